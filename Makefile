@@ -1,0 +1,35 @@
+# Two commands set everything up on a fresh machine: `make lab` and `make test`.
+# The virtual environment lives in .venv; uv (bootstrapped into it) makes installs fast.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8888
+
+.PHONY: lab test unit notebooks install clean
+
+$(BIN)/uv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+
+$(VENV)/.installed-app: pyproject.toml | $(BIN)/uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[test]'
+	touch $@ $(VENV)/.installed-app
+
+install: $(VENV)/.installed-app
+
+## Start JupyterLab on notebooks/, with the journal in data/journal.db.
+lab: $(VENV)/.installed-app
+	$(BIN)/workbook lab --port $(PORT)
+
+## Run the whole test suite: unit tests, then every notebook under nbval.
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest tests
+	$(BIN)/python tests/run_notebooks.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache test-artifacts

@@ -1,0 +1,167 @@
+"""``workbook add``, ``update``, ``list`` and ``delete``: records one at a time."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from workbook.cli.common import comma_list, journal_option, open_journal, print_json, print_table
+from workbook.errors import ValidationError
+from workbook.records import (
+    CHANNELS,
+    CONTEXTS,
+    OUTCOMES,
+    STAGES,
+    Action,
+    Application,
+    CallNotes,
+    ChecklistRun,
+    FeedbackItem,
+    MoodEntry,
+    Record,
+    Reflection,
+    StageChange,
+    SupportContact,
+)
+
+#: Names a person types for each record type: singular for one record, plural for a list.
+KINDS: dict[str, type[Record]] = {
+    "application": Application,
+    "mood": MoodEntry,
+    "feedback": FeedbackItem,
+    "call": CallNotes,
+    "reflection": Reflection,
+    "checklist": ChecklistRun,
+    "action": Action,
+    "support": SupportContact,
+    "stage": StageChange,
+}
+PLURALS = {name if name in ("feedback", "support") else name + "s": kind for name, kind in KINDS.items()}
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the add, update, list and delete subcommands."""
+    parent = journal_option()
+    add = commands.add_parser("add", help="log an application or a mood", parents=[parent])
+    add_kinds = add.add_subparsers(dest="kind", metavar="KIND", required=True)
+    app = add_kinds.add_parser("application", help="log a job application", parents=[parent])
+    _application_options(app, required=True)
+    app.set_defaults(handler=_add_application)
+    mood = add_kinds.add_parser("mood", help="log how you feel", parents=[parent])
+    _mood_options(mood)
+    mood.set_defaults(handler=_add_mood)
+
+    update = commands.add_parser("update", help="change a logged application", parents=[parent])
+    update_kinds = update.add_subparsers(dest="kind", metavar="KIND", required=True)
+    upd = update_kinds.add_parser(
+        "application", help="change an application's stage or outcome", parents=[parent]
+    )
+    upd.add_argument("id", type=int, help="the application's id (see `workbook list applications`)")
+    _application_options(upd, required=False)
+    upd.set_defaults(handler=_update_application)
+
+    listing = commands.add_parser("list", help="show logged records", parents=[parent])
+    listing.add_argument("kind", choices=sorted(PLURALS), metavar="KIND", help=", ".join(sorted(PLURALS)))
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.set_defaults(handler=_list)
+
+    delete = commands.add_parser("delete", help="delete one record (cannot be undone)", parents=[parent])
+    delete.add_argument("kind", choices=sorted(KINDS), metavar="KIND", help=", ".join(sorted(KINDS)))
+    delete.add_argument("id", type=int)
+    delete.add_argument("--yes", action="store_true", help="confirm: the record is deleted for good")
+    delete.set_defaults(handler=_delete)
+
+
+def _application_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument("--company", required=required)
+    parser.add_argument("--role", required=required)
+    parser.add_argument("--applied-on", required=required, metavar="YYYY-MM-DD")
+    parser.add_argument("--stage", help=f"how far it got: {', '.join(STAGES)}")
+    parser.add_argument("--stage-on", metavar="YYYY-MM-DD", help="when it reached that stage")
+    parser.add_argument("--outcome", help=f"{', '.join(OUTCOMES)}")
+    parser.add_argument("--outcome-on", metavar="YYYY-MM-DD", help="when you heard")
+    parser.add_argument("--channel", help=f"how you heard: {', '.join(CHANNELS)}")
+    parser.add_argument("--notes")
+
+
+def _mood_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--mood", required=True, help="1 (very low) to 10 (very good)")
+    parser.add_argument("--at", metavar="YYYY-MM-DDTHH:MM", help="when (default: now)")
+    parser.add_argument("--emotions", type=comma_list, default=[], help="comma-separated words")
+    parser.add_argument("--tags", type=comma_list, default=[], help="comma-separated activities")
+    parser.add_argument("--energy", help="1 to 5")
+    parser.add_argument("--note", default="")
+    parser.add_argument("--context", default="daily", help=", ".join(CONTEXTS))
+    parser.add_argument("--application", help="id of the application this is about")
+
+
+_APP_FIELDS = (
+    "company",
+    "role",
+    "applied_on",
+    "stage",
+    "stage_on",
+    "outcome",
+    "outcome_on",
+    "channel",
+    "notes",
+)
+
+
+def _given(args: argparse.Namespace) -> dict[str, object]:
+    return {name: getattr(args, name) for name in _APP_FIELDS if getattr(args, name) is not None}
+
+
+def _add_application(args: argparse.Namespace) -> int:
+    record = Application(**_given(args))
+    with open_journal(args) as journal:
+        saved = journal.add(record)
+    print(f"Logged application {saved.id}: {saved.role} at {saved.company}.")
+    return 0
+
+
+def _update_application(args: argparse.Namespace) -> int:
+    with open_journal(args) as journal:
+        current = journal.get(Application, args.id)
+        saved = journal.update(current.replace(stage_on=None, **_given(args)))
+    print(f"Updated application {saved.id}: {saved.stage}, {saved.outcome}.")
+    return 0
+
+
+def _add_mood(args: argparse.Namespace) -> int:
+    record = MoodEntry(
+        at=args.at or dt.datetime.now(),
+        mood=args.mood,
+        emotions=args.emotions,
+        tags=args.tags,
+        energy=args.energy,
+        note=args.note,
+        context=args.context,
+        application_id=args.application,
+    )
+    with open_journal(args) as journal:
+        saved = journal.add(record)
+    print(f"Logged mood {saved.mood}/10 at {saved.at:%Y-%m-%d %H:%M}.")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    kind = PLURALS[args.kind]
+    with open_journal(args) as journal:
+        rows = [record.to_plain() for record in journal.records(kind)]
+    if args.json:
+        print_json(rows)
+    else:
+        print_table(rows, empty=f"No {args.kind} logged yet.")
+    return 0
+
+
+def _delete(args: argparse.Namespace) -> int:
+    if not args.yes:
+        raise ValidationError(
+            "--yes", f"deleting {args.kind} {args.id} cannot be undone; add --yes to confirm"
+        )
+    with open_journal(args) as journal:
+        journal.delete(KINDS[args.kind], args.id)
+    print(f"Deleted {args.kind} {args.id}.")
+    return 0

@@ -1,0 +1,53 @@
+"""The one exception family of the package.
+
+Every error a person can cause is a :class:`WorkbookError`.  The command line
+(`workbook.cli.main`) is the only place that prints them and picks an exit
+code; widgets show them next to the field they name.
+"""
+
+from __future__ import annotations
+
+
+class WorkbookError(Exception):
+    """Base of every error the package raises on purpose."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(WorkbookError):
+    """A value was refused: ``field`` names it, ``reason`` says why in words."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+
+
+class ImportRowError(ValidationError):
+    """A row of an imported file was refused; the whole import is refused with it."""
+
+    def __init__(self, file: str, line: int, field: str, reason: str) -> None:
+        super().__init__(field, reason)
+        self.file = file
+        self.line = line
+        self.message = f"{file}, line {line}: {field}: {reason}"
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class JournalError(WorkbookError):
+    """The journal file cannot be used (newer schema, not a journal, locked)."""
+
+
+class NotFoundError(WorkbookError):
+    """A record asked for by id does not exist."""
+
+
+class TemplateError(WorkbookError):
+    """A coach template (or the built-in one) is malformed."""

@@ -1,0 +1,1 @@
+"""Getting data in and out of the journal: CSV folders, and other tools' exports."""

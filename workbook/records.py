@@ -1,0 +1,536 @@
+"""The record types of the journal and every rule that a record must obey.
+
+Records are frozen dataclasses.  Building one validates and normalises it, so a
+record that exists is a record the journal may store: strings are stripped,
+dates parsed, word lists cleaned.  Every refusal is a
+:class:`~workbook.errors.ValidationError` naming the field and the reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from workbook.errors import ValidationError
+
+STAGES = ("applied", "screen", "interview", "final")
+OUTCOMES = ("pending", "rejected", "offer", "withdrawn", "ghosted")
+CHANNELS = ("video_call", "phone", "email", "in_person", "none")
+CONTEXTS = ("daily", "before_call", "after_call")
+#: Outcomes that are only true from a known date onwards.
+DATED_OUTCOMES = ("rejected", "offer", "withdrawn")
+
+MAX_TEXT = 20_000
+MAX_WORD = 100
+LIST_SEPARATOR = ";"
+
+
+# --- value rules ----------------------------------------------------------------
+
+
+def check_text(name: str, value: Any, *, required: bool = False, limit: int = MAX_TEXT) -> str:
+    """Return ``value`` stripped, refusing non-text, NUL bytes and overlong text."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(name, f"must be text, not {type(value).__name__}")
+    if "\x00" in value:
+        raise ValidationError(name, "contains a NUL byte")
+    value = value.strip()
+    if required and not value:
+        raise ValidationError(name, "must not be empty")
+    if len(value) > limit:
+        raise ValidationError(name, f"is {len(value):,} characters long; the limit is {limit:,}")
+    return value
+
+
+def parse_date(name: str, value: Any) -> dt.date | None:
+    """Parse an ISO date (``YYYY-MM-DD``) or pass a ``date`` through; empty is None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValidationError(name, f"{value!r} is not a date (use YYYY-MM-DD)")
+
+
+def parse_timestamp(name: str, value: Any) -> dt.datetime | None:
+    """Parse an ISO timestamp or pass a ``datetime`` through, to whole seconds, naive local time."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            value = dt.datetime.fromisoformat(text)
+        except ValueError:
+            raise ValidationError(
+                name, f"{text!r} is not a date and time (use YYYY-MM-DDTHH:MM:SS)"
+            ) from None
+    elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time())
+    if not isinstance(value, dt.datetime):
+        raise ValidationError(name, f"{value!r} is not a date and time")
+    if value.tzinfo is not None:
+        value = value.astimezone().replace(tzinfo=None)
+    return value.replace(microsecond=0)
+
+
+def check_not_future(name: str, value: dt.date | dt.datetime | None) -> None:
+    """Refuse a date (or a timestamp's date) after today."""
+    if value is None:
+        return
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if day > dt.date.today():
+        raise ValidationError(name, f"{day.isoformat()} is in the future")
+
+
+def check_past_date(name: str, value: Any) -> dt.date:
+    """A required date that is not after today."""
+    day = parse_date(name, value)
+    if day is None:
+        raise ValidationError(name, "is required")
+    check_not_future(name, day)
+    return day
+
+
+def check_optional_past_date(name: str, value: Any) -> dt.date | None:
+    """An optional date that is not after today."""
+    day = parse_date(name, value)
+    check_not_future(name, day)
+    return day
+
+
+def check_order(name: str, value: dt.date | None, earlier_name: str, earlier: dt.date) -> None:
+    """Refuse ``value`` when it lies before ``earlier`` (described as ``earlier_name``)."""
+    if value is not None and value < earlier:
+        raise ValidationError(name, f"{value.isoformat()} is before {earlier_name} ({earlier.isoformat()})")
+
+
+def check_past_timestamp(name: str, value: Any) -> dt.datetime:
+    """A required timestamp whose date is not after today."""
+    moment = parse_timestamp(name, value)
+    if moment is None:
+        raise ValidationError(name, "is required")
+    check_not_future(name, moment)
+    return moment
+
+
+def check_choice(name: str, value: Any, choices: Iterable[str]) -> str:
+    """Return ``value`` when it is one of ``choices``; otherwise say which are allowed."""
+    choices = tuple(choices)
+    text = value.strip().lower() if isinstance(value, str) else value
+    if text not in choices:
+        raise ValidationError(name, f"{value!r} is not one of {', '.join(choices)}")
+    return text
+
+
+def check_scale(name: str, value: Any, low: int, high: int, *, required: bool = True) -> int | None:
+    """Return ``value`` as a whole number from ``low`` to ``high``."""
+    if value is None or value == "":
+        if required:
+            raise ValidationError(name, "is required")
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(name, f"must be a whole number from {low} to {high}")
+    if isinstance(value, str):
+        try:
+            value = int(value.strip())
+        except ValueError:
+            raise ValidationError(name, f"{value!r} is not a whole number") from None
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValidationError(name, f"must be a whole number from {low} to {high}")
+        value = int(value)
+    if not isinstance(value, int):
+        raise ValidationError(name, f"must be a whole number from {low} to {high}")
+    if not low <= value <= high:
+        raise ValidationError(name, f"must be between {low} and {high}, not {value}")
+    return value
+
+
+def check_words(name: str, value: Any) -> tuple[str, ...]:
+    """Return a clean tuple of short words or phrases, without blanks or repeats."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        value = value.split(LIST_SEPARATOR)
+    if not isinstance(value, Iterable):
+        raise ValidationError(name, "must be a list of words")
+    words: list[str] = []
+    for item in value:
+        word = check_text(name, item, limit=MAX_WORD)
+        if LIST_SEPARATOR in word:
+            raise ValidationError(name, f"{word!r} contains {LIST_SEPARATOR!r}, which separates words")
+        if word and word not in words:
+            words.append(word)
+    return tuple(words)
+
+
+def check_optional_id(name: str, value: Any) -> int | None:
+    """Return a positive record id, or None."""
+    if value is None or value == "":
+        return None
+    return check_id(name, value)
+
+
+def check_id(name: str, value: Any) -> int:
+    """Return a positive record id."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValidationError(name, f"{value!r} is not a record id") from None
+    if number < 1 or isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+        raise ValidationError(name, f"{value!r} is not a record id")
+    return number
+
+
+# --- records --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    """Common base: an optional ``id`` assigned by the journal, and validation on build."""
+
+    #: SQL table and export file stem.
+    TABLE: ClassVar[str] = ""
+    #: Fields that identify the same entry across imports.
+    KEY: ClassVar[tuple[str, ...]] = ()
+    #: Fields that point at an application.
+    LINKS: ClassVar[tuple[str, ...]] = ()
+
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.id is not None:
+            self._set("id", check_id("id", self.id))
+        self.validate()
+
+    def _set(self, name: str, value: Any) -> None:
+        object.__setattr__(self, name, value)
+
+    def validate(self) -> None:
+        """Normalise fields in place and raise ValidationError on the first bad one."""
+
+    def replace(self, **changes: Any) -> Record:
+        """A copy with ``changes`` applied, validated again."""
+        return dataclasses.replace(self, **changes)
+
+    @classmethod
+    def columns(cls) -> tuple[str, ...]:
+        """The stored fields, in order: the table's columns and the export's header."""
+        return tuple(f.name for f in dataclasses.fields(cls) if f.metadata.get("stored", True))
+
+    @classmethod
+    def kinds(cls) -> dict[str, str]:
+        """Each stored field's kind: text, int, float, bool, date, timestamp or words."""
+        hints = typing.get_type_hints(cls)
+        return {name: _kind(hints[name]) for name in cls.columns()}
+
+    def to_plain(self) -> dict[str, Any]:
+        """The stored fields as JSON-ready values: ISO dates, lists, None for empty."""
+        return {name: _plain(getattr(self, name)) for name in self.columns()}
+
+    def key(self) -> tuple[Any, ...]:
+        """The values that identify this entry for de-duplication."""
+        return tuple(getattr(self, name) for name in self.KEY)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _kind(hint: Any) -> str:
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    base = args[0] if args and typing.get_origin(hint) is not tuple else hint
+    if typing.get_origin(base) is tuple:
+        return "words"
+    return {
+        dt.datetime: "timestamp",
+        dt.date: "date",
+        bool: "bool",
+        int: "int",
+        float: "float",
+    }.get(base, "text")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Application(Record):
+    """A job application and how far it got.
+
+    ``stage_on`` is the date the current stage was reached.  It is not stored on
+    the application: the journal keeps it in the stage history, so a later
+    rejection never erases how far the application went.
+    """
+
+    TABLE: ClassVar[str] = "applications"
+    KEY: ClassVar[tuple[str, ...]] = ("company", "role", "applied_on")
+
+    company: str
+    role: str
+    applied_on: dt.date
+    stage: str = "applied"
+    outcome: str = "pending"
+    outcome_on: dt.date | None = None
+    channel: str = "none"
+    notes: str = ""
+    stage_on: dt.date | None = field(default=None, metadata={"stored": False}, compare=False)
+
+    def validate(self) -> None:
+        self._set("company", check_text("company", self.company, required=True, limit=200))
+        self._set("role", check_text("role", self.role, required=True, limit=200))
+        self._set("applied_on", check_past_date("applied_on", self.applied_on))
+        self._set("stage", check_choice("stage", self.stage, STAGES))
+        self._set("outcome", check_choice("outcome", self.outcome, OUTCOMES))
+        self._set("channel", check_choice("channel", self.channel or "none", CHANNELS))
+        self._set("notes", check_text("notes", self.notes))
+        outcome_on = check_optional_past_date("outcome_on", self.outcome_on)
+        if self.outcome in DATED_OUTCOMES and outcome_on is None:
+            raise ValidationError("outcome_on", f"is required when the outcome is {self.outcome}")
+        if self.outcome == "pending" and outcome_on is not None:
+            raise ValidationError("outcome_on", "must be empty while the outcome is pending")
+        check_order("outcome_on", outcome_on, "the application date", self.applied_on)
+        self._set("outcome_on", outcome_on)
+        stage_on = check_optional_past_date("stage_on", self.stage_on)
+        check_order("stage_on", stage_on, "the application date", self.applied_on)
+        self._set("stage_on", stage_on)
+
+
+@dataclass(frozen=True, kw_only=True)
+class StageChange(Record):
+    """One step in an application's stage history."""
+
+    TABLE: ClassVar[str] = "stage_changes"
+    KEY: ClassVar[tuple[str, ...]] = ("application_id", "stage", "changed_on")
+    LINKS: ClassVar[tuple[str, ...]] = ("application_id",)
+
+    application_id: int
+    stage: str
+    changed_on: dt.date
+
+    def validate(self) -> None:
+        self._set("application_id", check_id("application_id", self.application_id))
+        self._set("stage", check_choice("stage", self.stage, STAGES))
+        self._set("changed_on", check_past_date("changed_on", self.changed_on))
+
+
+@dataclass(frozen=True, kw_only=True)
+class CallNotes(Record):
+    """Notes from a rejection call: which usual parts it covered, questions, answers."""
+
+    TABLE: ClassVar[str] = "call_notes"
+    KEY: ClassVar[tuple[str, ...]] = ("application_id", "held_on")
+    LINKS: ClassVar[tuple[str, ...]] = ("application_id",)
+
+    application_id: int
+    held_on: dt.date
+    covered: tuple[str, ...] = ()
+    questions: str = ""
+    answers: str = ""
+    notes: str = ""
+
+    def validate(self) -> None:
+        self._set("application_id", check_id("application_id", self.application_id))
+        self._set("held_on", check_past_date("held_on", self.held_on))
+        self._set("covered", check_words("covered", self.covered))
+        for name in ("questions", "answers", "notes"):
+            self._set(name, check_text(name, getattr(self, name)))
+
+
+@dataclass(frozen=True, kw_only=True)
+class FeedbackItem(Record):
+    """One piece of feedback as heard, with its themes.
+
+    ``confirmed`` is true once the person has confirmed or changed the themes;
+    confirmed themes are never replaced by the classifier.
+    """
+
+    TABLE: ClassVar[str] = "feedback_items"
+    KEY: ClassVar[tuple[str, ...]] = ("application_id", "text")
+    LINKS: ClassVar[tuple[str, ...]] = ("application_id",)
+
+    application_id: int
+    text: str
+    themes: tuple[str, ...] = ()
+    confirmed: bool = False
+
+    def validate(self) -> None:
+        self._set("application_id", check_id("application_id", self.application_id))
+        self._set("text", check_text("text", self.text, required=True))
+        self._set("themes", check_words("themes", self.themes))
+        self._set("confirmed", _check_bool("confirmed", self.confirmed))
+
+
+@dataclass(frozen=True, kw_only=True)
+class MoodEntry(Record):
+    """How the person felt at a moment: mood 1–10, emotions, activities, energy 1–5."""
+
+    TABLE: ClassVar[str] = "mood_entries"
+    KEY: ClassVar[tuple[str, ...]] = ("at", "mood", "note")
+    LINKS: ClassVar[tuple[str, ...]] = ("application_id",)
+
+    at: dt.datetime
+    mood: int
+    emotions: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    energy: int | None = None
+    note: str = ""
+    context: str = "daily"
+    application_id: int | None = None
+
+    def validate(self) -> None:
+        self._set("at", check_past_timestamp("at", self.at))
+        self._set("mood", check_scale("mood", self.mood, 1, 10))
+        self._set("emotions", check_words("emotions", self.emotions))
+        self._set("tags", check_words("tags", self.tags))
+        self._set("energy", check_scale("energy", self.energy, 1, 5, required=False))
+        self._set("note", check_text("note", self.note))
+        self._set("context", check_choice("context", self.context or "daily", CONTEXTS))
+        self._set("application_id", check_optional_id("application_id", self.application_id))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reflection(Record):
+    """An answer to one reflection prompt."""
+
+    TABLE: ClassVar[str] = "reflections"
+    KEY: ClassVar[tuple[str, ...]] = ("at", "prompt_id")
+    LINKS: ClassVar[tuple[str, ...]] = ("application_id",)
+
+    at: dt.datetime
+    prompt_id: str
+    prompt: str
+    answer: str
+    application_id: int | None = None
+
+    def validate(self) -> None:
+        self._set("at", check_past_timestamp("at", self.at))
+        self._set("prompt_id", check_text("prompt_id", self.prompt_id, required=True, limit=MAX_WORD))
+        self._set("prompt", check_text("prompt", self.prompt, required=True))
+        self._set("answer", check_text("answer", self.answer, required=True))
+        self._set("application_id", check_optional_id("application_id", self.application_id))
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChecklistRun(Record):
+    """The items of one checklist that were ticked, at one moment."""
+
+    TABLE: ClassVar[str] = "checklist_runs"
+    KEY: ClassVar[tuple[str, ...]] = ("at", "checklist_id")
+    LINKS: ClassVar[tuple[str, ...]] = ("application_id",)
+
+    at: dt.datetime
+    checklist_id: str
+    ticked: tuple[str, ...] = ()
+    application_id: int | None = None
+
+    def validate(self) -> None:
+        self._set("at", check_past_timestamp("at", self.at))
+        self._set(
+            "checklist_id", check_text("checklist_id", self.checklist_id, required=True, limit=MAX_WORD)
+        )
+        self._set("ticked", check_words("ticked", self.ticked))
+        self._set("application_id", check_optional_id("application_id", self.application_id))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Action(Record):
+    """Something to practise or learn, with its feedback theme and dates."""
+
+    TABLE: ClassVar[str] = "actions"
+    KEY: ClassVar[tuple[str, ...]] = ("title", "created_on")
+    LINKS: ClassVar[tuple[str, ...]] = ("application_id",)
+
+    title: str
+    created_on: dt.date = field(default_factory=dt.date.today)
+    theme: str = ""
+    due_on: dt.date | None = None
+    done_on: dt.date | None = None
+    application_id: int | None = None
+
+    def validate(self) -> None:
+        self._set("title", check_text("title", self.title, required=True, limit=500))
+        self._set("created_on", check_past_date("created_on", self.created_on))
+        self._set("theme", check_text("theme", self.theme, limit=MAX_WORD))
+        # A due date is a plan, so it may lie ahead; a done date may not.
+        self._set("due_on", parse_date("due_on", self.due_on))
+        done_on = check_optional_past_date("done_on", self.done_on)
+        check_order("done_on", done_on, "the day the action was created", self.created_on)
+        self._set("done_on", done_on)
+        self._set("application_id", check_optional_id("application_id", self.application_id))
+
+
+@dataclass(frozen=True, kw_only=True)
+class SupportContact(Record):
+    """Someone the person talked to, when, and how much it helped (1–5)."""
+
+    TABLE: ClassVar[str] = "support_contacts"
+    KEY: ClassVar[tuple[str, ...]] = ("talked_on", "who")
+
+    talked_on: dt.date
+    who: str
+    helped: int | None = None
+    note: str = ""
+
+    def validate(self) -> None:
+        self._set("talked_on", check_past_date("talked_on", self.talked_on))
+        self._set("who", check_text("who", self.who, required=True, limit=200))
+        self._set("helped", check_scale("helped", self.helped, 1, 5, required=False))
+        self._set("note", check_text("note", self.note))
+
+
+def _check_bool(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0", "yes", "no"):
+        return value.strip().lower() in ("true", "1", "yes")
+    raise ValidationError(name, f"{value!r} is not true or false")
+
+
+#: Every record type, in the order that links allow them to be written.
+RECORD_TYPES: tuple[type[Record], ...] = (
+    Application,
+    StageChange,
+    CallNotes,
+    FeedbackItem,
+    MoodEntry,
+    Reflection,
+    ChecklistRun,
+    Action,
+    SupportContact,
+)
+
+#: Categorical fields and their full category sets, for DataFrames.
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "stage": STAGES,
+    "outcome": OUTCOMES,
+    "channel": CHANNELS,
+    "context": CONTEXTS,
+}
+
+
+def record_type(table: str) -> type[Record]:
+    """The record type stored in ``table`` (also the export file stem)."""
+    for cls in RECORD_TYPES:
+        if cls.TABLE == table:
+            return cls
+    raise ValidationError(
+        "record type", f"{table!r} is not one of {', '.join(c.TABLE for c in RECORD_TYPES)}"
+    )
