@@ -17,9 +17,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from workbook.errors import JournalError, NotFoundError, ValidationError
 from workbook.records import (
@@ -37,6 +35,9 @@ from workbook.records import (
     SupportContact,
 )
 from workbook.schema import CURRENT_VERSION, MIGRATIONS
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 R = TypeVar("R", bound=Record)
 
@@ -141,15 +142,22 @@ class Journal:
             self.get(kind, record_id)
             self._conn.execute(f"DELETE FROM {kind.TABLE} WHERE id = ?", (record_id,))
 
-    def set_stage_history(self, application_id: int, changes: list[StageChange]) -> None:
-        """Replace an application's stage history (used by imports)."""
+    def set_stage_histories(self, histories: dict[int, list[StageChange]]) -> None:
+        """Replace the stage history of each application in ``histories`` (used by imports).
+
+        All the old rows go before any new one is written, so the new rows can keep
+        their own ids wherever those are free.
+        """
         with self.transaction():
-            self.get(Application, application_id)
-            self._conn.execute("DELETE FROM stage_changes WHERE application_id = ?", (application_id,))
-            for change in changes:
-                self._insert(
-                    StageChange.TABLE, _to_row(change.replace(application_id=application_id)) | {"id": None}
-                )
+            for application_id in histories:
+                self.get(Application, application_id)
+                self._conn.execute("DELETE FROM stage_changes WHERE application_id = ?", (application_id,))
+            for application_id, changes in histories.items():
+                for change in changes:
+                    row = _to_row(change.replace(application_id=application_id))
+                    if change.id is None or self._exists(StageChange, change.id):
+                        row.pop("id")
+                    self._insert(StageChange.TABLE, row)
 
     # --- reading ----------------------------------------------------------------
 
@@ -185,6 +193,8 @@ class Journal:
 
     def frame(self, kind: type[Record]) -> pd.DataFrame:
         """All records of ``kind`` as a DataFrame with typed columns, oldest id first."""
+        import pandas as pd  # deferred: it takes seconds to import, and the CLI's writes never need it
+
         columns = kind.columns()
         quoted = ", ".join(f'"{c}"' for c in columns)
         rows = self._conn.execute(f"SELECT {quoted} FROM {kind.TABLE} ORDER BY id").fetchall()
@@ -197,8 +207,7 @@ class Journal:
         """Applications, with ``stage_on``: the date the current stage was reached."""
         frame = self.frame(Application)
         latest = self.stage_changes().groupby("application_id")["changed_on"].max()
-        frame["stage_on"] = frame["id"].map(latest).astype("datetime64[ns]")
-        return frame
+        return frame.join(latest.rename("stage_on"), on="id")
 
     def stage_changes(self) -> pd.DataFrame:
         """Every stage each application reached, with its date."""
@@ -375,6 +384,8 @@ def _to_row(record: Record) -> dict[str, Any]:
 
 
 def _series(name: str, kind: str, column: pd.Series, record: type[Record]) -> pd.Series:
+    import pandas as pd
+
     if name in CATEGORIES:
         return pd.Categorical(column, categories=list(CATEGORIES[name]))
     if kind in ("date", "timestamp"):

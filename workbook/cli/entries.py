@@ -123,7 +123,7 @@ def _add_application(args: argparse.Namespace) -> int:
 def _update_application(args: argparse.Namespace) -> int:
     with open_journal(args) as journal:
         current = journal.get(Application, args.id)
-        saved = journal.update(current.replace(stage_on=None, **_given(args)))
+        saved = journal.update(current.replace(**{"stage_on": None, **_given(args)}))
     print(f"Updated application {saved.id}: {saved.stage}, {saved.outcome}.")
     return 0
 

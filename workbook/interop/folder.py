@@ -60,7 +60,7 @@ def export_csv(journal: Journal, folder: str | os.PathLike[str]) -> list[Path]:
     written = []
     for kind in RECORD_TYPES:
         path = target / f"{kind.TABLE}.csv"
-        with open(path, "w", encoding="utf-8", newline="", opener=_private_opener) as handle:
+        with open(path, "w", encoding="utf-8", newline="", opener=private_opener) as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(kind.columns())
             for record in journal.records(kind):
@@ -137,9 +137,9 @@ def _store_history(
     for line, change in rows:
         linked = _relink(change, app_ids, source / f"{StageChange.TABLE}.csv", line)
         histories.setdefault(linked.application_id, []).append(linked)  # type: ignore[attr-defined]
-    for app_id, changes in histories.items():
-        if app_id in new_apps:
-            journal.set_stage_history(app_id, changes)
+    journal.set_stage_histories(
+        {app_id: changes for app_id, changes in histories.items() if app_id in new_apps}
+    )
 
 
 def _relink(record: Record, app_ids: dict[int, int], path: Path, line: int) -> Record:
@@ -191,6 +191,7 @@ def _row_values(row: dict[str, str | None], kind: type[Record]) -> dict[str, Any
     return values
 
 
-def _private_opener(path: str, flags: int) -> int:
+def private_opener(path: str, flags: int) -> int:
+    """An ``open()`` opener that creates new files readable by their owner only."""
     # Exports hold personal data: new files are readable by their owner only.
     return os.open(path, flags, 0o600)
