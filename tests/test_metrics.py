@@ -1,0 +1,296 @@
+"""Resilience metrics on small real journals, each answer worked out by hand in the comments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+import pytest
+
+from workbook import metrics
+from workbook.journal import Journal
+from workbook.records import Application, MoodEntry
+
+D = dt.date(2026, 3, 16)  # the rejection day used in most examples (a Monday)
+
+
+def day(offset: int) -> dt.date:
+    """D + offset days."""
+    return D + dt.timedelta(days=offset)
+
+
+def log_moods(journal: Journal, moods: dict[int, list[int]]) -> None:
+    """Log the moods of each day (offset from D), one entry an hour from 08:00."""
+    for offset, values in moods.items():
+        for hour, mood in enumerate(values):
+            at = dt.datetime.combine(day(offset), dt.time(8 + hour))
+            journal.add(MoodEntry(at=at, mood=mood, note=f"{offset}/{hour}"))
+
+
+def reject(journal: Journal, company: str, on: dt.date, applied: dt.date | None = None) -> Application:
+    """Log an application rejected on ``on``."""
+    return journal.add(
+        Application(
+            company=company,
+            role="Analyst",
+            applied_on=applied or on - dt.timedelta(days=30),
+            stage="interview",
+            stage_on=on - dt.timedelta(days=5),
+            outcome="rejected",
+            outcome_on=on,
+            channel="video_call",
+        )
+    )
+
+
+def only_row(journal: Journal) -> dict[str, object]:
+    rows = metrics.rejection_rows(metrics.rejection_metrics(journal.applications(), journal.moods()))
+    assert len(rows) == 1
+    return rows[0]
+
+
+# --- per rejection: hand-worked --------------------------------------------------------
+
+
+def test_no_baseline_leaves_dip_and_recovery_unknown(journal: Journal) -> None:
+    # Only two dates before D (D-3, D-2): fewer than 3, so no baseline.
+    # Without a baseline, dip, recovery days and recovered are all null.
+    reject(journal, "Acme", D)
+    log_moods(journal, {-3: [7], -2: [6], 0: [2], 1: [3]})
+    row = only_row(journal)
+    assert row["baseline"] is None
+    assert row["dip"] is None
+    assert row["recovery_days"] is None
+    assert row["recovered"] is None
+
+
+def test_censored_recovery_is_not_yet_recovered(journal: Journal) -> None:
+    # Before D: 6, 7, 8, 7, 6 -> sorted 6 6 7 7 8 -> baseline 7; target 7 - 0.5 = 6.5.
+    # From D: D=2, D+1=3, D+3=4.  Means of the last three: 2, (2+3)/2=2.5, (2+3+4)/3=3.
+    # Never >= 6.5: recovery days null, recovered false.  Dip = 7 - min(2, 3, 4) = 5.
+    reject(journal, "Acme", D)
+    log_moods(journal, {-5: [6], -4: [7], -3: [8], -2: [7], -1: [6], 0: [2], 1: [3], 3: [4]})
+    row = only_row(journal)
+    assert row["baseline"] == 7
+    assert row["dip"] == 5
+    assert row["recovery_days"] is None
+    assert row["recovered"] is False
+
+
+def test_recovery_on_day_zero(journal: Journal) -> None:
+    # Baseline median(5, 5, 5) = 5; target 4.5.  D's mood 5 -> mean 5 >= 4.5 at d = D: 0 days.
+    # The dip still counts the whole week: D+1 = 2 -> dip 5 - min(5, 2) = 3.
+    reject(journal, "Acme", D)
+    log_moods(journal, {-3: [5], -2: [5], -1: [5], 0: [5], 1: [2]})
+    row = only_row(journal)
+    assert row["recovery_days"] == 0
+    assert row["recovered"] is True
+    assert row["dip"] == 3
+
+
+def test_several_entries_a_day_are_averaged(journal: Journal) -> None:
+    # Daily means: D-3 (4+8)/2=6, D-2 6, D-1 (5+7+9)/3=7 -> baseline median(6, 6, 7) = 6; target 5.5.
+    # From D: D (2+4)/2=3, D+1 6, D+2 (8+9)/2=8.5.
+    # Means: 3; (3+6)/2=4.5; (3+6+8.5)/3=5.83 >= 5.5 -> recovery at D+2 = 2 days.
+    # Only dates >= D count: at D the mean is 3, not pulled up by D-1's 7.
+    # Dip = 6 - min(3, 6, 8.5) = 3.
+    reject(journal, "Acme", D)
+    log_moods(journal, {-3: [4, 8], -2: [6], -1: [5, 7, 9], 0: [2, 4], 1: [6], 2: [8, 9]})
+    row = only_row(journal)
+    assert row["baseline"] == 6
+    assert row["dip"] == 3
+    assert row["recovery_days"] == 2
+    assert row["recovered"] is True
+
+
+def test_gaps_of_several_days(journal: Journal) -> None:
+    # D-15 (mood 1) lies outside D-14 ... D-1 and is ignored.
+    # Baseline from D-14=8, D-10=6, D-1=7 -> median 7; target 6.5.
+    # Dip window D ... D+7 holds D=3 and D+6=5 (D+12 is outside) -> dip 7 - 3 = 4.
+    # Walk: D 3 -> 3; D+6 5 -> 4; D+12 8 -> (3+5+8)/3=5.33; D+20 9 -> (5+8+9)/3=7.33 >= 6.5.
+    # Recovery days = 20 (no interpolation across the gaps).
+    reject(journal, "Acme", D)
+    log_moods(journal, {-15: [1], -14: [8], -10: [6], -1: [7], 0: [3], 6: [5], 12: [8], 20: [9]})
+    row = only_row(journal)
+    assert row["baseline"] == 7
+    assert row["dip"] == 4
+    assert row["recovery_days"] == 20
+
+
+def test_half_point_baseline_and_fractional_dip(journal: Journal) -> None:
+    # Four dates 5, 6, 7, 8 -> baseline median 6.5; target 6.
+    # D (3+4)/2 = 3.5 -> dip 6.5 - 3.5 = 3.  D+1 = 9 -> mean (3.5+9)/2 = 6.25 >= 6 -> 1 day.
+    reject(journal, "Acme", D)
+    log_moods(journal, {-4: [5], -3: [6], -2: [7], -1: [8], 0: [3, 4], 1: [9]})
+    row = only_row(journal)
+    assert row["baseline"] == 6.5
+    assert row["dip"] == 3
+    assert row["recovery_days"] == 1
+
+
+def test_rejection_on_the_journals_first_day(journal: Journal) -> None:
+    # The first mood entry is on D: nothing before it, so no baseline and no recovery verdict.
+    # Bounce-back: other applications on D-2 (before D, ignored) and D+4 -> 4 days.
+    reject(journal, "Acme", D, applied=day(-40))
+    journal.add(Application(company="Early", role="Analyst", applied_on=day(-2)))
+    journal.add(Application(company="Next", role="Analyst", applied_on=day(4)))
+    log_moods(journal, {0: [3], 1: [5], 2: [6]})
+    row = only_row(journal)
+    assert row["baseline"] is None
+    assert row["recovered"] is None
+    assert row["bounce_back_days"] == 4
+
+
+def test_bounce_back_counts_a_same_day_application_and_is_null_without_one(journal: Journal) -> None:
+    # Two rejections: the first has another application on its own day (0 days);
+    # the second has no later application at all (null).  Its own applied_on never counts.
+    first = reject(journal, "Acme", day(0), applied=day(-20))
+    journal.add(Application(company="Same day", role="Analyst", applied_on=day(0)))
+    second = reject(journal, "Beta", day(10), applied=day(-10))
+    rows = metrics.rejection_rows(metrics.rejection_metrics(journal.applications(), journal.moods()))
+    assert [(r["application_id"], r["bounce_back_days"]) for r in rows] == [(first.id, 0), (second.id, None)]
+
+
+def test_rows_are_oldest_first_with_every_field(journal: Journal) -> None:
+    later = reject(journal, "Later Ltd", day(20))
+    earlier = reject(journal, "Earlier plc", day(0))
+    journal.add(Application(company="Pending", role="Analyst", applied_on=day(-3)))
+    rows = metrics.rejection_rows(metrics.rejection_metrics(journal.applications(), journal.moods()))
+    assert [r["application_id"] for r in rows] == [earlier.id, later.id]
+    assert list(rows[0]) == list(metrics.REJECTION_COLUMNS)
+    assert rows[0]["rejected_on"] == D.isoformat()
+    assert rows[0]["company"] == "Earlier plc"
+
+
+def test_no_rejections_gives_an_empty_typed_frame(journal: Journal) -> None:
+    frame = metrics.rejection_metrics(journal.applications(), journal.moods())
+    assert frame.empty
+    assert list(frame.columns) == list(metrics.REJECTION_COLUMNS)
+    assert metrics.rejection_rows(frame) == []
+
+
+# --- trend -------------------------------------------------------------------------------
+
+
+def trend_frame(points: list[tuple[str, int | None, bool | None]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "rejected_on": pd.to_datetime([p[0] for p in points]),
+            "recovery_days": pd.array([p[1] for p in points], dtype="Int64"),
+            "recovered": pd.array([p[2] for p in points], dtype="boolean"),
+        }
+    )
+
+
+def test_trend_getting_shorter_with_slope_in_days_per_month() -> None:
+    # 12, 9, 6 recovery days at 0, 30 and 60 days: slope -0.1 a day = -0.1 * 365.25/12 = -3.04 a month.
+    # The censored one (recovered false) has no number and is left out.
+    trend = metrics.recovery_trend(
+        trend_frame(
+            [
+                ("2026-01-01", 12, True),
+                ("2026-01-31", 9, True),
+                ("2026-02-15", None, False),
+                ("2026-03-02", 6, True),
+            ]
+        )
+    )
+    assert trend.verdict == "shorter"
+    assert trend.points == 3
+    assert trend.slope_per_month == pytest.approx(-3.04375)
+    assert "shorter" in trend.words
+    assert list(trend.fitted(pd.to_datetime(["2026-01-01", "2026-03-02"]))) == pytest.approx([12, 6])
+
+
+def test_trend_longer_and_steady() -> None:
+    longer = metrics.recovery_trend(
+        trend_frame([("2026-01-01", 2, True), ("2026-02-01", 5, True), ("2026-03-01", 9, True)])
+    )
+    steady = metrics.recovery_trend(
+        trend_frame([("2026-01-01", 4, True), ("2026-02-01", 4, True), ("2026-03-01", 4, True)])
+    )
+    assert longer.verdict == "longer"
+    assert "longer" in longer.words
+    assert steady.verdict == "steady"
+    assert steady.slope_per_month == pytest.approx(0)
+
+
+def test_trend_needs_three_known_recoveries_on_two_dates() -> None:
+    two = metrics.recovery_trend(
+        trend_frame([("2026-01-01", 2, True), ("2026-02-01", 5, True), ("2026-03-01", None, None)])
+    )
+    one_day = metrics.recovery_trend(trend_frame([("2026-01-01", 2, True)] * 3))
+    for trend in (two, one_day):
+        assert trend.verdict == "too_few"
+        assert trend.slope_per_month is None
+        assert "Too few" in trend.words
+
+
+# --- mood over time ------------------------------------------------------------------------
+
+
+def test_daily_mood_averages_each_date_and_skips_empty_days(journal: Journal) -> None:
+    log_moods(journal, {0: [2, 5], 3: [7]})
+    daily = metrics.daily_mood(journal.moods())
+    assert list(daily.index.date) == [day(0), day(3)]
+    assert list(daily) == [3.5, 7.0]
+
+
+def test_rolling_mean_covers_seven_calendar_days(journal: Journal) -> None:
+    # D=2, D+3=6, D+7=10: at D+7 the window D+1 ... D+7 holds 6 and 10 -> 8 (D has dropped out).
+    log_moods(journal, {0: [2], 3: [6], 7: [10]})
+    assert list(metrics.rolling_mood(journal.moods())) == [2, 4, 8]
+
+
+def test_mood_by_weekday_starts_on_monday(journal: Journal) -> None:
+    # D is a Monday: Monday (D, D+7) = (4+6)/2 = 5, Tuesday (D+1) = 8; other days have none.
+    log_moods(journal, {0: [4], 1: [8], 7: [6]})
+    table = metrics.mood_by_weekday(journal.moods())
+    assert list(table.index) == list(metrics.WEEKDAYS)
+    assert table.loc["Monday", "mood"] == 5
+    assert table.loc["Tuesday", "days"] == 1
+    assert math.isnan(table.loc["Sunday", "mood"])
+
+
+def test_mood_stability_is_the_monthly_mssd(journal: Journal) -> None:
+    # March: D=4, D+1=6, D+4=3 -> differences 2, -3 -> (4 + 9) / 2 = 6.5.
+    # April 1 (D+16) alone -> NaN.
+    log_moods(journal, {0: [4], 1: [6], 4: [3], 16: [5]})
+    table = metrics.mood_stability(journal.moods())
+    assert table.loc[pd.Timestamp("2026-03-01"), "mssd"] == 6.5
+    assert table.loc[pd.Timestamp("2026-03-01"), "days"] == 3
+    assert math.isnan(table.loc[pd.Timestamp("2026-04-01"), "mssd"])
+
+
+# --- low-mood signal -------------------------------------------------------------------------
+
+
+def test_low_mood_period_needs_five_consecutive_low_days(journal: Journal) -> None:
+    # D ... D+4 all <= 3 (D averages (2+4)/2 = 3, still low): one run of 5 days.
+    # D+6 ... D+9 is only four days long, and D+5 (no entry) breaks any run.
+    log_moods(journal, {0: [2, 4], 1: [3], 2: [1], 3: [2], 4: [3], 6: [2], 7: [2], 8: [2], 9: [2]})
+    periods = metrics.low_mood_periods(journal.moods())
+    assert periods.to_dict("records") == [
+        {"start": pd.Timestamp(day(0)), "end": pd.Timestamp(day(4)), "days": 5}
+    ]
+    assert metrics.low_mood_periods(journal.moods(), min_days=4)["days"].tolist() == [5, 4]
+
+
+def test_low_mood_signal_only_while_the_run_is_ongoing_and_recent(journal: Journal) -> None:
+    log_moods(journal, {offset: [2] for offset in range(5)})
+    moods = journal.moods()
+    assert metrics.low_mood_signal(moods, today=day(4))
+    assert metrics.low_mood_signal(moods, today=day(11))  # last entry 7 days ago: still recent
+    assert not metrics.low_mood_signal(moods, today=day(12))  # 8 days ago: stale
+    assert not metrics.low_mood_signal(moods, today=day(4), threshold=1)
+
+
+def test_low_mood_signal_ends_with_a_better_day(journal: Journal) -> None:
+    log_moods(journal, {**{offset: [2] for offset in range(5)}, 5: [6]})
+    assert not metrics.low_mood_signal(journal.moods(), today=day(5))
+
+
+def test_no_moods_means_no_signal(journal: Journal) -> None:
+    assert metrics.low_mood_periods(journal.moods()).empty
+    assert not metrics.low_mood_signal(journal.moods(), today=D)

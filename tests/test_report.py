@@ -1,0 +1,93 @@
+"""The HTML report: self-contained, with the metrics and themes, and every user string escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import stat
+from pathlib import Path
+
+from workbook.journal import Journal
+from workbook.records import Application, FeedbackItem, MoodEntry
+from workbook.report import render_report, write_report
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+def fill(journal: Journal) -> None:
+    """A rejection from a company with a hostile name, moods around it, and themed feedback."""
+    app = journal.add(
+        Application(
+            company=SCRIPT,
+            role="Dev & <b>Ops</b>",
+            applied_on="2026-01-05",
+            stage="interview",
+            stage_on="2026-01-25",
+            outcome="rejected",
+            outcome_on="2026-02-02",
+            channel="phone",
+        )
+    )
+    for offset in range(-10, 10):
+        at = dt.datetime(2026, 2, 2, 9) + dt.timedelta(days=offset)
+        journal.add(MoodEntry(at=at, mood=7 if offset < 0 else 2 if offset < 3 else 7))
+    journal.add(
+        FeedbackItem(application_id=app.id, text="More depth", themes=["technical_depth"], confirmed=True)
+    )
+    journal.add(FeedbackItem(application_id=app.id, text="x", themes=["<i>odd</i>"]))
+
+
+def report_of(journal: Journal, today: dt.date = dt.date(2026, 3, 1)) -> str:
+    return render_report(
+        applications=journal.applications(),
+        stage_changes=journal.stage_changes(),
+        moods=journal.moods(),
+        feedback=journal.feedback(),
+        today=today,
+    )
+
+
+def test_user_text_is_escaped_and_shows_as_text(journal: Journal) -> None:
+    fill(journal)
+    html = report_of(journal)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script" not in html
+    assert "Dev &amp; &lt;b&gt;Ops&lt;/b&gt;" in html
+    assert "&lt;i&gt;odd&lt;/i&gt;" in html
+    assert "<i>" not in html
+
+
+def test_report_holds_metrics_table_theme_summary_and_embedded_charts(journal: Journal) -> None:
+    fill(journal)
+    html = report_of(journal)
+    # Baseline 7 (ten days of 7), lowest 2 -> dip 5; back to 7 on day 3: mean (2+2+7)/3 < 6.5,
+    # day 4: (2+7+7)/3 = 5.33, day 5: 7 -> recovery 5 days.
+    row = re.search(r"<tr><td>&lt;script.*?</tr>", html).group(0)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
+    assert cells[2:7] == ["2026-02-02", "7", "5", "5", "yes"]
+    assert "<td>Technical depth</td>" in html
+    images = re.findall(r'<img alt="[^"]+" src="([^"]+)"', html)
+    assert len(images) >= 8
+    assert all(src.startswith("data:image/png;base64,") for src in images)
+    assert not re.search(r"(src|href)=\"(?!data:)", html)
+    assert "http://" not in html and "https://" not in html
+
+
+def test_low_mood_run_adds_a_gentle_note(journal: Journal) -> None:
+    for offset in range(6):
+        journal.add(MoodEntry(at=dt.datetime(2026, 2, 20, 9) + dt.timedelta(days=offset), mood=2))
+    assert "low for several days" in report_of(journal, today=dt.date(2026, 2, 26))
+    assert "low for several days" not in report_of(journal, today=dt.date(2026, 4, 1))
+
+
+def test_empty_journal_gives_a_kind_report(journal: Journal) -> None:
+    html = report_of(journal)
+    assert "No rejections logged yet." in html
+    assert "No feedback with themes logged yet." in html
+
+
+def test_write_report_is_private_to_the_person(journal: Journal, tmp_path: Path) -> None:
+    fill(journal)
+    path = write_report(journal, tmp_path / "report.html")
+    assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600

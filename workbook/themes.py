@@ -1,0 +1,274 @@
+"""Feedback themes: the vocabulary, and classifying what an employer said.
+
+The vocabulary is data (``workbook/themes.yaml``), loaded by
+:func:`load_vocabulary`, so a coach template can replace or extend it.  Each
+theme has keywords and short phrases, matched case-insensitively on word
+boundaries; a trailing ``*`` matches any word ending.  A text can fall into
+several themes.  Phrases listed under ``when_alone`` only count when no other
+theme matched (a polite "best of luck" says nothing specific, unless nothing
+else was said).
+
+:func:`classify` only *suggests*: themes the person confirmed always win, and
+:func:`feedback_themes` uses the themes stored on each feedback item.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from workbook.errors import TemplateError
+
+DEFAULT_VOCABULARY = Path(__file__).with_name("themes.yaml")
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One feedback theme: its id, the label people read, and the phrases that signal it."""
+
+    id: str
+    label: str
+    keywords: tuple[str, ...]
+    when_alone: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str] | None:
+        """One regular expression for ``keywords`` (None when there are none)."""
+        return _compile(self.keywords)
+
+    @functools.cached_property
+    def alone_pattern(self) -> re.Pattern[str] | None:
+        """One regular expression for ``when_alone`` (None when there are none)."""
+        return _compile(self.when_alone)
+
+
+@dataclass(frozen=True)
+class ThemeMatch:
+    """A theme found in a text, with the words that matched so the person sees why."""
+
+    theme: str
+    label: str
+    matched: tuple[str, ...]
+
+
+# --- the vocabulary -------------------------------------------------------------
+
+
+def load_vocabulary(source: Mapping[str, Any] | str | Path | None = None) -> dict[str, Theme]:
+    """Load a theme vocabulary: None is the built-in one; else a mapping or a YAML file.
+
+    The data is ``{themes: {id: {label, keywords, when_alone}}}`` (the outer
+    ``themes:`` may be left out).  With ``extend: true`` beside ``themes`` the
+    built-in vocabulary is kept: new ids are added, and the keywords of a known
+    id are added to its own.  Malformed data raises TemplateError naming the field.
+    """
+    if source is None:
+        return dict(_default_vocabulary())
+    data = _read(source) if isinstance(source, str | Path) else source
+    if not isinstance(data, Mapping):
+        raise TemplateError("themes: must be a mapping of theme ids to labels and keywords")
+    extend = bool(data.get("extend", False))
+    themes = data["themes"] if "themes" in data else {k: v for k, v in data.items() if k != "extend"}
+    if not isinstance(themes, Mapping):
+        raise TemplateError("themes: must be a mapping of theme ids to labels and keywords")
+    vocabulary = dict(_default_vocabulary()) if extend else {}
+    for theme_id, spec in themes.items():
+        theme = _parse_theme(theme_id, spec)
+        known = vocabulary.get(theme.id)
+        if known is not None:
+            theme = _merge(known, theme)
+        vocabulary[theme.id] = theme
+    return vocabulary
+
+
+def theme_label(theme_id: str, vocabulary: Mapping[str, Theme] | None = None) -> str:
+    """The label of ``theme_id``; an unknown id becomes readable words ("my_theme" -> "My theme")."""
+    themes = _default_vocabulary() if vocabulary is None else vocabulary
+    theme = themes.get(theme_id)
+    if theme is not None:
+        return theme.label
+    words = theme_id.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+@functools.cache
+def _default_vocabulary() -> dict[str, Theme]:
+    return load_vocabulary(DEFAULT_VOCABULARY)
+
+
+def _read(path: str | Path) -> Any:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except OSError as error:
+        raise TemplateError(f"{path}: cannot read the theme vocabulary ({error.strerror})") from error
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark is not None else ""
+        raise TemplateError(f"{path}{where}: themes: not valid YAML") from error
+
+
+def _parse_theme(theme_id: Any, spec: Any) -> Theme:
+    if not isinstance(theme_id, str) or not re.fullmatch(r"[a-z0-9_]+", theme_id):
+        raise TemplateError(f"themes: {theme_id!r} is not a theme id (use lowercase letters, digits and _)")
+    if not isinstance(spec, Mapping):
+        raise TemplateError(f"themes.{theme_id}: must have a label and keywords")
+    label = spec.get("label") or theme_label(theme_id, {})
+    if not isinstance(label, str):
+        raise TemplateError(f"themes.{theme_id}.label: must be text")
+    return Theme(
+        id=theme_id,
+        label=label.strip(),
+        keywords=_phrases(f"themes.{theme_id}.keywords", spec.get("keywords", ())),
+        when_alone=_phrases(f"themes.{theme_id}.when_alone", spec.get("when_alone", ())),
+    )
+
+
+def _phrases(field: str, value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise TemplateError(f"{field}: must be a list of words or phrases")
+    phrases = []
+    for item in value:
+        if not isinstance(item, str) or not item.strip().rstrip("*").strip():
+            raise TemplateError(f"{field}: {item!r} is not a word or phrase")
+        phrases.append(item.strip().lower())
+    return tuple(dict.fromkeys(phrases))
+
+
+def _merge(known: Theme, extra: Theme) -> Theme:
+    return Theme(
+        id=known.id,
+        label=extra.label,
+        keywords=tuple(dict.fromkeys(known.keywords + extra.keywords)),
+        when_alone=tuple(dict.fromkeys(known.when_alone + extra.when_alone)),
+    )
+
+
+def _compile(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    # Longest first, so "coding exercise" wins over "coding" and is shown whole.
+    parts = [_phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+def _phrase_pattern(phrase: str) -> str:
+    stem = phrase.endswith("*")
+    words = re.split(r"[\s]+", phrase.rstrip("*").strip())
+    # A hyphen or space in a keyword matches either, so "hands-on" finds "hands on".
+    body = r"[\s\-]+".join(r"[\s\-]?".join(re.escape(w) for w in word.split("-")) for word in words)
+    return body + (r"\w*" if stem else "")
+
+
+# --- classifying ------------------------------------------------------------------
+
+
+def classify(text: str, vocabulary: Mapping[str, Any] | None = None) -> list[ThemeMatch]:
+    """The themes ``text`` falls into, in vocabulary order, each with the words that matched.
+
+    ``vocabulary`` is what :func:`load_vocabulary` returns, or raw data it
+    accepts; None is the built-in vocabulary.  An empty list means no theme
+    matched.
+    """
+    themes = _as_vocabulary(vocabulary)
+    text = _normalise(text)
+    found = [_match(theme, theme.pattern, text) for theme in themes.values()]
+    if any(found):
+        return [match for match in found if match is not None]
+    alone = [_match(theme, theme.alone_pattern, text) for theme in themes.values()]
+    return [match for match in alone if match is not None]
+
+
+def _as_vocabulary(vocabulary: Mapping[str, Any] | None) -> Mapping[str, Theme]:
+    if vocabulary is None:
+        return _default_vocabulary()
+    if all(isinstance(theme, Theme) for theme in vocabulary.values()):
+        return vocabulary
+    return load_vocabulary(vocabulary)
+
+
+def _normalise(text: str) -> str:
+    return (text or "").replace("\u2019", "'").replace("\u2018", "'").replace("\u2011", "-")
+
+
+def _match(theme: Theme, pattern: re.Pattern[str] | None, text: str) -> ThemeMatch | None:
+    if pattern is None:
+        return None
+    words = tuple(dict.fromkeys(" ".join(m.group(0).split()) for m in pattern.finditer(text)))
+    return ThemeMatch(theme.id, theme.label, words) if words else None
+
+
+# --- feedback frames --------------------------------------------------------------
+
+
+def feedback_themes(feedback: pd.DataFrame, applications: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per (feedback item, theme), from the themes stored on each item.
+
+    Confirmed items carry the person's own choice; unconfirmed ones carry the
+    classifier's stored suggestion, so both are used as stored.  Columns:
+    feedback_id, application_id, theme, label, confirmed; with ``applications``
+    also stage (reached) and month (of the outcome, else of applying).
+    """
+    rows = [
+        {
+            "feedback_id": int(item.id),
+            "application_id": int(item.application_id),
+            "theme": theme,
+            "label": theme_label(theme),
+            "confirmed": bool(item.confirmed),
+        }
+        for item in feedback.itertuples(index=False)
+        for theme in (item.themes or [])
+    ]
+    columns = ["feedback_id", "application_id", "theme", "label", "confirmed"]
+    frame = pd.DataFrame(rows, columns=columns).astype(
+        {"feedback_id": "int64", "application_id": "int64", "theme": "str", "label": "str", "confirmed": bool}
+    )
+    if applications is None:
+        return frame
+    apps = applications.set_index("id")
+    ids = frame["application_id"].to_numpy()
+    frame["stage"] = pd.Categorical(
+        apps["stage"].reindex(ids).to_numpy(), categories=apps["stage"].cat.categories
+    )
+    when = apps["outcome_on"].fillna(apps["applied_on"]).reindex(ids)
+    frame["month"] = pd.DatetimeIndex(when.to_numpy()).to_period("M").to_timestamp().astype("datetime64[ns]")
+    return frame
+
+
+def theme_counts(feedback: pd.DataFrame) -> pd.DataFrame:
+    """How many feedback items mention each theme, most frequent first (ties by label).
+
+    Columns: theme, label, items.
+    """
+    rows = feedback_themes(feedback)
+    counts = rows.groupby(["theme", "label"]).size().rename("items").reset_index()
+    counts["items"] = counts["items"].astype("int64")
+    return counts.sort_values(["items", "label"], ascending=[False, True], ignore_index=True)
+
+
+def themes_by_month(feedback: pd.DataFrame, applications: pd.DataFrame) -> pd.DataFrame:
+    """Feedback items per theme (rows, by label, most frequent first) and month (columns).
+
+    The month is the application's outcome date, else its application date;
+    every month in the span is present.  Empty when no item has a theme.
+    """
+    rows = feedback_themes(feedback, applications)
+    if rows.empty:
+        return pd.DataFrame(dtype="int64")
+    grid = pd.crosstab(rows["label"], rows["month"])
+    months = pd.period_range(rows["month"].min(), rows["month"].max(), freq="M").to_timestamp()
+    grid = grid.reindex(columns=months, fill_value=0)
+    order = grid.sum(axis=1).sort_values(ascending=False, kind="stable").index
+    grid = grid.loc[order].astype("int64")
+    grid.index.name, grid.columns.name = "theme", "month"
+    return grid
