@@ -1,0 +1,191 @@
+"""Read a Daylio CSV export into mood entries.
+
+Daylio writes one row per entry, newest first, with the mood as a *name*
+(``rad``, ``good``, ``meh``, ``bad``, ``awful``, or the person's own names),
+12- or 24-hour times, activities joined by ``" | "`` and notes that may hold
+HTML.  Older exports lack the ``note_title`` column.  The whole file is read
+before anything is stored; one bad row refuses it all.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from workbook.errors import ImportRowError, ValidationError
+from workbook.interop.folder import ImportSummary
+from workbook.interop.html_text import html_to_text
+from workbook.interop.plan import ImportPlan, PlannedRow, clip, store
+from workbook.interop.text_file import read_utf8
+from workbook.journal import Journal
+from workbook.records import LIST_SEPARATOR, MoodEntry, check_scale
+
+#: Daylio's five default moods on Rebound's 1–10 scale.
+DEFAULT_MOODS: dict[str, int] = {"awful": 2, "bad": 4, "meh": 6, "good": 8, "rad": 10}
+REQUIRED_COLUMNS = ("full_date", "time", "mood", "activities", "note")
+ACTIVITY_SEPARATOR = "|"
+#: Stands in for the list separator inside an activity name ("tea; cake" -> "tea, cake").
+SEPARATOR_STAND_IN = ","
+#: Record fields named as the Daylio columns they come from, for error messages.
+_COLUMN_OF = {"at": "full_date", "mood": "mood", "tags": "activities", "note": "note"}
+
+
+def parse_mood_scale(text: str) -> dict[str, int]:
+    """Parse ``--moods`` text such as ``"sad=3, average=5"`` into lower-case names and scores."""
+    scale: dict[str, int] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        name, equals, number = part.rpartition("=")
+        name = name.strip().lower()
+        if not equals or not name:
+            raise ValidationError("--moods", f"{part.strip()!r} should look like NAME=N, e.g. sad=3")
+        try:
+            scale[name] = check_scale(f"--moods {name}", number, 1, 10)  # type: ignore[assignment]
+        except ValidationError as error:
+            raise ValidationError("--moods", f"{name}: {error.reason}") from None
+    return scale
+
+
+def parse_clock(text: str) -> dt.time:
+    """A Daylio time, 12-hour (``10:00 pm``, ``9:05 a.m.``) or 24-hour (``14:58``)."""
+    raw = text.strip().lower().replace(".", "").replace(" ", "")
+    half = raw[-2:] if raw[-2:] in ("am", "pm") else ""
+    parts = raw.removesuffix(half).split(":")
+    if not 2 <= len(parts) <= 3 or not all(p.isascii() and p.isdigit() for p in parts):
+        raise ValidationError("time", f"{text!r} is not a time (Daylio writes 14:58 or 2:58 pm)")
+    hour, minute, second = int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 0
+    if half:
+        if not 1 <= hour <= 12:
+            raise ValidationError("time", f"{text!r} is not a time: a 12-hour clock runs from 1 to 12")
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    try:
+        return dt.time(hour, minute, second)
+    except ValueError:
+        raise ValidationError("time", f"{text!r} is not a time of day") from None
+
+
+def split_activities(text: str) -> list[str]:
+    """Daylio's ``"walk | music |  read "`` as ``["walk", "music", "read"]``.
+
+    A ``;`` inside a name would split it in the journal's lists, so it becomes ``,``.
+    """
+    names = (part.strip() for part in text.split(ACTIVITY_SEPARATOR))
+    return [name.replace(LIST_SEPARATOR, SEPARATOR_STAND_IN) for name in names if name]
+
+
+def daylio_note(title: str, body: str) -> str:
+    """The note title and the note as one plain-text note, the title on its own first line."""
+    parts = [html_to_text(title), html_to_text(body)]
+    return "\n\n".join(part for part in parts if part)
+
+
+def read_daylio(path: str | os.PathLike[str], moods: Mapping[str, int] | None = None) -> ImportPlan:
+    """Parse a Daylio export into a plan of mood entries, oldest first.
+
+    ``moods`` names the score (1–10) of custom mood names and may override the
+    defaults.  Raises ImportRowError naming the file, line, column and reason.
+    """
+    source = Path(path)
+    scale = DEFAULT_MOODS | {name.strip().lower(): score for name, score in (moods or {}).items()}
+    rows = list(_rows(source))
+    _check_mood_names(source, rows, scale)
+    plan = ImportPlan(source=source)
+    for line, row in rows:
+        entry = _entry(source, line, row, scale)
+        shown = f"{entry.at:%Y-%m-%d %H:%M} mood {entry.mood} ({row['mood'].strip()})"
+        if entry.tags:
+            shown += f", tags: {clip(', '.join(entry.tags), 50)}"
+        if entry.note:
+            shown += f", note: {clip(entry.note, 40)}"
+        plan.rows.append(PlannedRow(line, entry, shown))
+    plan.rows.sort(key=lambda planned: planned.record.at)  # type: ignore[attr-defined]
+    used = sorted({row["mood"].strip().lower() for _, row in rows}, key=lambda n: (scale[n], n))
+    if used:
+        plan.notes.append("Moods: " + ", ".join(f"{name} -> {scale[name]}" for name in used))
+    return plan
+
+
+def import_daylio(
+    journal: Journal, path: str | os.PathLike[str], moods: Mapping[str, int] | None = None
+) -> ImportSummary:
+    """Read a Daylio export into ``journal``, all or nothing; entries already there are skipped."""
+    return store(journal, read_daylio(path, moods))
+
+
+def _rows(source: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    reader = csv.DictReader(io.StringIO(read_utf8(source, "export it again from Daylio"), newline=""))
+    header = [name.strip() for name in reader.fieldnames or []]
+    reader.fieldnames = header
+    for column in REQUIRED_COLUMNS:
+        if column not in header:
+            raise ImportRowError(
+                str(source), 1, column, "column is missing; is this a CSV export from Daylio?"
+            )
+    line = reader.line_num + 1
+    for row in reader:
+        if None in row:
+            raise ImportRowError(str(source), line, "row", "has more values than the header has columns")
+        missing = [name for name, value in row.items() if value is None]
+        if missing:
+            raise ImportRowError(str(source), line, missing[0], "is missing from this row")
+        yield line, row  # type: ignore[misc]
+        line = reader.line_num + 1
+
+
+def _check_mood_names(source: Path, rows: list[tuple[int, dict[str, str]]], scale: Mapping[str, int]) -> None:
+    found: dict[str, str] = {}
+    first_unknown: tuple[int, str] | None = None
+    for line, row in rows:
+        name = row["mood"].strip()
+        if not name:
+            raise ImportRowError(str(source), line, "mood", "is empty")
+        found.setdefault(name.lower(), name)
+        if name.lower() not in scale and first_unknown is None:
+            first_unknown = (line, name)
+    if first_unknown is None:
+        return
+    line, name = first_unknown
+    unknown = [shown for key, shown in found.items() if key not in scale]
+    raise ImportRowError(str(source), line, "mood", _unknown_mood_reason(name, list(found.values()), unknown))
+
+
+def _unknown_mood_reason(name: str, found: list[str], unknown: list[str]) -> str:
+    # Placeholder scores spread over the middle of the scale; the person picks the real ones.
+    step = 5 / max(len(unknown) - 1, 1)
+    example = ",".join(
+        f"{label}={round(3 + i * step) if len(unknown) > 1 else 5}" for i, label in enumerate(unknown)
+    )
+    return (
+        f"{name!r} is not one of Daylio's default moods ({', '.join(DEFAULT_MOODS)}). "
+        f"This file uses: {', '.join(found)}. Tell Rebound where each of your own moods sits "
+        f'on its 1–10 scale, for example --moods "{example}" (pick your own numbers: 1 is your lowest, '
+        "10 your best)."
+    )
+
+
+def _entry(source: Path, line: int, row: dict[str, str], scale: Mapping[str, int]) -> MoodEntry:
+    try:
+        day = _date(row["full_date"])
+        return MoodEntry(
+            at=dt.datetime.combine(day, parse_clock(row["time"])),
+            mood=scale[row["mood"].strip().lower()],
+            tags=split_activities(row["activities"]),
+            note=daylio_note(row.get("note_title") or "", row["note"]),
+            context="daily",
+        )
+    except ValidationError as error:
+        raise ImportRowError(
+            str(source), line, _COLUMN_OF.get(error.field, error.field), error.reason
+        ) from None
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError("full_date", f"{text!r} is not a date (Daylio writes YYYY-MM-DD)") from None
