@@ -12,12 +12,12 @@ import sys
 from collections.abc import Sequence
 
 from workbook import __version__
-from workbook.cli import entries, server, transfer
+from workbook.cli import analysis, entries, sample, server, transfer
 from workbook.cli.common import journal_option
 from workbook.errors import WorkbookError
 
 #: Modules that add subcommands, in the order --help lists them.
-COMMAND_MODULES = [entries, transfer, server]
+COMMAND_MODULES = [entries, transfer, analysis, sample, server]
 
 EXIT_USAGE = 2
 

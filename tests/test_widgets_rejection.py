@@ -1,0 +1,228 @@
+"""The rejection log: applications, and for a rejection on a video call, call notes and feedback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from workbook.journal import Journal
+from workbook.records import Application, CallNotes, FeedbackItem, StageChange
+from workbook.widgets import RejectionLog
+
+TODAY = dt.date.today()
+APPLIED = TODAY - dt.timedelta(days=30)
+REJECTED = TODAY - dt.timedelta(days=2)
+
+
+def stored(journal_file: Path, kind: type) -> list:
+    with Journal(journal_file) as again:
+        return again.records(kind)
+
+
+def fill_application(log: RejectionLog) -> None:
+    log.company.value = "Acme"
+    log.role.value = "Product designer"
+    log.applied_on.value = APPLIED
+    log.stage.value = "interview"
+
+
+def fill_rejection_call(log: RejectionLog) -> None:
+    fill_application(log)
+    log.outcome.value = "rejected"
+    log.outcome_on.value = REJECTED
+    log.channel.value = "video_call"
+
+
+@pytest.fixture
+def log(journal: Journal) -> RejectionLog:
+    return RejectionLog(journal)
+
+
+def test_a_pending_application_is_saved_without_call_notes(
+    log: RejectionLog, journal: Journal, journal_file: Path
+) -> None:
+    fill_application(log)
+    log.channel.value = "email"
+    assert log.call_section.layout.display == "none"
+    log.save_button.click()
+
+    [app] = stored(journal_file, Application)
+    assert (app.company, app.role, app.applied_on, app.stage, app.outcome) == (
+        "Acme",
+        "Product designer",
+        APPLIED,
+        "interview",
+        "pending",
+    )
+    assert stored(journal_file, CallNotes) == []
+    assert re.fullmatch(r"Saved at \d\d:\d\d", log.status_text)
+    assert log.choose.value == app.id
+
+
+def test_a_rejection_on_a_video_call_opens_the_call_notes(log: RejectionLog) -> None:
+    fill_application(log)
+    log.outcome.value = "rejected"
+    assert log.call_section.layout.display == "none"
+    log.channel.value = "video_call"
+    assert log.call_section.layout.display != "none"
+    log.channel.value = "phone"
+    assert log.call_section.layout.display == "none"
+
+
+def test_feedback_gets_suggested_themes_with_the_words_that_matched(log: RejectionLog) -> None:
+    fill_rejection_call(log)
+    log.feedback.text.value = "You rambled a bit and the system design answer lacked depth."
+    assert log.feedback.ticked == ("technical_depth", "communication")
+    assert "Communication (you wrote “rambled”)" in log.feedback.reason.value
+    assert "Technical depth (you wrote “system design”)" in log.feedback.reason.value
+
+
+def test_themes_ticked_by_hand_survive_editing_the_text(log: RejectionLog) -> None:
+    log.feedback.text.value = "You rambled a bit."
+    log.feedback.theme_boxes["communication"].value = False
+    log.feedback.theme_boxes["preparation"].value = True
+    log.feedback.text.value = "You rambled a bit, honestly."
+    assert log.feedback.ticked == ("preparation",)
+    log.feedback.suggest()
+    assert log.feedback.ticked == ("communication",)
+
+
+def test_application_call_notes_and_feedback_are_saved_together(
+    log: RejectionLog, journal: Journal, journal_file: Path
+) -> None:
+    fill_rejection_call(log)
+    log.covered["thanks"].value = True
+    log.covered["feedback"].value = True
+    log.questions.value = "What would a stronger answer have looked like?"
+    log.answers.value = "More numbers about impact."
+    log.call_notes.value = "Kind, ten minutes."
+    log.feedback.text.value = "You rambled a bit and the system design answer lacked depth."
+    log.feedback.theme_boxes["technical_depth"].value = False
+    log.feedback.keep()
+    assert log.feedback.text.value == ""
+    log.feedback.text.value = "We went with someone with more experience."
+    log.save_button.click()
+
+    [app] = stored(journal_file, Application)
+    assert (app.outcome, app.outcome_on, app.channel) == ("rejected", REJECTED, "video_call")
+    [notes] = stored(journal_file, CallNotes)
+    assert (notes.application_id, notes.held_on, notes.covered) == (app.id, REJECTED, ("thanks", "feedback"))
+    assert (notes.questions, notes.answers, notes.notes) == (
+        "What would a stronger answer have looked like?",
+        "More numbers about impact.",
+        "Kind, ten minutes.",
+    )
+    first, second = stored(journal_file, FeedbackItem)
+    assert (first.themes, first.confirmed) == (("communication",), True)
+    assert second.text == "We went with someone with more experience."
+    assert second.themes == ("experience_level", "competition")
+    assert "Already saved" in log.feedback.saved_note.value
+    assert log.feedback.kept == [] and log.feedback.text.value == ""
+
+
+def test_a_missing_outcome_date_is_explained_and_nothing_is_stored(
+    log: RejectionLog, journal: Journal
+) -> None:
+    fill_rejection_call(log)
+    log.outcome_on.value = None
+    log.feedback.text.value = "Great portfolio, but others had more experience."
+    before = journal.counts()
+    log.save_button.click()
+
+    assert (
+        log.error_text("outcome_on", section="application")
+        == "The outcome date is required when the outcome is rejected"
+    )
+    assert journal.counts() == before
+    assert (log.company.value, log.role.value) == ("Acme", "Product designer")
+    assert log.feedback.text.value == "Great portfolio, but others had more experience."
+
+
+def test_a_bad_call_date_stores_not_even_the_application(log: RejectionLog, journal: Journal) -> None:
+    fill_rejection_call(log)
+    log.held_on.value = TODAY + dt.timedelta(days=3)
+    log.feedback.text.value = "Lovely to meet you."
+    log.feedback.keep()
+    before = journal.counts()
+    log.save_button.click()
+
+    assert log.error_text("held_on", section="call").startswith("The call date: ")
+    assert log.error_text("held_on", section="call").endswith("is in the future")
+    assert journal.counts() == before
+    assert [draft.text for draft in log.feedback.kept] == ["Lovely to meet you."]
+    assert log.choose.value is None
+
+
+def test_keeping_empty_feedback_is_explained(log: RejectionLog) -> None:
+    log.feedback.keep()
+    assert log.error_text("text", section="feedback") == "The feedback must not be empty"
+    assert log.feedback.kept == []
+
+
+def test_a_kept_item_can_be_removed_before_saving(log: RejectionLog) -> None:
+    log.feedback.text.value = "Too junior for the team."
+    log.feedback.keep()
+    log.feedback.text.value = "Strong portfolio."
+    log.feedback.keep()
+    log.feedback.remove(0)
+    assert [draft.text for draft in log.feedback.kept] == ["Strong portfolio."]
+
+
+def test_an_existing_application_is_loaded_and_updated(journal: Journal, journal_file: Path) -> None:
+    app = journal.add(Application(company="Globex", role="Analyst", applied_on=APPLIED, stage="screen"))
+    log = RejectionLog(journal, application_id=app.id)
+    assert (log.company.value, log.stage.value, log.applied_on.value) == ("Globex", "screen", APPLIED)
+    log.stage.value = "final"
+    log.outcome.value = "rejected"
+    log.outcome_on.value = REJECTED
+    log.channel.value = "video_call"
+    log.covered["reapply"].value = True
+    log.save_button.click()
+
+    [updated] = stored(journal_file, Application)
+    assert (updated.id, updated.stage, updated.outcome) == (app.id, "final", "rejected")
+    assert [c.stage for c in stored(journal_file, StageChange)] == ["applied", "screen", "final"]
+    assert stored(journal_file, CallNotes)[0].covered == ("reapply",)
+
+    log.answers.value = "Try again in spring."
+    log.save_button.click()
+    [notes] = stored(journal_file, CallNotes)
+    assert (notes.covered, notes.answers) == (("reapply",), "Try again in spring.")
+
+
+def test_choosing_an_application_fills_the_form_and_new_clears_it(journal: Journal) -> None:
+    app = journal.add(Application(company="Initech", role="Tester", applied_on=APPLIED))
+    log = RejectionLog(journal)
+    log.choose.value = app.id
+    assert log.company.value == "Initech"
+    log.choose.value = None
+    assert log.company.value == ""
+
+
+def test_creating_and_displaying_the_log_writes_nothing(journal: Journal) -> None:
+    app = journal.add(Application(company="Initech", role="Tester", applied_on=APPLIED))
+    before = journal.counts()
+    RejectionLog(journal, application_id=app.id)._repr_mimebundle_()
+    assert journal.counts() == before
+
+
+def test_notes_typed_while_the_call_section_is_hidden_stay_in_the_form(
+    log: RejectionLog, journal_file: Path
+) -> None:
+    fill_rejection_call(log)
+    log.questions.value = "Could I apply again?"
+    log.feedback.text.value = "Strong portfolio."
+    log.feedback.keep()
+    log.channel.value = "email"
+    log.save_button.click()
+
+    assert stored(journal_file, CallNotes) == [] and stored(journal_file, FeedbackItem) == []
+    assert log.questions.value == "Could I apply again?"
+    assert [draft.text for draft in log.feedback.kept] == ["Strong portfolio."]
+    log.channel.value = "video_call"
+    log.save_button.click()
+    assert [item.text for item in stored(journal_file, FeedbackItem)] == ["Strong portfolio."]
+    assert len(stored(journal_file, Application)) == 1

@@ -1,0 +1,335 @@
+"""The workbook template: every text a person reads in the widgets, as data.
+
+The built-in template (``workbook/templates/default.yaml``) holds the guidance
+of DESIGN.md; a coach can write a file of the same shape.  :func:`load_template`
+reads either (YAML is loaded safely, never as code), checks it, and returns a
+:class:`Template`.  A malformed template is refused with a
+:class:`~workbook.errors.TemplateError` naming the file and the field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from workbook.errors import TemplateError
+
+DEFAULT_TEMPLATE = Path(__file__).parent / "templates" / "default.yaml"
+
+#: The checklist the rejection log uses for "what the employer covered on the call".
+CALL_COVERED = "call_covered"
+#: The placeholder in action suggestions that becomes the theme's label.
+THEME_PLACEHOLDER = "{theme}"
+
+_ID = re.compile(r"[a-z0-9_]{1,100}")
+_SECTIONS = (
+    "title",
+    "welcome",
+    "mood",
+    "checklists",
+    "reflections",
+    "questions",
+    "actions",
+    "support",
+    "feedback_themes",
+)
+_MIN_EMOTIONS = 12
+
+
+@dataclass(frozen=True)
+class Item:
+    """One checklist item, reflection prompt or question: a stable id and the text people read."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """A named list of things to tick."""
+
+    id: str
+    title: str
+    items: tuple[Item, ...]
+    intro: str = ""
+
+
+@dataclass(frozen=True)
+class PromptSet:
+    """A named set of reflection prompts, answered one at a time or all at once."""
+
+    id: str
+    title: str
+    prompts: tuple[Item, ...]
+    intro: str = ""
+
+
+@dataclass(frozen=True)
+class MoodTexts:
+    """Words for the mood logger: the scale's two ends, the emotion vocabulary, suggested tags."""
+
+    low: str
+    high: str
+    emotions: tuple[str, ...]
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActionTexts:
+    """Titles for actions suggested from feedback themes."""
+
+    suggestion: str
+    by_theme: Mapping[str, str] = field(default_factory=dict)
+
+    def title_for(self, theme_id: str, label: str) -> str:
+        """The suggested action title for a theme: its own text, else the general one with its label."""
+        return self.by_theme.get(theme_id) or self.suggestion.replace(THEME_PLACEHOLDER, label)
+
+
+@dataclass(frozen=True)
+class SupportTexts:
+    """The gentle support notice and where to find more help."""
+
+    notice: str
+    where_to_find_help: str
+
+
+@dataclass(frozen=True)
+class Template:
+    """Every text of a workbook; ``source`` names the file it came from."""
+
+    title: str
+    welcome_title: str
+    welcome_text: str
+    mood: MoodTexts
+    checklists: Mapping[str, Checklist]
+    reflections: Mapping[str, PromptSet]
+    questions: tuple[Item, ...]
+    actions: ActionTexts
+    support: SupportTexts
+    feedback_themes: Mapping[str, Any] | None = None
+    source: str = ""
+
+    def checklist(self, checklist_id: str) -> Checklist:
+        """The checklist with ``checklist_id``; TemplateError naming the ones there are if missing."""
+        return _pick(self, "checklists", self.checklists, checklist_id)
+
+    def prompt_set(self, set_id: str) -> PromptSet:
+        """The reflection prompt set with ``set_id``; TemplateError if missing."""
+        return _pick(self, "reflections", self.reflections, set_id)
+
+
+def _pick(template: Template, section: str, choices: Mapping[str, Any], key: str) -> Any:
+    if key not in choices:
+        raise TemplateError(
+            f"{template.source}: {section}: has no {key!r} (it has {', '.join(choices) or 'none'})"
+        )
+    return choices[key]
+
+
+# --- loading ----------------------------------------------------------------------
+
+
+def load_template(source: str | Path | Mapping[str, Any] | None = None) -> Template:
+    """Load and check a template: None is the built-in one; a path names a YAML file; a mapping is used as is."""
+    if source is None:
+        source = DEFAULT_TEMPLATE
+    if isinstance(source, Mapping):
+        return _Parser("template").template(source)
+    path = Path(source)
+    return _Parser(str(path)).template(_read_yaml(path))
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise TemplateError(f"{path}: cannot read the template ({error.strerror})") from error
+    except UnicodeDecodeError as error:
+        raise TemplateError(f"{path}: is not UTF-8 text") from error
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or "not valid YAML"
+        raise TemplateError(f"{path}{where}: {problem}") from error
+
+
+class _Parser:
+    """Turns loaded YAML into a Template, naming the file and field of the first problem."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, where: str, reason: str) -> TemplateError:
+        return TemplateError(f"{self.source}: {where}: {reason}")
+
+    def template(self, data: Any) -> Template:
+        data = self.mapping("template", data)
+        unknown = [str(key) for key in data if key not in _SECTIONS]
+        if unknown:
+            raise self.fail(unknown[0], f"is not a template field (known: {', '.join(_SECTIONS)})")
+        welcome = self.mapping("welcome", data.get("welcome"))
+        checklists = self.keyed("checklists", data.get("checklists"), self.checklist)
+        if CALL_COVERED not in checklists:
+            raise self.fail("checklists", f"needs a {CALL_COVERED!r} checklist (what the employer covered)")
+        themes = data.get("feedback_themes")
+        if themes is not None:
+            themes = MappingProxyType(dict(self.mapping("feedback_themes", themes)))
+            self.check_themes(themes)
+        return Template(
+            title=self.text("title", data.get("title")),
+            welcome_title=self.text("welcome.title", welcome.get("title")),
+            welcome_text=self.text("welcome.text", welcome.get("text")),
+            mood=self.mood(data.get("mood")),
+            checklists=checklists,
+            reflections=self.keyed("reflections", data.get("reflections"), self.prompt_set),
+            questions=self.items("questions", data.get("questions")),
+            actions=self.actions(data.get("actions")),
+            support=self.support(data.get("support")),
+            feedback_themes=themes,
+            source=self.source,
+        )
+
+    # --- sections ---------------------------------------------------------------
+
+    def mood(self, data: Any) -> MoodTexts:
+        data = self.mapping("mood", data)
+        emotions = self.words("mood.emotions", data.get("emotions"))
+        if len(emotions) < _MIN_EMOTIONS:
+            raise self.fail("mood.emotions", f"has {len(emotions)} words; give at least {_MIN_EMOTIONS}")
+        return MoodTexts(
+            low=self.text("mood.low", data.get("low")),
+            high=self.text("mood.high", data.get("high")),
+            emotions=emotions,
+            tags=self.words("mood.tags", data.get("tags", [])),
+        )
+
+    def checklist(self, where: str, key: str, data: Any) -> Checklist:
+        data = self.mapping(where, data)
+        return Checklist(
+            id=key,
+            title=self.text(f"{where}.title", data.get("title")),
+            items=self.items(f"{where}.items", data.get("items")),
+            intro=self.text(f"{where}.intro", data.get("intro", ""), required=False),
+        )
+
+    def prompt_set(self, where: str, key: str, data: Any) -> PromptSet:
+        data = self.mapping(where, data)
+        return PromptSet(
+            id=key,
+            title=self.text(f"{where}.title", data.get("title")),
+            prompts=self.items(f"{where}.prompts", data.get("prompts")),
+            intro=self.text(f"{where}.intro", data.get("intro", ""), required=False),
+        )
+
+    def actions(self, data: Any) -> ActionTexts:
+        data = self.mapping("actions", data)
+        by_theme = self.mapping("actions.by_theme", data.get("by_theme", {}))
+        texts = {}
+        for key, value in by_theme.items():
+            texts[self.ident("actions.by_theme", key)] = self.text(f"actions.by_theme.{key}", value)
+        return ActionTexts(
+            suggestion=self.text("actions.suggestion", data.get("suggestion")),
+            by_theme=MappingProxyType(texts),
+        )
+
+    def support(self, data: Any) -> SupportTexts:
+        data = self.mapping("support", data)
+        return SupportTexts(
+            notice=self.text("support.notice", data.get("notice")),
+            where_to_find_help=self.text("support.where_to_find_help", data.get("where_to_find_help")),
+        )
+
+    def check_themes(self, data: Mapping[str, Any]) -> None:
+        # Imported here: the themes module loads pandas, and reading a template should not.
+        from workbook.themes import load_vocabulary
+
+        try:
+            load_vocabulary(data)
+        except TemplateError as error:
+            raise self.fail("feedback_themes", str(error)) from error
+
+    # --- shapes -----------------------------------------------------------------
+
+    def keyed(self, where: str, data: Any, build: Any) -> Mapping[str, Any]:
+        data = self.mapping(where, data)
+        if not data:
+            raise self.fail(where, "must not be empty")
+        return MappingProxyType(
+            {self.ident(where, key): build(f"{where}.{key}", key, value) for key, value in data.items()}
+        )
+
+    def items(self, where: str, data: Any) -> tuple[Item, ...]:
+        entries = self.sequence(where, data)
+        if not entries:
+            raise self.fail(where, "must list at least one item")
+        items: list[Item] = []
+        for number, entry in enumerate(entries):
+            here = f"{where}[{number}]"
+            entry = self.mapping(here, entry)
+            item = Item(
+                id=self.ident(f"{here}.id", entry.get("id")),
+                text=self.text(f"{here}.text", entry.get("text")),
+            )
+            if any(known.id == item.id for known in items):
+                raise self.fail(f"{here}.id", f"{item.id!r} is used twice; ids must be unique")
+            items.append(item)
+        return tuple(items)
+
+    def words(self, where: str, data: Any) -> tuple[str, ...]:
+        words: list[str] = []
+        for number, word in enumerate(self.sequence(where, data)):
+            word = self.text(f"{where}[{number}]", word)
+            if ";" in word:
+                raise self.fail(f"{where}[{number}]", f"{word!r} contains ';', which separates words")
+            if word not in words:
+                words.append(word)
+        return tuple(words)
+
+    def mapping(self, where: str, data: Any) -> Mapping[str, Any]:
+        if data is None:
+            raise self.fail(where, "is missing")
+        if not isinstance(data, Mapping):
+            raise self.fail(where, f"must be a mapping of names to values, not {_kind(data)}")
+        return data
+
+    def sequence(self, where: str, data: Any) -> list[Any]:
+        if data is None:
+            raise self.fail(where, "is missing")
+        if not isinstance(data, list):
+            raise self.fail(where, f"must be a list, not {_kind(data)}")
+        return data
+
+    def ident(self, where: str, value: Any) -> str:
+        if not isinstance(value, str) or not _ID.fullmatch(value):
+            raise self.fail(where, f"{value!r} is not an id (use lowercase letters, digits and _)")
+        return value
+
+    def text(self, where: str, value: Any, *, required: bool = True) -> str:
+        if value is None and required:
+            raise self.fail(where, "is missing")
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise self.fail(where, f"must be text, not {_kind(value)}")
+        if required and not value.strip():
+            raise self.fail(where, "must not be empty")
+        return value.strip()
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return {bool: "true/false", int: "a number", float: "a number", str: "text"}.get(
+        type(value), type(value).__name__
+    )

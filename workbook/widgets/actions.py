@@ -1,0 +1,187 @@
+"""Actions: things to practise or learn, made by hand or suggested from the feedback heard most."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import ipywidgets as w
+
+from workbook import themes
+from workbook.errors import ValidationError
+from workbook.journal import Journal
+from workbook.records import Action
+from workbook.template import Template, load_template
+from workbook.widgets import choices
+from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, heading
+
+#: How many of the most frequent feedback themes get a suggested action.
+TOP_THEMES = 3
+#: Suggested actions are due this many days from today.
+SUGGESTED_DUE_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """An action proposed for a feedback theme, with how many feedback items mention it."""
+
+    theme: str
+    label: str
+    items: int
+    title: str
+
+
+def suggest_actions(journal: Journal, template: Template, *, limit: int = TOP_THEMES) -> list[Suggestion]:
+    """One action per most frequent feedback theme, skipping themes that already have an open action."""
+    vocabulary = choices.vocabulary(template)
+    counts = themes.theme_counts(journal.feedback())
+    open_themes = {action.theme for action in journal.records(Action) if action.done_on is None}
+    suggestions = []
+    for row in counts.itertuples(index=False):
+        if row.theme in open_themes:
+            continue
+        label = themes.theme_label(row.theme, vocabulary)
+        title = template.actions.title_for(row.theme, label)
+        suggestions.append(Suggestion(row.theme, label, int(row.items), title))
+    return suggestions[:limit]
+
+
+def overdue(actions: list[Action], today: dt.date | None = None) -> list[Action]:
+    """The open actions whose due date has passed, most overdue first."""
+    today = today or dt.date.today()
+    late = [a for a in actions if a.done_on is None and a.due_on is not None and a.due_on < today]
+    return sorted(late, key=lambda a: (a.due_on, a.id))
+
+
+class ActionTracker(Form):
+    """Make actions by hand or from feedback, tick them done, and see what is overdue."""
+
+    def __init__(self, journal: Journal, template: Template | None = None) -> None:
+        super().__init__()
+        self.journal = journal
+        self.template = template or load_template()
+        vocabulary = choices.vocabulary(self.template)
+        self.title = w.Text(
+            description="Action", placeholder="something to practise or learn", style=WIDE_LABEL
+        )
+        self.theme = w.Dropdown(
+            description="Theme",
+            options=[("(none)", ""), *((theme.label, theme_id) for theme_id, theme in vocabulary.items())],
+            style=WIDE_LABEL,
+        )
+        self.due_on = w.DatePicker(description="Due", style=WIDE_LABEL)
+        self.add_button = button("Add", self.add, style="primary")
+        self.suggest_button = button("Suggest from my feedback", self.suggest)
+        self.suggestion_box = w.VBox()
+        self.suggestions: dict[str, tuple[Suggestion, w.Checkbox]] = {}
+        self.add_suggestions_button = button("Add the ticked suggestions", self.add_suggestions)
+        self.add_suggestions_button.layout.display = "none"
+        self.overdue_note = w.HTML()
+        self.list_box = w.VBox()
+        self.done_boxes: dict[int, w.Checkbox] = {}
+        self.widget = w.VBox(
+            [
+                heading("Things to practise"),
+                self.overdue_note,
+                self.list_box,
+                heading("Add an action"),
+                self.field(self.title, "title", "The action"),
+                self.field(self.theme, "theme", "The theme"),
+                self.field(self.due_on, "due_on", "The due date"),
+                w.HBox([self.add_button, self.suggest_button, self.status]),
+                self.suggestion_box,
+                self.add_suggestions_button,
+            ]
+        )
+        self._show_actions()
+
+    # --- adding -------------------------------------------------------------------
+
+    def add(self) -> Action | None:
+        """Store the action typed in the form; on bad input show why next to the field and store nothing."""
+        self.clear_errors()
+        try:
+            action = Action(title=self.title.value, theme=self.theme.value, due_on=self.due_on.value)
+            saved = self.journal.add(action)
+        except ValidationError as error:
+            self.show_error(error)
+            return None
+        self.title.value = ""
+        self.theme.value = ""
+        self.due_on.value = None
+        self.say_done("Added")
+        self._show_actions()
+        return saved
+
+    def suggest(self) -> list[Suggestion]:
+        """Propose an action for each of the most frequent feedback themes, ticked, for the person to pick."""
+        found = suggest_actions(self.journal, self.template)
+        self.suggestions = {
+            s.theme: (s, checkbox(f"{s.title} ({s.label}: heard in {_times(s.items)})", True)) for s in found
+        }
+        intro = "From the feedback you logged:" if found else _NO_SUGGESTIONS
+        self.suggestion_box.children = [w.Label(intro), *(box for _s, box in self.suggestions.values())]
+        self.add_suggestions_button.layout.display = None if found else "none"
+        return found
+
+    def add_suggestions(self) -> list[Action]:
+        """Store the ticked suggestions as actions, all at once."""
+        self.clear_errors()
+        due = dt.date.today() + dt.timedelta(days=SUGGESTED_DUE_DAYS)
+        picked = [s for s, box in self.suggestions.values() if box.value]
+        try:
+            with self.journal.transaction():
+                saved = [self.journal.add(Action(title=s.title, theme=s.theme, due_on=due)) for s in picked]
+        except ValidationError as error:
+            self.show_error(error)
+            return []
+        self.suggestions = {}
+        self.suggestion_box.children = []
+        self.add_suggestions_button.layout.display = "none"
+        self.say_done(f"Added {len(saved)}")
+        self._show_actions()
+        return saved
+
+    # --- ticking done ---------------------------------------------------------------
+
+    def mark_done(self, action_id: int, done: bool = True) -> Action:
+        """Tick an action done today (or untick it)."""
+        action = self.journal.get(Action, action_id)
+        saved = self.journal.update(action.replace(done_on=dt.date.today() if done else None))
+        self.say_done("Marked done" if done else "Marked not done")
+        self._show_actions()
+        return saved
+
+    def overdue(self) -> list[Action]:
+        """The open actions past their due date."""
+        return overdue(self.journal.records(Action))
+
+    def _show_actions(self) -> None:
+        actions = self.journal.records(Action)
+        late = {a.id for a in overdue(actions)}
+        ordered = sorted(actions, key=lambda a: (a.done_on is not None, a.due_on or dt.date.max, a.id))
+        self.done_boxes = {}
+        for action in ordered:
+            box = checkbox(_describe(action, action.id in late), action.done_on is not None)
+            box.observe(lambda change, aid=action.id: self.mark_done(aid, change["new"]), names="value")
+            self.done_boxes[action.id] = box  # type: ignore[index]
+        self.list_box.children = list(self.done_boxes.values()) or [w.Label("No actions yet.")]
+        self.overdue_note.value = f"<p><b>{len(late)} overdue</b></p>" if late else ""
+
+
+_NO_SUGGESTIONS = "No feedback themes logged yet. Once you note what employers said, suggestions appear here."
+
+
+def _times(count: int) -> str:
+    return "1 feedback item" if count == 1 else f"{count} feedback items"
+
+
+def _describe(action: Action, late: bool) -> str:
+    parts = [action.title]
+    if action.done_on is not None:
+        parts.append(f"done {action.done_on.isoformat()}")
+    elif action.due_on is not None:
+        parts.append(
+            f"overdue since {action.due_on.isoformat()}" if late else f"due {action.due_on.isoformat()}"
+        )
+    return " · ".join(parts)

@@ -1,0 +1,97 @@
+"""The question bank: pick questions to ask on the call, mark which were answered."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import ipywidgets as w
+
+from workbook.errors import ValidationError
+from workbook.journal import Journal
+from workbook.records import ChecklistRun
+from workbook.template import Template, load_template
+from workbook.widgets import choices
+from workbook.widgets.checklist import last_run
+from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox
+
+#: Checklist ids under which the picks are stored, as checklist runs.
+TO_ASK = "questions_to_ask"
+ANSWERED = "questions_answered"
+
+
+class QuestionBank(Form):
+    """Questions worth asking on a rejection call, each with "ask it" and "answered" ticks.
+
+    Save stores two checklist runs in one go: the questions picked to ask
+    (``questions_to_ask``) and those answered (``questions_answered``).
+    Reopening shows the last saved picks.
+    """
+
+    def __init__(
+        self, journal: Journal, template: Template | None = None, *, application_id: int | None = None
+    ) -> None:
+        super().__init__()
+        self.journal = journal
+        self.questions = (template or load_template()).questions
+        asked = _last_ticks(journal, TO_ASK, application_id)
+        answered = _last_ticks(journal, ANSWERED, application_id)
+        self.ask = {q.id: checkbox(q.text, q.id in asked) for q in self.questions}
+        self.answered = {q.id: checkbox("answered", q.id in answered) for q in self.questions}
+        self.progress = w.Label()
+        for box in [*self.ask.values(), *self.answered.values()]:
+            box.observe(lambda _change: self._show_progress(), names="value")
+        self.application = w.Dropdown(
+            description="For the application", options=choices.applications(journal), style=WIDE_LABEL
+        )
+        if application_id is not None:
+            self.application.value = application_id
+        self.save_button = button("Save", self.save, style="primary")
+        rows = [w.HBox([self.ask[q.id], self.answered[q.id]]) for q in self.questions]
+        self.widget = w.VBox(
+            [
+                w.Label("Tick the questions you want to ask; after the call, mark the ones they answered."),
+                *rows,
+                self.progress,
+                self.field(self.application, "application_id", "The application"),
+                w.HBox([self.save_button, self.status]),
+            ]
+        )
+        self._show_progress()
+
+    @property
+    def to_ask(self) -> tuple[str, ...]:
+        """Ids of the questions picked to ask."""
+        return tuple(qid for qid, box in self.ask.items() if box.value)
+
+    @property
+    def answered_ids(self) -> tuple[str, ...]:
+        """Ids of the questions marked answered."""
+        return tuple(qid for qid, box in self.answered.items() if box.value)
+
+    def save(self) -> tuple[ChecklistRun, ChecklistRun] | None:
+        """Store the picks and the answered marks together; on a bad link store nothing."""
+        self.clear_errors()
+        now = dt.datetime.now()
+        try:
+            with self.journal.transaction():
+                saved = tuple(
+                    self.journal.add(
+                        ChecklistRun(
+                            at=now, checklist_id=list_id, ticked=ticked, application_id=self.application.value
+                        )
+                    )
+                    for list_id, ticked in ((TO_ASK, self.to_ask), (ANSWERED, self.answered_ids))
+                )
+        except ValidationError as error:
+            self.show_error(error)
+            return None
+        self.say_done()
+        return saved  # type: ignore[return-value]
+
+    def _show_progress(self) -> None:
+        self.progress.value = f"{len(self.to_ask)} to ask, {len(self.answered_ids)} answered"
+
+
+def _last_ticks(journal: Journal, checklist_id: str, application_id: int | None) -> set[str]:
+    run = last_run(journal, checklist_id, application_id)
+    return set(run.ticked) if run else set()

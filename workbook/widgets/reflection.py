@@ -1,0 +1,150 @@
+"""Reflection: a set of prompts, answered one at a time or all at once, saved together."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import ipywidgets as w
+
+from workbook.errors import ValidationError
+from workbook.journal import Journal
+from workbook.records import Reflection
+from workbook.template import PromptSet
+from workbook.widgets import choices
+from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, heading, paragraphs
+
+ANSWER = "Your answer"
+
+
+class ReflectionForm(Form):
+    """A prompt set with an answer box per prompt.
+
+    Save stores every answered prompt as a :class:`~workbook.records.Reflection`,
+    all with the same time, in one go; empty answers are skipped.  Saving again
+    updates the same entries (an answer emptied since is removed), so the
+    person can keep writing; "Start a new entry" begins afresh.
+    """
+
+    def __init__(
+        self,
+        journal: Journal,
+        prompt_set: PromptSet,
+        *,
+        application_id: int | None = None,
+        one_at_a_time: bool = False,
+    ) -> None:
+        super().__init__()
+        self.journal = journal
+        self.prompt_set = prompt_set
+        self.answers = {
+            p.id: w.Textarea(description=ANSWER, layout=w.Layout(width="95%"), style=WIDE_LABEL)
+            for p in prompt_set.prompts
+        }
+        self.blocks = [
+            w.VBox([paragraphs(p.text), self.field(self.answers[p.id], "answer", ANSWER, section=p.id)])
+            for p in prompt_set.prompts
+        ]
+        self.one_at_a_time = checkbox("One prompt at a time", one_at_a_time)
+        self.one_at_a_time.observe(lambda _change: self._layout(), names="value")
+        self.position = w.Label()
+        self.back_button = button("Back", self.back)
+        self.next_button = button("Next", self.next)
+        self.application = w.Dropdown(
+            description="About the application", options=choices.applications(journal), style=WIDE_LABEL
+        )
+        if application_id is not None:
+            self.application.value = application_id
+        self.save_button = button("Save", self.save, style="primary")
+        self.new_button = button("Start a new entry", self.start_new)
+        self.current = 0
+        self._at: dt.datetime | None = None
+        self._saved: dict[str, Reflection] = {}
+        self.prompts_box = w.VBox()
+        self.stepper = w.HBox([self.back_button, self.position, self.next_button])
+        self.widget = w.VBox(
+            [
+                heading(prompt_set.title),
+                paragraphs(prompt_set.intro),
+                self.one_at_a_time,
+                self.prompts_box,
+                self.stepper,
+                self.field(self.application, "application_id", "The application"),
+                w.HBox([self.save_button, self.new_button, self.status]),
+            ]
+        )
+        self._layout()
+
+    # --- moving between prompts ---------------------------------------------------
+
+    def go_to(self, index: int) -> None:
+        """Show prompt number ``index`` (from 0) when showing one at a time."""
+        self.current = max(0, min(index, len(self.blocks) - 1))
+        self._layout()
+
+    def next(self) -> None:
+        """Show the next prompt."""
+        self.go_to(self.current + 1)
+
+    def back(self) -> None:
+        """Show the previous prompt."""
+        self.go_to(self.current - 1)
+
+    def _layout(self) -> None:
+        single = self.one_at_a_time.value
+        self.prompts_box.children = [self.blocks[self.current]] if single else self.blocks
+        self.stepper.layout.display = None if single else "none"
+        self.position.value = f"Prompt {self.current + 1} of {len(self.blocks)}"
+        self.back_button.disabled = self.current == 0
+        self.next_button.disabled = self.current == len(self.blocks) - 1
+
+    # --- saving -------------------------------------------------------------------
+
+    def save(self) -> list[Reflection] | None:
+        """Store the answers together; on bad input show why under that prompt and store nothing."""
+        self.clear_errors()
+        if not self._saved and not any(box.value.strip() for box in self.answers.values()):
+            self.show_message("answer", "Write at least one answer before saving.")
+            return None
+        at = self._at or dt.datetime.now()
+        saved: dict[str, Reflection] = {}
+        prompt_id = ""
+        try:
+            with self.journal.transaction():
+                for prompt in self.prompt_set.prompts:
+                    prompt_id = prompt.id
+                    kept = self._write(prompt.id, prompt.text, at)
+                    if kept is not None:
+                        saved[prompt.id] = kept
+        except ValidationError as error:
+            self.show_error(error, section=prompt_id)
+            if error.field == "answer":
+                self.go_to([p.id for p in self.prompt_set.prompts].index(prompt_id))
+            return None
+        self._at, self._saved = at, saved
+        self.say_done()
+        return list(saved.values())
+
+    def start_new(self) -> None:
+        """Clear the answers and start a new entry (what was saved stays saved)."""
+        self.clear_errors()
+        for box in self.answers.values():
+            box.value = ""
+        self._at, self._saved = None, {}
+        self.go_to(0)
+
+    def _write(self, prompt_id: str, prompt: str, at: dt.datetime) -> Reflection | None:
+        answer = self.answers[prompt_id].value
+        old = self._saved.get(prompt_id)
+        if not answer.strip():
+            if old is not None:
+                self.journal.delete(Reflection, old.id)  # type: ignore[arg-type]
+            return None
+        record = Reflection(
+            id=old.id if old else None,
+            at=at,
+            prompt_id=prompt_id,
+            prompt=prompt,
+            answer=answer,
+            application_id=self.application.value,
+        )
+        return self.journal.update(record) if old else self.journal.add(record)
