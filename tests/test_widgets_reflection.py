@@ -24,9 +24,9 @@ def test_answers_are_saved_together_and_empty_prompts_skipped(journal: Journal, 
     form.save_button.click()
 
     feel, did_well = stored_reflections(journal_file)
-    assert (feel.prompt_id, feel.answer) == ("feel", "Flat, and a bit embarrassed.")
+    assert (feel.prompt_id, feel.answer) == ("after_call.feel", "Flat, and a bit embarrassed.")
     assert feel.prompt == prompts.prompts[0].text
-    assert (did_well.prompt_id, did_well.answer) == ("did_well", "My portfolio walkthrough.")
+    assert (did_well.prompt_id, did_well.answer) == ("after_call.did_well", "My portfolio walkthrough.")
     assert feel.at == did_well.at
     assert re.fullmatch(r"Saved at \d\d:\d\d", form.status_text)
     assert form.answers["feel"].value == "Flat, and a bit embarrassed."
@@ -48,7 +48,7 @@ def test_saving_again_updates_the_same_entry(journal: Journal, journal_file: Pat
     assert form.answers["feel"].value == ""
     form.answers["learned"].value = "They value testing."
     form.save_button.click()
-    assert [r.prompt_id for r in stored_reflections(journal_file)] == ["feel", "learned"]
+    assert [r.prompt_id for r in stored_reflections(journal_file)] == ["after_call.feel", "after_call.learned"]
 
 
 def test_one_prompt_at_a_time(journal: Journal) -> None:

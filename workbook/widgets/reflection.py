@@ -142,7 +142,8 @@ class ReflectionForm(Form):
         record = Reflection(
             id=old.id if old else None,
             at=at,
-            prompt_id=prompt_id,
+            # Namespaced by the set, as prompt ids repeat across sets.
+            prompt_id=f"{self.prompt_set.id}.{prompt_id}",
             prompt=prompt,
             answer=answer,
             application_id=self.application.value,

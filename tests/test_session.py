@@ -1,0 +1,101 @@
+"""`workbook.open()`: which journal a notebook gets, what it says, and what it shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import workbook
+from workbook.records import Application, FeedbackItem, MoodEntry
+from workbook.session import CHARTS, Chart
+
+
+@pytest.fixture
+def own_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "data" / "journal.db"
+    monkeypatch.setenv("WORKBOOK_JOURNAL", str(path))
+    monkeypatch.delenv("WORKBOOK_DEMO", raising=False)
+    return path
+
+
+def test_open_uses_the_persons_journal_and_says_so(own_journal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wb = workbook.open()
+    assert wb.journal.path == own_journal and not wb.demo
+    assert capsys.readouterr().out == "Using your journal (journal.db). Everything you log stays in this file.\n"
+
+
+@pytest.mark.parametrize("how", ["flag", "env"])
+def test_demo_is_a_separate_file_beside_the_journal(
+    own_journal: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], how: str
+) -> None:
+    if how == "env":
+        monkeypatch.setenv("WORKBOOK_DEMO", "1")
+    wb = workbook.open(demo=True) if how == "flag" else workbook.open()
+    assert wb.demo and wb.journal.path == own_journal.with_name("demo.db")
+    assert wb.journal.counts()["applications"] >= 20
+    assert not own_journal.exists()
+    assert capsys.readouterr().out.startswith("Using the sample journal (demo.db)")
+
+
+def test_empty_journal_says_what_to_log_first(own_journal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wb = workbook.open()
+    capsys.readouterr()
+    for name in CHARTS:
+        assert wb.chart(name) is None
+        assert "yet" in capsys.readouterr().out, name
+    wb.overview()
+    wb.mood_summary()
+    wb.resilience_summary()
+    said = capsys.readouterr().out
+    assert "Your journal is empty" in said
+    assert "No check-ins yet" in said
+    assert "No rejections logged yet" in said
+
+
+def test_summaries_and_charts_follow_the_data(own_journal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wb = workbook.open()
+    app = wb.journal.add(
+        Application(
+            company="Acme",
+            role="Analyst",
+            applied_on="2026-03-01",
+            stage="interview",
+            outcome="rejected",
+            outcome_on="2026-03-20",
+            channel="video_call",
+        )
+    )
+    wb.journal.add(FeedbackItem(application_id=app.id, text="We needed deeper SQL skills", themes=["technical_depth"]))
+    for day, mood in enumerate([6, 7, 6, 3, 5, 6]):
+        at = dt.datetime(2026, 3, 16 + day, 9)
+        wb.journal.add(MoodEntry(at=at, mood=mood))
+    capsys.readouterr()
+    wb.history_summary()
+    wb.mood_summary()
+    wb.theme_summary()
+    said = capsys.readouterr().out.splitlines()
+    assert said[0] == (
+        "You've logged 1 application. You've had 1 rejection since March 2026. They came 1 on a video call. "
+        "1 of them came after you reached the interview stage or further: each of those is a door you got through."
+    )
+    # Daily moods 6, 7, 6, 3, 5, 6: median 6.0; the last six days average 33 / 6 = 5.5.
+    assert said[1] == (
+        "You've checked in 6 times on 6 days. Your usual mood is about 6.0 out of 10; "
+        "over your last 6 days with a check-in it averaged 5.5."
+    )
+    assert said[2] == "The feedback you've heard most often: Technical depth (once)."
+    chart = wb.chart("mood_timeline")
+    assert isinstance(chart, Chart)
+    assert chart._repr_png_().startswith(b"\x89PNG")
+    with pytest.raises(KeyError, match="no chart called 'pie'"):
+        wb.chart("pie")
+
+
+def test_widgets_come_from_the_template(own_journal: Path) -> None:
+    wb = workbook.open()
+    checklist = wb.checklist("before_call")
+    assert checklist.checklist.id == "before_call"
+    assert wb.mood("after_call").context.value == "after_call"
+    assert sum(wb.journal.counts().values()) == 0

@@ -1,0 +1,242 @@
+"""The notebooks' one entry point: ``wb = workbook.open()``.
+
+A :class:`Workbook` holds the journal in use (the person's own, or the sample
+one) and the template's texts, and hands the notebooks their widgets, charts
+and summaries in one short call each, so every notebook cell stays one to
+three lines long.  Widgets and charts are imported only when first asked for.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workbook.journal import Journal
+from workbook.location import journal_path
+from workbook.template import Template, load_template
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+DEMO_ENV = "WORKBOOK_DEMO"
+DEMO_FILE = "demo.db"
+
+
+def open_workbook(demo: bool | None = None, *, journal: str | os.PathLike[str] | None = None) -> Workbook:
+    """Open the person's journal, or the sample one, and say which in a banner.
+
+    ``demo=None`` follows the ``WORKBOOK_DEMO`` environment variable.  The
+    sample journal lives beside the person's (``data/demo.db``) and is built on
+    first use; it never touches the person's journal.
+    """
+    if demo is None:
+        demo = os.environ.get(DEMO_ENV, "").strip().lower() in ("1", "true", "yes")
+    own = journal_path(journal)
+    path = own.with_name(DEMO_FILE) if demo else own
+    book = Workbook(Journal(path), load_template(), demo=demo)
+    if demo and not any(book.journal.counts().values()):
+        from workbook.demo import build_demo
+
+        build_demo(book.journal)
+    print(book.banner())
+    return book
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A figure that shows itself as a PNG in a notebook (and in app mode)."""
+
+    figure: Figure
+
+    def _repr_png_(self) -> bytes:
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png", dpi=100)
+        return buffer.getvalue()
+
+
+class Workbook:
+    """The journal in use, its template, and everything a notebook shows."""
+
+    def __init__(self, journal: Journal, template: Template | None = None, *, demo: bool = False) -> None:
+        self.journal = journal
+        self.template = template or load_template()
+        self.demo = demo
+
+    def banner(self) -> str:
+        """One line saying which journal is in use."""
+        if self.demo:
+            return (
+                f"Using the sample journal ({self.journal.path.name}): a made-up job search to explore. "
+                "Nothing you log here touches your own journal."
+            )
+        return f"Using your journal ({self.journal.path.name}). Everything you log stays in this file."
+
+    # --- widgets ---------------------------------------------------------------
+
+    def checklist(self, checklist_id: str, *, application_id: int | None = None) -> Any:
+        """A checklist from the template (before_call, call_covered, after_call, ...)."""
+        from workbook.widgets import ChecklistForm
+
+        return ChecklistForm(self.journal, self.template.checklist(checklist_id), application_id=application_id)
+
+    def question_bank(self, *, application_id: int | None = None) -> Any:
+        """Questions worth asking on the call: tick before, mark answered after."""
+        from workbook.widgets import QuestionBank
+
+        return QuestionBank(self.journal, self.template, application_id=application_id)
+
+    def mood(self, context: str = "daily", *, application_id: int | None = None) -> Any:
+        """The mood logger, set to ``context`` (daily, before_call or after_call)."""
+        from workbook.widgets import MoodLogger
+
+        return MoodLogger(self.journal, self.template, context=context, application_id=application_id)
+
+    def rejection_log(self, *, application_id: int | None = None) -> Any:
+        """Log an application and its outcome; call notes and feedback open for a video-call rejection."""
+        from workbook.widgets import RejectionLog
+
+        return RejectionLog(self.journal, self.template, application_id=application_id)
+
+    def reflection(self, set_id: str, *, one_at_a_time: bool = False, application_id: int | None = None) -> Any:
+        """A set of reflection prompts from the template (after_call, gibbs, thought_record, ...)."""
+        from workbook.widgets import ReflectionForm
+
+        return ReflectionForm(
+            self.journal,
+            self.template.prompt_set(set_id),
+            one_at_a_time=one_at_a_time,
+            application_id=application_id,
+        )
+
+    def actions(self) -> Any:
+        """Things to practise or learn, with suggestions from your feedback."""
+        from workbook.widgets import ActionTracker
+
+        return ActionTracker(self.journal, self.template)
+
+    def support_log(self) -> Any:
+        """Who you talked to, and how much it helped."""
+        from workbook.widgets import SupportLog
+
+        return SupportLog(self.journal, self.template)
+
+    # --- summaries -------------------------------------------------------------
+
+    def overview(self) -> None:
+        """Print what the journal holds so far."""
+        from workbook import summaries
+
+        print(summaries.overview(self.journal.counts()))
+
+    def history_summary(self) -> None:
+        """Print a few sentences about the rejection history."""
+        from workbook import summaries
+
+        print(summaries.history(self.journal.applications()))
+
+    def theme_summary(self) -> None:
+        """Print the most frequent feedback themes."""
+        from workbook import summaries, themes
+
+        print(summaries.themes(themes.theme_counts(self.journal.feedback())))
+
+    def mood_summary(self) -> None:
+        """Print how often the person has checked in and how the latest days compare."""
+        from workbook import summaries
+
+        print(summaries.moods(self.journal.moods()))
+
+    def resilience_summary(self) -> None:
+        """Print how recoveries have gone and whether they are getting shorter."""
+        from workbook import metrics, summaries
+
+        rejections = self.rejections()
+        print(summaries.resilience(rejections, metrics.recovery_trend(rejections)))
+
+    def rejections(self) -> Any:
+        """Per-rejection metrics (baseline, dip, recovery, bounce-back) as a DataFrame."""
+        from workbook import metrics
+
+        return metrics.rejection_metrics(self.journal.applications(), self.journal.moods())
+
+    # --- charts ----------------------------------------------------------------
+
+    def chart(self, name: str) -> Chart | None:
+        """Draw the chart called ``name``, or say what to log first when there is nothing to draw."""
+        if name not in CHARTS:
+            raise KeyError(f"no chart called {name!r}; there are: {', '.join(CHARTS)}")
+        needs, draw = CHARTS[name]
+        missing = _missing(self, needs)
+        if missing:
+            print(missing)
+            return None
+        return Chart(draw(self))
+
+
+# --- the charts a notebook can ask for --------------------------------------------
+
+_HINTS = {
+    "applications": "Nothing to chart yet: log an application in 'The call' and it will show here.",
+    "rejections": "No rejections logged yet, so there is nothing to chart here.",
+    "feedback": "No feedback logged yet. Add what an employer said in 'The call' and the themes will show here.",
+    "moods": "No moods logged yet. A quick check-in in 'After the call' starts this chart.",
+}
+
+
+def _missing(book: Workbook, needs: str) -> str | None:
+    journal = book.journal
+    if needs == "applications" and journal.applications().empty:
+        return _HINTS[needs]
+    if needs == "rejections" and not (journal.applications()["outcome"] == "rejected").any():
+        return _HINTS[needs]
+    if needs == "feedback" and journal.feedback().empty:
+        return _HINTS[needs]
+    if needs == "moods" and journal.moods().empty:
+        return _HINTS[needs]
+    return None
+
+
+def _charts() -> Any:
+    from workbook import charts
+
+    return charts
+
+
+CHARTS: dict[str, tuple[str, Callable[[Workbook], Figure]]] = {
+    "rejections_by_month": ("rejections", lambda b: _charts().rejections_by_month_chart(b.journal.applications())),
+    "funnel": (
+        "applications",
+        lambda b: _charts().funnel_chart(b.journal.applications(), b.journal.stage_changes()),
+    ),
+    "channels": ("rejections", lambda b: _charts().channel_chart(b.journal.applications())),
+    "days_to_outcome": ("applications", lambda b: _charts().days_to_outcome_chart(b.journal.applications())),
+    "theme_frequency": ("feedback", lambda b: _charts().theme_frequency_chart(b.journal.feedback())),
+    "themes_over_time": (
+        "feedback",
+        lambda b: _charts().themes_over_time_chart(b.journal.feedback(), b.journal.applications()),
+    ),
+    "themes_by_stage": (
+        "feedback",
+        lambda b: _charts().themes_by_stage_chart(b.journal.feedback(), b.journal.applications()),
+    ),
+    "mood_timeline": (
+        "moods",
+        lambda b: _charts().mood_timeline_chart(b.journal.moods(), b.journal.applications()),
+    ),
+    "year_in_pixels": ("moods", lambda b: _charts().year_in_pixels_chart(b.journal.moods())),
+    "weekday": ("moods", lambda b: _charts().weekday_chart(b.journal.moods())),
+    "recovery": ("rejections", lambda b: _charts().recovery_chart(b.rejections())),
+    "dip_by_stage": (
+        "rejections",
+        lambda b: _charts().dip_by_stage_chart(b.rejections(), b.journal.applications()),
+    ),
+}
+
+
+def notebook_path(name: str) -> Path:
+    """The path of a bundled notebook, by file name (for links and tests)."""
+    return Path(__file__).resolve().parent.parent / "notebooks" / name

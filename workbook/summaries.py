@@ -1,0 +1,135 @@
+"""Plain sentences computed from the journal's DataFrames, for the notebooks to print.
+
+Pure functions: DataFrames (or counts) in, text out.  Each says what to log
+first when there is nothing to summarise yet, so an empty journal still reads
+well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from workbook.metrics import Trend, daily_mood
+
+#: What each record type is called in a sentence, singular and plural.
+_NOUNS = {
+    "applications": ("application", "applications"),
+    "mood_entries": ("mood entry", "mood entries"),
+    "feedback_items": ("piece of feedback", "pieces of feedback"),
+    "call_notes": ("set of call notes", "sets of call notes"),
+    "reflections": ("reflection", "reflections"),
+    "checklist_runs": ("saved checklist", "saved checklists"),
+    "actions": ("action", "actions"),
+    "support_contacts": ("conversation with someone who supports you", "conversations with people who support you"),
+}
+
+_CHANNEL_WORDS = {
+    "video_call": "on a video call",
+    "phone": "by phone",
+    "email": "by email",
+    "in_person": "in person",
+    "none": "with no word at all",
+}
+
+
+def count_phrase(count: int, table: str) -> str:
+    """``3 applications``, ``1 mood entry``: a count with the right noun."""
+    singular, plural = _NOUNS[table]
+    return f"{count} {singular if count == 1 else plural}"
+
+
+def overview(counts: Mapping[str, int]) -> str:
+    """What the journal holds so far, or where to begin when it is empty."""
+    held = [count_phrase(counts[table], table) for table in _NOUNS if counts.get(table)]
+    if not held:
+        return (
+            "Your journal is empty, and that is a fine place to start. "
+            "Open 'Before the call' if a call is coming up, or 'The call' to log one that has happened."
+        )
+    listed = held[0] if len(held) == 1 else ", ".join(held[:-1]) + " and " + held[-1]
+    return f"Your journal holds {listed}."
+
+
+def history(applications: pd.DataFrame) -> str:
+    """A few sentences about rejections so far: how many, since when, and how they came."""
+    if applications.empty:
+        return "No applications logged yet. Log one in 'The call' and your history starts here."
+    rejected = applications[applications["outcome"] == "rejected"]
+    lines = [f"You've logged {count_phrase(len(applications), 'applications')}."]
+    if rejected.empty:
+        lines.append("None of them has ended in a rejection so far.")
+        return " ".join(lines)
+    first = rejected["outcome_on"].min()
+    noun = "rejection" if len(rejected) == 1 else "rejections"
+    lines.append(f"You've had {len(rejected)} {noun} since {first:%B %Y}.")
+    channels = rejected["channel"].value_counts()
+    channels = channels[channels > 0]
+    if not channels.empty:
+        parts = [f"{n} {_CHANNEL_WORDS[str(channel)]}" for channel, n in channels.items()]
+        lines.append("They came " + _and(parts) + ".")
+    furthest = rejected["stage"].value_counts()
+    late = int(furthest.get("interview", 0) + furthest.get("final", 0))
+    if late:
+        lines.append(
+            f"{late} of them came after you reached the interview stage or further: each of those is a door you got through."
+        )
+    return " ".join(lines)
+
+
+def themes(counts: pd.DataFrame, top: int = 3) -> str:
+    """The most frequent feedback themes in words (``counts`` as from :func:`workbook.themes.theme_counts`)."""
+    if counts.empty:
+        return (
+            "No feedback logged yet. When an employer tells you why, note it in 'The call': "
+            "the themes will gather here."
+        )
+    leading = counts.head(top)
+    parts = [f"{label} ({_times(int(n))})" for label, n in zip(leading["label"], leading["items"])]
+    return "The feedback you've heard most often: " + _and(parts) + "."
+
+
+def resilience(rejections: pd.DataFrame, trend: Trend) -> str:
+    """How recoveries have gone, and whether they are getting shorter."""
+    if rejections.empty:
+        return "No rejections logged yet, so there is nothing to measure. That's worth noticing too."
+    measured = rejections[rejections["recovered"].eq(True)]
+    waiting = int(rejections["recovered"].eq(False).sum())
+    unknown = int(rejections["recovered"].isna().sum())
+    lines = []
+    if not measured.empty:
+        average = measured["recovery_days"].astype(float).mean()
+        lines.append(
+            f"After {len(measured)} of your {len(rejections)} rejections your mood came back to its usual level, "
+            f"on average {average:.1f} days later."
+        )
+    if waiting:
+        lines.append(f"{waiting} {'is' if waiting == 1 else 'are'} still on the way back, and that's all right.")
+    if unknown:
+        lines.append(
+            f"For {unknown} there weren't enough mood entries in the two weeks before to know your usual level."
+        )
+    lines.append(trend.words)
+    return " ".join(lines)
+
+
+def moods(entries: pd.DataFrame, recent_days: int = 7) -> str:
+    """How often the person has checked in, their usual mood, and how the latest days compare."""
+    if entries.empty:
+        return "No check-ins yet. The mood check-in below is a good first one."
+    daily = daily_mood(entries)
+    recent = daily.tail(recent_days)
+    return (
+        f"You've checked in {_times(len(entries))} on {len(daily)} {'day' if len(daily) == 1 else 'days'}. "
+        f"Your usual mood is about {daily.median():.1f} out of 10; "
+        f"over your last {len(recent)} {'day' if len(recent) == 1 else 'days'} with a check-in it averaged {recent.mean():.1f}."
+    )
+
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else f"{count} times"
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
