@@ -226,3 +226,29 @@ def test_notes_typed_while_the_call_section_is_hidden_stay_in_the_form(
     log.save_button.click()
     assert [item.text for item in stored(journal_file, FeedbackItem)] == ["Strong portfolio."]
     assert len(stored(journal_file, Application)) == 1
+
+
+def test_switching_application_never_drops_what_was_typed(journal: Journal, journal_file: Path) -> None:
+    first = journal.add(Application(company="Acme", role="Designer", applied_on=APPLIED))
+    second = journal.add(Application(company="Bolt", role="Researcher", applied_on=APPLIED))
+    log = RejectionLog(journal, application_id=first.id)
+    log.notes.value = "They loved the portfolio; I rambled on the last question."
+    log.choose.value = second.id
+    assert log.choose.value == first.id
+    assert log.notes.value == "They loved the portfolio; I rambled on the last question."
+    assert "aren't saved yet" in log.status_text
+    assert log.discard_button.layout.display != "none"
+    log.discard_button.click()
+    assert (log.choose.value, log.company.value, log.notes.value) == (second.id, "Bolt", "")
+    assert stored(journal_file, Application)[0].notes == ""
+
+
+def test_switching_after_saving_needs_no_confirmation(journal: Journal) -> None:
+    first = journal.add(Application(company="Acme", role="Designer", applied_on=APPLIED))
+    second = journal.add(Application(company="Bolt", role="Researcher", applied_on=APPLIED))
+    log = RejectionLog(journal, application_id=first.id)
+    log.notes.value = "Follow up in spring."
+    log.save_button.click()
+    log.choose.value = second.id
+    assert log.company.value == "Bolt"
+    assert journal.get(Application, first.id).notes == "Follow up in spring."

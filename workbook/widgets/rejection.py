@@ -50,7 +50,11 @@ class RejectionLog(Form):
         self.call_notes = w.Textarea(description="Other notes from the call", style=WIDE_LABEL)
         self.feedback = FeedbackDrafts(self, choices.vocabulary(template))
         self.save_button = button("Save", self.save, style="primary")
+        self.discard_button = button("Discard my changes", self.discard)
+        self.discard_button.layout.display = "none"
         self._loading = False
+        self._loaded: tuple[object, ...] = ()
+        self._wanted: int | None = None
         self._application_id: int | None = None
         self._call_notes_id: int | None = None
         self.call_section = self._call_section()
@@ -66,7 +70,7 @@ class RejectionLog(Form):
                 self.field(self.channel, "channel", "How they told you", section=APPLICATION),
                 self.field(self.notes, "notes", "The notes", section=APPLICATION),
                 self.call_section,
-                w.HBox([self.save_button, self.status]),
+                w.HBox([self.save_button, self.discard_button, self.status]),
             ]
         )
         self.choose.observe(lambda change: self._chosen(change["new"]), names="value")
@@ -119,10 +123,41 @@ class RejectionLog(Form):
         self.feedback.reset(self._saved_feedback(application_id))
         self.clear_errors()
         self._show_call_section()
+        self._loaded = self._typed()
+        self.discard_button.layout.display = "none"
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether the form holds anything typed since it was loaded or saved."""
+        return self._typed() != self._loaded
+
+    def discard(self) -> None:
+        """Let go of unsaved changes and show the application the person asked for."""
+        self._refresh_choices(self._wanted)
+        self.load(self._wanted)
+
+    def _typed(self) -> tuple[object, ...]:
+        controls = (
+            self.company, self.role, self.applied_on, self.stage, self.outcome, self.outcome_on, self.channel,
+            self.notes, self.held_on, *self.covered.values(), self.questions, self.answers, self.call_notes,
+            self.feedback.text,
+        )  # fmt: skip
+        return (*(control.value for control in controls), len(self.feedback.kept))
 
     def _chosen(self, application_id: int | None) -> None:
-        if not self._loading:
-            self.load(application_id)
+        if self._loading:
+            return
+        if self.unsaved:
+            # Switching would replace what the person typed: keep it, and ask first.
+            self._wanted = application_id
+            self._refresh_choices(self._application_id)
+            self.show_message(
+                "application",
+                "You have changes here that aren't saved yet. Save them first, or discard them to switch.",
+            )
+            self.discard_button.layout.display = None
+            return
+        self.load(application_id)
 
     def _refresh_choices(self, application_id: int | None) -> None:
         self._loading = True
@@ -185,6 +220,8 @@ class RejectionLog(Form):
             self._call_notes_id = notes.id
             self.feedback.reset(self._saved_feedback(app.id))
         self._refresh_choices(app.id)
+        self._loaded = self._typed()
+        self.discard_button.layout.display = "none"
         self.say_done()
         return app
 
