@@ -80,7 +80,7 @@ def check(mode: str, expected: dict) -> int:
         print(f"--- notebooks on the {mode} journal ---", flush=True)
         command = [
             sys.executable, "-m", "pytest", "--nbval-lax", "--nbval-current-env",
-            "--sanitize-with", str(SANITIZE), "-p", "no:cacheprovider", "--rootdir", str(folder), str(folder),
+            "--nbval-sanitize-with", str(SANITIZE), "-p", "no:cacheprovider", "--rootdir", str(folder), str(folder),
         ]  # fmt: skip
         return subprocess.call(command, env=environment(Path(tmp), MODES[mode]), cwd=folder)
 
@@ -98,7 +98,9 @@ def record() -> None:
             try:
                 for path in sorted(NOTEBOOKS.glob("*.ipynb")):
                     notebook = nbformat.read(path, as_version=4)
-                    NotebookClient(notebook, kernel_name="python3", resources={"metadata": {"path": tmp}}).execute()
+                    NotebookClient(
+                        notebook, kernel_name="python3", resources={"metadata": {"path": tmp}}
+                    ).execute()
                     expected.setdefault(mode, {})[path.name] = {
                         cell.id: "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
                         for cell in filter(marked, notebook.cells)

@@ -20,10 +20,14 @@ def own_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-def test_open_uses_the_persons_journal_and_says_so(own_journal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_open_uses_the_persons_journal_and_says_so(
+    own_journal: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     wb = workbook.open()
     assert wb.journal.path == own_journal and not wb.demo
-    assert capsys.readouterr().out == "Using your journal (journal.db). Everything you log stays in this file.\n"
+    assert (
+        capsys.readouterr().out == "Using your journal (journal.db). Everything you log stays in this file.\n"
+    )
 
 
 @pytest.mark.parametrize("how", ["flag", "env"])
@@ -67,7 +71,9 @@ def test_summaries_and_charts_follow_the_data(own_journal: Path, capsys: pytest.
             channel="video_call",
         )
     )
-    wb.journal.add(FeedbackItem(application_id=app.id, text="We needed deeper SQL skills", themes=["technical_depth"]))
+    wb.journal.add(
+        FeedbackItem(application_id=app.id, text="We needed deeper SQL skills", themes=["technical_depth"])
+    )
     for day, mood in enumerate([6, 7, 6, 3, 5, 6]):
         at = dt.datetime(2026, 3, 16 + day, 9)
         wb.journal.add(MoodEntry(at=at, mood=mood))

@@ -81,7 +81,9 @@ class Workbook:
         """A checklist from the template (before_call, call_covered, after_call, ...)."""
         from workbook.widgets import ChecklistForm
 
-        return ChecklistForm(self.journal, self.template.checklist(checklist_id), application_id=application_id)
+        return ChecklistForm(
+            self.journal, self.template.checklist(checklist_id), application_id=application_id
+        )
 
     def question_bank(self, *, application_id: int | None = None) -> Any:
         """Questions worth asking on the call: tick before, mark answered after."""
@@ -101,7 +103,9 @@ class Workbook:
 
         return RejectionLog(self.journal, self.template, application_id=application_id)
 
-    def reflection(self, set_id: str, *, one_at_a_time: bool = False, application_id: int | None = None) -> Any:
+    def reflection(
+        self, set_id: str, *, one_at_a_time: bool = False, application_id: int | None = None
+    ) -> Any:
         """A set of reflection prompts from the template (after_call, gibbs, thought_record, ...)."""
         from workbook.widgets import ReflectionForm
 
@@ -207,7 +211,10 @@ def _charts() -> Any:
 
 
 CHARTS: dict[str, tuple[str, Callable[[Workbook], Figure]]] = {
-    "rejections_by_month": ("rejections", lambda b: _charts().rejections_by_month_chart(b.journal.applications())),
+    "rejections_by_month": (
+        "rejections",
+        lambda b: _charts().rejections_by_month_chart(b.journal.applications()),
+    ),
     "funnel": (
         "applications",
         lambda b: _charts().funnel_chart(b.journal.applications(), b.journal.stage_changes()),

@@ -22,7 +22,10 @@ _NOUNS = {
     "reflections": ("reflection", "reflections"),
     "checklist_runs": ("saved checklist", "saved checklists"),
     "actions": ("action", "actions"),
-    "support_contacts": ("conversation with someone who supports you", "conversations with people who support you"),
+    "support_contacts": (
+        "conversation with someone who supports you",
+        "conversations with people who support you",
+    ),
 }
 
 _CHANNEL_WORDS = {
@@ -105,7 +108,9 @@ def resilience(rejections: pd.DataFrame, trend: Trend) -> str:
             f"on average {average:.1f} days later."
         )
     if waiting:
-        lines.append(f"{waiting} {'is' if waiting == 1 else 'are'} still on the way back, and that's all right.")
+        lines.append(
+            f"{waiting} {'is' if waiting == 1 else 'are'} still on the way back, and that's all right."
+        )
     if unknown:
         lines.append(
             f"For {unknown} there weren't enough mood entries in the two weeks before to know your usual level."

@@ -1,35 +1,76 @@
-"""``workbook lab``: JupyterLab on the workbook, private to this machine."""
+"""``workbook lab`` and ``workbook app``: the workbook in JupyterLab or as an app, private to this machine.
+
+Both start a server bound to 127.0.0.1 with a fresh token, print the address
+(token included) on a line of its own, and stop the server and its kernels on
+Ctrl+C.  The journal reaches the kernels through ``WORKBOOK_JOURNAL``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
+import tempfile
+import threading
+import time
+import webbrowser
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 from workbook.cli.common import journal_option
+from workbook.errors import ValidationError
 from workbook.journal import Journal
 from workbook.location import ENV_VAR, find_workbook_dir, journal_path
 
 LOOPBACK = "127.0.0.1"
+LAB_PORT = 8888
+APP_PORT = 8866
+START_NOTEBOOK = "00_start_here.ipynb"
+#: How long a server may take to shut its kernels down before it is killed.
+STOP_TIMEOUT = 20
+#: JupyterLab defaults for servers we start: never ask about, or fetch, news and updates.
+LAB_SETTING_DEFAULTS = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}
+}
+
+CommandBuilder = Callable[[Path, int, str], list[str]]
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    """Add the lab subcommand."""
-    lab = commands.add_parser(
-        "lab", help="open the workbook in JupyterLab (this machine only)", parents=[journal_option()]
+    """Add the lab and app subcommands."""
+    lab = _add_server_parser(commands, "lab", "open the workbook in JupyterLab (this machine only)", LAB_PORT)
+    lab.set_defaults(handler=_lab)
+    app = _add_server_parser(
+        commands, "app", "open the workbook as an app, code hidden (this machine only)", APP_PORT
     )
-    lab.add_argument(
+    app.add_argument(
+        "--notebook",
+        default=START_NOTEBOOK,
+        metavar="NAME",
+        help=f"the notebook to open first (default: {START_NOTEBOOK})",
+    )
+    app.set_defaults(handler=_app)
+
+
+def _add_server_parser(
+    commands: argparse._SubParsersAction, name: str, help_text: str, port: int
+) -> argparse.ArgumentParser:
+    parser = commands.add_parser(name, help=help_text, parents=[journal_option()])
+    parser.add_argument(
         "folder", nargs="?", metavar="DIR", help="the workbook folder (default: found from here)"
     )
-    lab.add_argument("--port", type=int, default=8888)
-    lab.add_argument(
+    parser.add_argument("--port", type=int, default=port, help=f"the port to listen on (default: {port})")
+    parser.add_argument(
         "--no-browser", action="store_true", help="print the address instead of opening a browser"
     )
-    lab.set_defaults(handler=_lab)
+    return parser
 
 
 def workbook_folder(folder: str | None) -> Path:
@@ -39,44 +80,171 @@ def workbook_folder(folder: str | None) -> Path:
     return find_workbook_dir() or Path.cwd()
 
 
-def _lab(args: argparse.Namespace) -> int:
-    folder = workbook_folder(args.folder)
-    journal = journal_path(getattr(args, "journal", None), start=folder)
-    Journal(journal).close()  # create it now, so the first notebook finds it
-    token = secrets.token_urlsafe(24)
-    notebooks = folder / "notebooks" if (folder / "notebooks").is_dir() else folder
+def notebooks_folder(folder: Path) -> Path:
+    """Where a workbook keeps its notebooks: ``notebooks/`` when it has one, else the folder itself."""
+    notebooks = folder / "notebooks"
+    return notebooks if notebooks.is_dir() else folder
+
+
+def lab_command(notebooks: Path, port: int, token: str) -> list[str]:
+    """The command line that starts JupyterLab on ``notebooks``, on loopback only, with ``token``."""
     command = [
         sys.executable,
         "-m",
         "jupyterlab",
         f"--ServerApp.ip={LOOPBACK}",
-        f"--ServerApp.port={args.port}",
+        f"--ServerApp.port={port}",
         "--ServerApp.port_retries=0",
         f"--ServerApp.root_dir={notebooks}",
         f"--IdentityProvider.token={token}",
-        f"--ServerApp.open_browser={not args.no_browser}",
+        "--ServerApp.open_browser=False",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
-    env = dict(os.environ, **{ENV_VAR: str(journal.resolve())})
-    print(f"Journal: {journal}")
-    print("Open this address in your browser (it holds your private token):")
-    print(f"http://{LOOPBACK}:{args.port}/lab?token={token}", flush=True)
-    return run_server(command, env)
+    return command
 
 
-def run_server(command: list[str], env: dict[str, str]) -> int:
-    """Run a server until it exits or Ctrl+C; on Ctrl+C stop it and its kernels cleanly."""
+def app_command(notebooks: Path, port: int, token: str) -> list[str]:
+    """The command line that starts Voila on ``notebooks`` (code hidden), on loopback only, with ``token``."""
+    return [
+        sys.executable,
+        "-m",
+        "voila",
+        f"--Voila.ip={LOOPBACK}",
+        f"--Voila.port={port}",
+        "--Voila.port_retries=0",
+        f"--Voila.root_dir={notebooks}",
+        # Voila serves without a token unless given one; the journal is private.
+        f"--Voila.token={token}",
+        "--Voila.open_browser=False",
+        "--VoilaConfiguration.strip_sources=True",
+        "--VoilaConfiguration.show_tracebacks=False",
+    ]
+
+
+def _lab(args: argparse.Namespace) -> int:
+    return _serve(args, lab_command, "lab")
+
+
+def _app(args: argparse.Namespace) -> int:
+    notebooks = notebooks_folder(workbook_folder(args.folder))
+    if not (notebooks / args.notebook).is_file():
+        raise ValidationError("notebook", f"there is no {args.notebook} in {notebooks}")
+    return _serve(args, app_command, f"voila/render/{quote(args.notebook)}")
+
+
+def _serve(args: argparse.Namespace, build_command: CommandBuilder, page: str) -> int:
+    folder = workbook_folder(args.folder)
+    journal = journal_path(getattr(args, "journal", None), start=folder).resolve()
+    Journal(journal).close()  # create it now, so the first notebook finds it
+    token = secrets.token_urlsafe(24)
+    url = f"http://{LOOPBACK}:{args.port}/{page}?token={token}"
+    command = build_command(notebooks_folder(folder), args.port, token)
+    with tempfile.TemporaryDirectory(prefix="workbook-jupyter-config-") as config_dir:
+        env = server_env(journal, Path(config_dir))
+        print(f"Journal: {journal}")
+        print("Open this address in your browser (it holds your private token):")
+        print(url, flush=True)
+        return run_server(command, env, open_url=None if args.no_browser else url)
+
+
+def server_env(journal: Path, config_dir: Path) -> dict[str, str]:
+    """The environment for a server: the journal for its kernels, and our JupyterLab defaults.
+
+    The defaults go into ``config_dir`` (put first on ``JUPYTER_CONFIG_PATH``),
+    so nothing is written into the person's home folder.
+    """
+    labconfig = config_dir / "labconfig"
+    labconfig.mkdir(parents=True, exist_ok=True)
+    (labconfig / "default_setting_overrides.json").write_text(json.dumps(LAB_SETTING_DEFAULTS), "utf-8")
+    config_path = [
+        str(config_dir),
+        *filter(None, os.environ.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep)),
+    ]
+    return dict(os.environ, **{ENV_VAR: str(journal), "JUPYTER_CONFIG_PATH": os.pathsep.join(config_path)})
+
+
+def run_server(command: list[str], env: dict[str, str], open_url: str | None = None) -> int:
+    """Run a server until it exits or Ctrl+C; on Ctrl+C stop it and its kernels cleanly.
+
+    The server runs in its own session, so Ctrl+C reaches only this process,
+    which then asks the server to shut down.  SIGTERM and SIGHUP (a closed
+    terminal) are treated like Ctrl+C.  With ``open_url``, the browser opens
+    it once the server listens.
+    """
     process = subprocess.Popen(command, env=env, start_new_session=True)
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    # Even when started in the background with SIGINT ignored, Ctrl+C (SIGINT) must stop it cleanly.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _raise_interrupt)
+    signal.signal(signal.SIGHUP, _raise_interrupt)
     try:
+        if open_url:
+            threading.Thread(target=_open_when_listening, args=(open_url, process), daemon=True).start()
         return process.wait()
     except KeyboardInterrupt:
-        # Jupyter shuts its kernels down on SIGTERM without asking for confirmation.
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        # A second Ctrl+C must not cut the shutdown short and strand a kernel.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        stop_server(process)
         print("Stopped.")
         return 0
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def stop_server(process: subprocess.Popen, timeout: float = STOP_TIMEOUT) -> None:
+    """Ask a Jupyter or Voila server to stop (it shuts its kernels down), and make sure it did."""
+    kernels = _descendants(process.pid)
+    # Jupyter and Voila shut their kernels down on SIGTERM, without asking for confirmation.
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    _end(kernels)
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _open_when_listening(url: str, process: subprocess.Popen, patience: float = 60) -> None:
+    port = int(url.split(":")[2].split("/")[0])
+    deadline = time.monotonic() + patience
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            with socket.create_connection((LOOPBACK, port), timeout=1):
+                webbrowser.open(url)
+                return
+        except OSError:
+            time.sleep(0.25)
+
+
+def _descendants(pid: int) -> list:
+    """Every process below ``pid`` (kernels run in sessions of their own), when psutil can tell."""
+    try:
+        import psutil  # comes with ipykernel; only needed on the way out
+    except ImportError:
+        return []
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+
+
+def _end(processes: list) -> None:
+    """Terminate whichever of ``processes`` outlived their server (after a kill, say)."""
+    if not processes:
+        return
+    import psutil
+
+    for leftover in processes:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            leftover.terminate()
+    _, stubborn = psutil.wait_procs(processes, timeout=5)
+    for leftover in stubborn:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            leftover.kill()
