@@ -82,6 +82,7 @@ class MoodLogger(Form):
                 w.HBox([self.save_button, self.status]),
             ]
         )
+        self.widget.add_class("rebound-mood-logger")  # a stable handle for browser tests and coaches' CSS
         self.notice.refresh(self.journal)
 
     def entry(self) -> MoodEntry:

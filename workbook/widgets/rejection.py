@@ -73,6 +73,7 @@ class RejectionLog(Form):
                 w.HBox([self.save_button, self.discard_button, self.status]),
             ]
         )
+        self.widget.add_class("rebound-rejection-log")  # a stable handle for browser tests and coaches' CSS
         self.choose.observe(lambda change: self._chosen(change["new"]), names="value")
         for control in (self.outcome, self.channel):
             control.observe(lambda _change: self._show_call_section(), names="value")
