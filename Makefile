@@ -26,8 +26,10 @@ install: $(VENV)/.installed-app
 lab: $(VENV)/.installed-app
 	$(BIN)/workbook lab --port $(PORT)
 
-## Run the whole test suite: unit tests, then every notebook under nbval.
+## Run the whole test suite: lint, unit and browser tests, then every notebook under nbval.
 test: $(VENV)/.installed-test
+	$(BIN)/ruff check workbook tests
+	$(BIN)/ruff format --check workbook tests
 	$(BIN)/python -m pytest tests
 	$(BIN)/python tests/run_notebooks.py
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from e2e import lab_ui, servers
+from e2e import app_ui, lab_ui, servers
 from workbook.demo import build_demo
 from workbook.journal import Journal
 from workbook.records import Application, CallNotes, FeedbackItem, MoodEntry
@@ -137,3 +137,28 @@ def test_resilience_over_time_draws_every_chart_on_the_sample_journal(
     assert "Your recoveries are getting shorter" in printed
     assert lab_ui.tracebacks(page) == []
     assert lab_ui.stderr_outputs(page) == []
+
+
+def test_app_mode_logs_a_mood_without_showing_code(app_server: servers.RunningServer, page) -> None:
+    page.goto(
+        f"{app_server.base}/voila/render/03_after_the_call.ipynb?token={app_server.token}",
+        timeout=app_ui.PAGE_PATIENCE_MS,
+    )
+    app_ui.wait_for_cells(page)
+    assert app_ui.code_on_page(page) == 0
+    logger = page.locator(".rebound-mood-logger")
+    logger.wait_for(timeout=WIDGET_PATIENCE_MS)
+    handle = logger.locator(".widget-slider .noUi-handle")
+    handle.focus()
+    for _ in range(3):
+        handle.press("ArrowRight")
+    logger.locator("button.widget-toggle-button", has_text="relieved").click()
+    logger.locator(".widget-textarea textarea").fill("Talked it over with Sam; feeling lighter.")
+    logger.locator("button.widget-button", has_text="Save").click()
+    page.wait_for_selector(".rebound-mood-logger :text('Saved at')", timeout=WIDGET_PATIENCE_MS)
+
+    with Journal(app_server.journal) as journal:
+        (entry,) = journal.records(MoodEntry)
+    assert (entry.mood, entry.emotions, entry.context) == (8, ("relieved",), "after_call")
+    assert entry.note == "Talked it over with Sam; feeling lighter."
+    assert app_ui.tracebacks(page) == []

@@ -22,7 +22,7 @@ import time
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from workbook.cli.common import journal_option
 from workbook.errors import ValidationError
@@ -97,6 +97,8 @@ def lab_command(notebooks: Path, port: int, token: str) -> list[str]:
         "--ServerApp.port_retries=0",
         f"--ServerApp.root_dir={notebooks}",
         f"--IdentityProvider.token={token}",
+        # The login page would otherwise offer to save a password into the person's home folder.
+        "--PasswordIdentityProvider.allow_password_change=False",
         "--ServerApp.open_browser=False",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
@@ -124,7 +126,9 @@ def app_command(notebooks: Path, port: int, token: str) -> list[str]:
 
 
 def _lab(args: argparse.Namespace) -> int:
-    return _serve(args, lab_command, "lab")
+    # Open on "Start here" so a first-time user sees where to begin.
+    start = notebooks_folder(workbook_folder(args.folder)) / START_NOTEBOOK
+    return _serve(args, lab_command, f"lab/tree/{START_NOTEBOOK}" if start.is_file() else "lab")
 
 
 def _app(args: argparse.Namespace) -> int:
@@ -212,7 +216,7 @@ def _raise_interrupt(signum: int, frame: object) -> None:
 
 
 def _open_when_listening(url: str, process: subprocess.Popen, patience: float = 60) -> None:
-    port = int(url.split(":")[2].split("/")[0])
+    port = urlsplit(url).port
     deadline = time.monotonic() + patience
     while process.poll() is None and time.monotonic() < deadline:
         try:

@@ -1,0 +1,1 @@
+"""End-to-end tests: real servers, and a real browser (Debian's chromium driven by Playwright)."""

@@ -1,0 +1,150 @@
+"""``workbook lab`` and ``workbook app`` as real servers, without a browser.
+
+Each test starts the command in a temporary workbook folder and checks what a
+person relies on: it listens on 127.0.0.1 only, refuses requests without the
+printed token, and Ctrl+C stops it with no kernel left running.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import psutil
+import pytest
+
+from e2e import servers
+
+
+def still_running(processes: list[psutil.Process]) -> list[psutil.Process]:
+    """Those of ``processes`` that are still alive (a zombie waiting to be reaped counts as gone)."""
+    _, alive = psutil.wait_procs(processes, timeout=30)
+    running = []
+    for process in alive:
+        try:
+            if process.status() != psutil.STATUS_ZOMBIE:
+                running.append(process)
+        except psutil.NoSuchProcess:
+            pass
+    return running
+
+
+def interrupt(server: servers.RunningServer) -> int:
+    """Press Ctrl+C: SIGINT to the workbook process alone; return its exit code."""
+    os.kill(server.process.pid, signal.SIGINT)
+    return server.process.wait(timeout=servers.STOP_PATIENCE)
+
+
+def kernel_processes(server: servers.RunningServer) -> list[psutil.Process]:
+    """The ipykernel processes started below the workbook process."""
+    below = psutil.Process(server.process.pid).children(recursive=True)
+    return [p for p in below if "ipykernel" in " ".join(p.cmdline())]
+
+
+@pytest.mark.parametrize("kind", ["lab", "app"])
+def test_server_listens_on_loopback_and_prints_its_tokened_address(
+    kind: str, workbook_folder: Path, tmp_path: Path
+) -> None:
+    server = servers.start(kind, workbook_folder, tmp_path)
+    try:
+        listening = {
+            conn.laddr.ip
+            for p in [psutil.Process(server.process.pid), *psutil.Process(server.process.pid).children()]
+            for conn in p.net_connections(kind="inet")
+            if conn.status == psutil.CONN_LISTEN and conn.laddr.port == server.port
+        }
+        assert listening == {"127.0.0.1"}
+        start_page = "lab/tree/00_start_here.ipynb" if kind == "lab" else "voila/render/00_start_here.ipynb"
+        assert server.url.startswith(f"http://127.0.0.1:{server.port}/{start_page}?token=")
+        assert len(server.token) >= 24
+    finally:
+        servers.stop(server)
+
+
+def test_lab_refuses_requests_without_the_token(lab_server: servers.RunningServer) -> None:
+    assert servers.get(f"{lab_server.base}/api/status")[0] == 403
+    assert servers.get(f"{lab_server.base}/api/status", "not-the-token")[0] == 403
+    status, headers, _ = servers.get(f"{lab_server.base}/lab")
+    assert status == 302 and "/login" in headers["Location"]
+    assert servers.get(f"{lab_server.base}/api/status", lab_server.token)[0] == 200
+
+
+def test_app_refuses_requests_without_the_token(app_server: servers.RunningServer) -> None:
+    page = f"{app_server.base}/voila/render/00_start_here.ipynb"
+    for url in (page, f"{app_server.base}/", f"{page}?token=not-the-token"):
+        status, headers, body = servers.get(url)
+        assert status in (302, 403), url
+        assert status == 403 or "/login" in headers["Location"]
+        assert b"Your journal" not in body
+
+
+def test_app_serves_the_start_notebook_with_its_code_hidden(app_server: servers.RunningServer) -> None:
+    assert app_server.url.endswith(f"/voila/render/00_start_here.ipynb?token={app_server.token}")
+    status, _, body = servers.get(app_server.url)
+    html = body.decode("utf-8")
+    code_cells = re.findall(r'class="([^"]*\bjp-CodeCell\b[^"]*)"', html)
+    assert status == 200
+    assert "Start here" in html
+    assert code_cells and all("jp-mod-noInput" in classes for classes in code_cells)
+    assert not re.search(r'class="[^"]*\bjp-InputPrompt\b', html)
+
+
+def test_lab_turns_off_the_jupyter_news_question(lab_server: servers.RunningServer) -> None:
+    url = f"{lab_server.base}/lab/api/settings/@jupyterlab/apputils-extension:notification"
+    status, _, body = servers.get(url, lab_server.token)
+    defaults = json.loads(body)["schema"]["properties"]
+    assert status == 200
+    assert defaults["fetchNews"]["default"] == "false"
+    assert defaults["checkForUpdates"]["default"] is False
+
+
+def test_lab_ctrl_c_stops_the_server_and_its_kernel(lab_server: servers.RunningServer) -> None:
+    status, _, body = servers.request("POST", f"{lab_server.base}/api/kernels", lab_server.token, b"{}")
+    assert status == 201, body
+    kernels = kernel_processes(lab_server)
+    everything = psutil.Process(lab_server.process.pid).children(recursive=True)
+    assert len(kernels) == 1
+
+    assert interrupt(lab_server) == 0
+
+    assert still_running(everything) == []
+    assert "Stopped." in (lab_server.log.with_suffix(".out")).read_text("utf-8")
+
+
+def test_app_ctrl_c_stops_the_server_and_its_kernel(app_server: servers.RunningServer) -> None:
+    # Voila starts a kernel for each page it renders.
+    assert servers.get(app_server.url)[0] == 200
+    kernels = kernel_processes(app_server)
+    everything = psutil.Process(app_server.process.pid).children(recursive=True)
+    assert len(kernels) == 1
+
+    assert interrupt(app_server) == 0
+
+    assert still_running(everything) == []
+
+
+def test_app_refuses_a_notebook_that_is_not_there(workbook_folder: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "workbook",
+            "app",
+            str(workbook_folder),
+            "--notebook",
+            "nope.ipynb",
+            "--no-browser",
+        ],
+        env=servers.private_env(tmp_path, tmp_path / "journal.db"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: notebook:")
+    assert "nope.ipynb" in result.stderr
