@@ -28,8 +28,8 @@ lab: $(VENV)/.installed-app
 
 ## Run the whole test suite: lint, unit and browser tests, then every notebook under nbval.
 test: $(VENV)/.installed-test
-	$(BIN)/ruff check workbook tests
-	$(BIN)/ruff format --check workbook tests
+	$(BIN)/ruff check workbook tests benchmarks
+	$(BIN)/ruff format --check workbook tests benchmarks
 	$(BIN)/python -m pytest tests
 	$(BIN)/python tests/run_notebooks.py
 

@@ -48,7 +48,10 @@ def test_saving_again_updates_the_same_entry(journal: Journal, journal_file: Pat
     assert form.answers["feel"].value == ""
     form.answers["learned"].value = "They value testing."
     form.save_button.click()
-    assert [r.prompt_id for r in stored_reflections(journal_file)] == ["after_call.feel", "after_call.learned"]
+    assert [r.prompt_id for r in stored_reflections(journal_file)] == [
+        "after_call.feel",
+        "after_call.learned",
+    ]
 
 
 def test_one_prompt_at_a_time(journal: Journal) -> None:

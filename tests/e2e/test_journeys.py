@@ -21,24 +21,28 @@ def journal_counts(server: servers.RunningServer) -> dict[str, int]:
         return journal.counts()
 
 
+def log_mood(page, *, steps: int, emotions: list[str], note: str) -> object:
+    """Fill the mood logger as a person would (keyboard on the slider, clicks, typing) and save it."""
+    logger = page.locator(".rebound-mood-logger")
+    logger.wait_for(timeout=WIDGET_PATIENCE_MS)
+    handle = logger.locator(".widget-slider .noUi-handle")
+    handle.focus()
+    for _ in range(abs(steps)):
+        handle.press("ArrowRight" if steps > 0 else "ArrowLeft")
+    for word in emotions:
+        logger.locator("button.widget-toggle-button", has_text=word).click()
+    logger.locator(".widget-textarea textarea").fill(note)
+    logger.locator("button.widget-button", has_text="Save").click()
+    page.wait_for_selector(".rebound-mood-logger :text('Saved at')", timeout=WIDGET_PATIENCE_MS)
+    return logger
+
+
 def test_after_the_call_mood_typed_in_the_browser_lands_in_the_journal(
     lab_server: servers.RunningServer, page
 ) -> None:
     lab_ui.open_notebook(page, lab_server, "03_after_the_call.ipynb")
     lab_ui.run_all(page)
-    logger = page.locator(".rebound-mood-logger")
-    logger.wait_for(timeout=WIDGET_PATIENCE_MS)
-
-    handle = logger.locator(".widget-slider .noUi-handle")
-    handle.focus()
-    for _ in range(2):
-        handle.press("ArrowLeft")
-    assert logger.locator(".widget-readout").first.inner_text().strip() == "3"
-    logger.locator("button.widget-toggle-button", has_text="disappointed").click()
-    logger.locator("button.widget-toggle-button", has_text="tired").click()
-    logger.locator(".widget-textarea textarea").fill("<b>tired</b>, déçu")
-    logger.locator("button.widget-button", has_text="Save").click()
-    page.wait_for_selector(".rebound-mood-logger :text('Saved at')", timeout=WIDGET_PATIENCE_MS)
+    logger = log_mood(page, steps=-2, emotions=["disappointed", "tired"], note="<b>tired</b>, déçu")
 
     with Journal(lab_server.journal) as journal:
         entries = journal.records(MoodEntry)
@@ -146,16 +150,7 @@ def test_app_mode_logs_a_mood_without_showing_code(app_server: servers.RunningSe
     )
     app_ui.wait_for_cells(page)
     assert app_ui.code_on_page(page) == 0
-    logger = page.locator(".rebound-mood-logger")
-    logger.wait_for(timeout=WIDGET_PATIENCE_MS)
-    handle = logger.locator(".widget-slider .noUi-handle")
-    handle.focus()
-    for _ in range(3):
-        handle.press("ArrowRight")
-    logger.locator("button.widget-toggle-button", has_text="relieved").click()
-    logger.locator(".widget-textarea textarea").fill("Talked it over with Sam; feeling lighter.")
-    logger.locator("button.widget-button", has_text="Save").click()
-    page.wait_for_selector(".rebound-mood-logger :text('Saved at')", timeout=WIDGET_PATIENCE_MS)
+    log_mood(page, steps=3, emotions=["relieved"], note="Talked it over with Sam; feeling lighter.")
 
     with Journal(app_server.journal) as journal:
         (entry,) = journal.records(MoodEntry)
