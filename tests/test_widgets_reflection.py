@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 
 from workbook.journal import Journal
-from workbook.records import MAX_TEXT, Reflection
+from workbook.records import Reflection
 from workbook.template import load_template
+from workbook.values import MAX_TEXT
 from workbook.widgets import ReflectionForm
 
 

@@ -1,5 +1,8 @@
 """The record types of the journal and every rule that a record must obey.
 
+Rules for single values live in :mod:`workbook.values`; the rules that tie
+fields together (an outcome date after the application date, ...) live here.
+
 Records are frozen dataclasses.  Building one validates and normalises it, so a
 record that exists is a record the journal may store: strings are stripped,
 dates parsed, word lists cleaned.  Every refusal is a
@@ -11,11 +14,25 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import typing
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from workbook.errors import ValidationError
+from workbook.values import (
+    MAX_WORD,
+    check_bool,
+    check_choice,
+    check_id,
+    check_optional_id,
+    check_optional_past_date,
+    check_order,
+    check_past_date,
+    check_past_timestamp,
+    check_scale,
+    check_text,
+    check_words,
+    parse_date,
+)
 
 STAGES = ("applied", "screen", "interview", "final")
 OUTCOMES = ("pending", "rejected", "offer", "withdrawn", "ghosted")
@@ -23,175 +40,6 @@ CHANNELS = ("video_call", "phone", "email", "in_person", "none")
 CONTEXTS = ("daily", "before_call", "after_call")
 #: Outcomes that are only true from a known date onwards.
 DATED_OUTCOMES = ("rejected", "offer", "withdrawn")
-
-MAX_TEXT = 20_000
-MAX_WORD = 100
-LIST_SEPARATOR = ";"
-
-
-# --- value rules ----------------------------------------------------------------
-
-
-def check_text(name: str, value: Any, *, required: bool = False, limit: int = MAX_TEXT) -> str:
-    """Return ``value`` stripped, refusing non-text, NUL bytes and overlong text."""
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        raise ValidationError(name, f"must be text, not {type(value).__name__}")
-    if "\x00" in value:
-        raise ValidationError(name, "contains a NUL byte")
-    value = value.strip()
-    if required and not value:
-        raise ValidationError(name, "must not be empty")
-    if len(value) > limit:
-        raise ValidationError(name, f"is {len(value):,} characters long; the limit is {limit:,}")
-    return value
-
-
-def parse_date(name: str, value: Any) -> dt.date | None:
-    """Parse an ISO date (``YYYY-MM-DD``) or pass a ``date`` through; empty is None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ValidationError(name, f"{value!r} is not a date (use YYYY-MM-DD)")
-
-
-def parse_timestamp(name: str, value: Any) -> dt.datetime | None:
-    """Parse an ISO timestamp or pass a ``datetime`` through, to whole seconds, naive local time."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            value = dt.datetime.fromisoformat(text)
-        except ValueError:
-            raise ValidationError(
-                name, f"{text!r} is not a date and time (use YYYY-MM-DDTHH:MM:SS)"
-            ) from None
-    elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        value = dt.datetime.combine(value, dt.time())
-    if not isinstance(value, dt.datetime):
-        raise ValidationError(name, f"{value!r} is not a date and time")
-    if value.tzinfo is not None:
-        value = value.astimezone().replace(tzinfo=None)
-    return value.replace(microsecond=0)
-
-
-def check_not_future(name: str, value: dt.date | dt.datetime | None) -> None:
-    """Refuse a date (or a timestamp's date) after today."""
-    if value is None:
-        return
-    day = value.date() if isinstance(value, dt.datetime) else value
-    if day > dt.date.today():
-        raise ValidationError(name, f"{day.isoformat()} is in the future")
-
-
-def check_past_date(name: str, value: Any) -> dt.date:
-    """A required date that is not after today."""
-    day = parse_date(name, value)
-    if day is None:
-        raise ValidationError(name, "is required")
-    check_not_future(name, day)
-    return day
-
-
-def check_optional_past_date(name: str, value: Any) -> dt.date | None:
-    """An optional date that is not after today."""
-    day = parse_date(name, value)
-    check_not_future(name, day)
-    return day
-
-
-def check_order(name: str, value: dt.date | None, earlier_name: str, earlier: dt.date) -> None:
-    """Refuse ``value`` when it lies before ``earlier`` (described as ``earlier_name``)."""
-    if value is not None and value < earlier:
-        raise ValidationError(name, f"{value.isoformat()} is before {earlier_name} ({earlier.isoformat()})")
-
-
-def check_past_timestamp(name: str, value: Any) -> dt.datetime:
-    """A required timestamp whose date is not after today."""
-    moment = parse_timestamp(name, value)
-    if moment is None:
-        raise ValidationError(name, "is required")
-    check_not_future(name, moment)
-    return moment
-
-
-def check_choice(name: str, value: Any, choices: Iterable[str]) -> str:
-    """Return ``value`` when it is one of ``choices``; otherwise say which are allowed."""
-    choices = tuple(choices)
-    text = value.strip().lower() if isinstance(value, str) else value
-    if text not in choices:
-        raise ValidationError(name, f"{value!r} is not one of {', '.join(choices)}")
-    return text
-
-
-def check_scale(name: str, value: Any, low: int, high: int, *, required: bool = True) -> int | None:
-    """Return ``value`` as a whole number from ``low`` to ``high``."""
-    if value is None or value == "":
-        if required:
-            raise ValidationError(name, "is required")
-        return None
-    if isinstance(value, bool):
-        raise ValidationError(name, f"must be a whole number from {low} to {high}")
-    if isinstance(value, str):
-        try:
-            value = int(value.strip())
-        except ValueError:
-            raise ValidationError(name, f"{value!r} is not a whole number") from None
-    if isinstance(value, float):
-        if not value.is_integer():
-            raise ValidationError(name, f"must be a whole number from {low} to {high}")
-        value = int(value)
-    if not isinstance(value, int):
-        raise ValidationError(name, f"must be a whole number from {low} to {high}")
-    if not low <= value <= high:
-        raise ValidationError(name, f"must be between {low} and {high}, not {value}")
-    return value
-
-
-def check_words(name: str, value: Any) -> tuple[str, ...]:
-    """Return a clean tuple of short words or phrases, without blanks or repeats."""
-    if value is None or value == "":
-        return ()
-    if isinstance(value, str):
-        value = value.split(LIST_SEPARATOR)
-    if not isinstance(value, Iterable):
-        raise ValidationError(name, "must be a list of words")
-    words: list[str] = []
-    for item in value:
-        word = check_text(name, item, limit=MAX_WORD)
-        if LIST_SEPARATOR in word:
-            raise ValidationError(name, f"{word!r} contains {LIST_SEPARATOR!r}, which separates words")
-        if word and word not in words:
-            words.append(word)
-    return tuple(words)
-
-
-def check_optional_id(name: str, value: Any) -> int | None:
-    """Return a positive record id, or None."""
-    if value is None or value == "":
-        return None
-    return check_id(name, value)
-
-
-def check_id(name: str, value: Any) -> int:
-    """Return a positive record id."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise ValidationError(name, f"{value!r} is not a record id") from None
-    if number < 1 or isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
-        raise ValidationError(name, f"{value!r} is not a record id")
-    return number
 
 
 # --- records --------------------------------------------------------------------
@@ -373,7 +221,7 @@ class FeedbackItem(Record):
         self._set("application_id", check_id("application_id", self.application_id))
         self._set("text", check_text("text", self.text, required=True))
         self._set("themes", check_words("themes", self.themes))
-        self._set("confirmed", _check_bool("confirmed", self.confirmed))
+        self._set("confirmed", check_bool("confirmed", self.confirmed))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -492,16 +340,6 @@ class SupportContact(Record):
         self._set("who", check_text("who", self.who, required=True, limit=200))
         self._set("helped", check_scale("helped", self.helped, 1, 5, required=False))
         self._set("note", check_text("note", self.note))
-
-
-def _check_bool(name: str, value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int) and value in (0, 1):
-        return bool(value)
-    if isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0", "yes", "no"):
-        return value.strip().lower() in ("true", "1", "yes")
-    raise ValidationError(name, f"{value!r} is not true or false")
 
 
 #: Every record type, in the order that links allow them to be written.

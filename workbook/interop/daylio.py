@@ -22,7 +22,8 @@ from workbook.interop.html_text import html_to_text
 from workbook.interop.plan import ImportPlan, PlannedRow, clip, store
 from workbook.interop.text_file import read_utf8
 from workbook.journal import Journal
-from workbook.records import LIST_SEPARATOR, MoodEntry, check_scale
+from workbook.records import MoodEntry
+from workbook.values import LIST_SEPARATOR, check_scale
 
 #: Daylio's five default moods on Rebound's 1–10 scale.
 DEFAULT_MOODS: dict[str, int] = {"awful": 2, "bad": 4, "meh": 6, "good": 8, "rad": 10}

@@ -17,7 +17,8 @@ from typing import Any
 
 from workbook.errors import ImportRowError, ValidationError
 from workbook.journal import Journal
-from workbook.records import LIST_SEPARATOR, RECORD_TYPES, Application, Record, StageChange
+from workbook.records import RECORD_TYPES, Application, Record, StageChange
+from workbook.values import LIST_SEPARATOR
 
 
 @dataclass

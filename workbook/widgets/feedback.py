@@ -13,7 +13,8 @@ import ipywidgets as w
 
 from workbook import themes
 from workbook.errors import ValidationError
-from workbook.records import FeedbackItem, check_text
+from workbook.records import FeedbackItem
+from workbook.values import check_text
 from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, escaped, wrap
 
 SECTION = "feedback"

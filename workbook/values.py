@@ -1,0 +1,191 @@
+"""Rules for single values: text, dates, timestamps, choices, scales, word lists, ids.
+
+Each ``check_*`` or ``parse_*`` function returns the value normalised or raises
+:class:`~workbook.errors.ValidationError` naming the field and the reason.  The
+record types in :mod:`workbook.records` build every rule of theirs from these.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from workbook.errors import ValidationError
+
+MAX_TEXT = 20_000
+MAX_WORD = 100
+LIST_SEPARATOR = ";"
+
+
+def check_text(name: str, value: Any, *, required: bool = False, limit: int = MAX_TEXT) -> str:
+    """Return ``value`` stripped, refusing non-text, NUL bytes and overlong text."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(name, f"must be text, not {type(value).__name__}")
+    if "\x00" in value:
+        raise ValidationError(name, "contains a NUL byte")
+    value = value.strip()
+    if required and not value:
+        raise ValidationError(name, "must not be empty")
+    if len(value) > limit:
+        raise ValidationError(name, f"is {len(value):,} characters long; the limit is {limit:,}")
+    return value
+
+
+def parse_date(name: str, value: Any) -> dt.date | None:
+    """Parse an ISO date (``YYYY-MM-DD``) or pass a ``date`` through; empty is None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValidationError(name, f"{value!r} is not a date (use YYYY-MM-DD)")
+
+
+def parse_timestamp(name: str, value: Any) -> dt.datetime | None:
+    """Parse an ISO timestamp or pass a ``datetime`` through, to whole seconds, naive local time."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            value = dt.datetime.fromisoformat(text)
+        except ValueError:
+            raise ValidationError(
+                name, f"{text!r} is not a date and time (use YYYY-MM-DDTHH:MM:SS)"
+            ) from None
+    elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time())
+    if not isinstance(value, dt.datetime):
+        raise ValidationError(name, f"{value!r} is not a date and time")
+    if value.tzinfo is not None:
+        value = value.astimezone().replace(tzinfo=None)
+    return value.replace(microsecond=0)
+
+
+def check_not_future(name: str, value: dt.date | dt.datetime | None) -> None:
+    """Refuse a date (or a timestamp's date) after today."""
+    if value is None:
+        return
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if day > dt.date.today():
+        raise ValidationError(name, f"{day.isoformat()} is in the future")
+
+
+def check_past_date(name: str, value: Any) -> dt.date:
+    """A required date that is not after today."""
+    day = parse_date(name, value)
+    if day is None:
+        raise ValidationError(name, "is required")
+    check_not_future(name, day)
+    return day
+
+
+def check_optional_past_date(name: str, value: Any) -> dt.date | None:
+    """An optional date that is not after today."""
+    day = parse_date(name, value)
+    check_not_future(name, day)
+    return day
+
+
+def check_order(name: str, value: dt.date | None, earlier_name: str, earlier: dt.date) -> None:
+    """Refuse ``value`` when it lies before ``earlier`` (described as ``earlier_name``)."""
+    if value is not None and value < earlier:
+        raise ValidationError(name, f"{value.isoformat()} is before {earlier_name} ({earlier.isoformat()})")
+
+
+def check_past_timestamp(name: str, value: Any) -> dt.datetime:
+    """A required timestamp whose date is not after today."""
+    moment = parse_timestamp(name, value)
+    if moment is None:
+        raise ValidationError(name, "is required")
+    check_not_future(name, moment)
+    return moment
+
+
+def check_choice(name: str, value: Any, choices: Iterable[str]) -> str:
+    """Return ``value`` when it is one of ``choices``; otherwise say which are allowed."""
+    choices = tuple(choices)
+    text = value.strip().lower() if isinstance(value, str) else value
+    if text not in choices:
+        raise ValidationError(name, f"{value!r} is not one of {', '.join(choices)}")
+    return text
+
+
+def check_scale(name: str, value: Any, low: int, high: int, *, required: bool = True) -> int | None:
+    """Return ``value`` as a whole number from ``low`` to ``high``."""
+    if value is None or value == "":
+        if required:
+            raise ValidationError(name, "is required")
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(name, f"must be a whole number from {low} to {high}")
+    if isinstance(value, str):
+        try:
+            value = int(value.strip())
+        except ValueError:
+            raise ValidationError(name, f"{value!r} is not a whole number") from None
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValidationError(name, f"must be a whole number from {low} to {high}")
+        value = int(value)
+    if not isinstance(value, int):
+        raise ValidationError(name, f"must be a whole number from {low} to {high}")
+    if not low <= value <= high:
+        raise ValidationError(name, f"must be between {low} and {high}, not {value}")
+    return value
+
+
+def check_words(name: str, value: Any) -> tuple[str, ...]:
+    """Return a clean tuple of short words or phrases, without blanks or repeats."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        value = value.split(LIST_SEPARATOR)
+    if not isinstance(value, Iterable):
+        raise ValidationError(name, "must be a list of words")
+    words: list[str] = []
+    for item in value:
+        word = check_text(name, item, limit=MAX_WORD)
+        if LIST_SEPARATOR in word:
+            raise ValidationError(name, f"{word!r} contains {LIST_SEPARATOR!r}, which separates words")
+        if word and word not in words:
+            words.append(word)
+    return tuple(words)
+
+
+def check_optional_id(name: str, value: Any) -> int | None:
+    """Return a positive record id, or None."""
+    if value is None or value == "":
+        return None
+    return check_id(name, value)
+
+
+def check_id(name: str, value: Any) -> int:
+    """Return a positive record id."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValidationError(name, f"{value!r} is not a record id") from None
+    if number < 1 or isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+        raise ValidationError(name, f"{value!r} is not a record id")
+    return number
+
+
+def check_bool(name: str, value: Any) -> bool:
+    """Return ``value`` as True or False (accepting true/false, yes/no, 1/0 as text)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0", "yes", "no"):
+        return value.strip().lower() in ("true", "1", "yes")
+    raise ValidationError(name, f"{value!r} is not true or false")
