@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, ClassVar
 
 from workbook.errors import ValidationError
@@ -76,13 +79,12 @@ class Record:
     @classmethod
     def columns(cls) -> tuple[str, ...]:
         """The stored fields, in order: the table's columns and the export's header."""
-        return tuple(f.name for f in dataclasses.fields(cls) if f.metadata.get("stored", True))
+        return tuple(_kinds_of(cls))
 
     @classmethod
-    def kinds(cls) -> dict[str, str]:
+    def kinds(cls) -> Mapping[str, str]:
         """Each stored field's kind: text, int, float, bool, date, timestamp or words."""
-        hints = typing.get_type_hints(cls)
-        return {name: _kind(hints[name]) for name in cls.columns()}
+        return _kinds_of(cls)
 
     def to_plain(self) -> dict[str, Any]:
         """The stored fields as JSON-ready values: ISO dates, lists, None for empty."""
@@ -91,6 +93,14 @@ class Record:
     def key(self) -> tuple[Any, ...]:
         """The values that identify this entry for de-duplication."""
         return tuple(getattr(self, name) for name in self.KEY)
+
+
+@functools.cache
+def _kinds_of(cls: type[Record]) -> Mapping[str, str]:
+    # Cached: resolving type hints costs more than the insert it serves.
+    hints = typing.get_type_hints(cls)
+    stored = [f.name for f in dataclasses.fields(cls) if f.metadata.get("stored", True)]
+    return MappingProxyType({name: _kind(hints[name]) for name in stored})
 
 
 def _plain(value: Any) -> Any:
