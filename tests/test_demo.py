@@ -259,6 +259,7 @@ def test_demo_writes_once_and_refuses_to_write_over_records(
 def test_force_replaces_the_sample_instead_of_doubling_it(tmp_path: Path) -> None:
     target = tmp_path / "sample.db"
     with Journal(target) as journal:
+        build_demo(journal)
         journal.add(MoodEntry(at="2026-01-05T09:00:00", mood=5, note="left over"))
 
     assert main(["demo", "--journal", str(target), "--force"]) == 0
@@ -293,7 +294,23 @@ def test_the_demo_never_writes_into_the_journal_in_use(
 
     with Journal(mine) as journal:
         assert journal.counts()["applications"] == 1
-    assert (workbook_dir / "data" / "demo.db").is_file()
+    assert (
+        workbook_dir / "demo.db"
+    ).is_file()  # beside the journal in use, where workbook.open(demo=True) looks
+
+
+def test_force_never_replaces_a_persons_own_entries(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine = tmp_path / "my-search.db"
+    with Journal(mine) as journal:
+        journal.add(Application(company="Real Co", role="Analyst", applied_on="2026-10-01"))
+
+    assert main(["demo", "--journal", str(mine), "--force"]) == 2
+
+    assert "not the sample" in capsys.readouterr().err
+    with Journal(mine) as journal:
+        assert [app.company for app in journal.records(Application)] == ["Real Co"]
 
 
 def test_the_demo_refuses_a_file_named_like_a_persons_journal(

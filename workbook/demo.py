@@ -1,7 +1,7 @@
 """A sample journal to try the workbook with: six months of a fictional job search.
 
-The sample always lives in its own file (``data/demo.db`` of the workbook
-folder), never in a person's journal.  It ends on a fixed date in the past and
+The sample always lives in its own file (``demo.db`` beside the person's
+journal, so ``data/demo.db`` of the workbook folder), never in a person's journal.  It ends on a fixed date in the past and
 draws every random number from one seeded generator, so two builds are
 identical and notebooks that print summaries of it print the same words.
 """
@@ -16,8 +16,9 @@ from pathlib import Path
 from workbook.demo_moods import CALL_HOUR, INTERVIEW_HOUR, calls, mood_entries
 from workbook.demo_notes import ACTIONS, FEEDBACK, PROMPTS, REFLECTIONS, SUPPORT
 from workbook.demo_story import APPLICATIONS, CALLS, SPAN, StoryApplication
+from workbook.errors import WorkbookError
 from workbook.journal import Journal
-from workbook.location import find_workbook_dir
+from workbook.location import journal_path
 from workbook.records import (
     Action,
     Application,
@@ -41,9 +42,22 @@ AFTER_CALL_ITEMS = ("notes", "talk", "feel", "learned", "strengths", "next")
 
 
 def default_demo_path(start: str | os.PathLike[str] | None = None) -> Path:
-    """``data/demo.db`` of the workbook folder found from ``start`` (default: here), else of ``start``."""
-    folder = find_workbook_dir(start) or Path(start or Path.cwd()).resolve()
-    return folder / DEMO_NAME
+    """``demo.db`` beside the person's journal (so ``data/demo.db`` of the workbook folder).
+
+    Without a journal location (no --journal, no WORKBOOK_JOURNAL, no workbook
+    folder above ``start``), ``data/demo.db`` under ``start`` (default: here).
+    """
+    try:
+        return journal_path(start=start).with_name(DEMO_NAME.name)
+    except WorkbookError:
+        return Path(start or Path.cwd()).resolve() / DEMO_NAME
+
+
+def is_sample(journal: Journal) -> bool:
+    """Whether ``journal`` holds nothing but (a part of) the sample: every application is one of the story's."""
+    companies = {story.company for story in APPLICATIONS}
+    apps = journal.records(Application)
+    return bool(apps) and all(app.company in companies for app in apps)
 
 
 def build_demo(journal: Journal, *, end: dt.date = DEMO_END) -> None:

@@ -36,7 +36,7 @@ def open_workbook(demo: bool | None = None, *, journal: str | os.PathLike[str] |
     if demo is None:
         demo = os.environ.get(DEMO_ENV, "").strip().lower() in ("1", "true", "yes")
     own = journal_path(journal)
-    path = own.with_name(DEMO_FILE) if demo else own
+    path = own.with_name(DEMO_FILE) if demo else own  # as workbook.demo.default_demo_path places it
     book = Workbook(Journal(path), load_template(), demo=demo)
     if demo and not any(book.journal.counts().values()):
         from workbook.demo import build_demo

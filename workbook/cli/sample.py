@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbook.demo import DEMO_END, build_demo, default_demo_path
+from workbook.demo import DEMO_END, build_demo, default_demo_path, is_sample
 from workbook.errors import ValidationError
 from workbook.journal import Journal
 from workbook.location import DEFAULT_NAME
@@ -50,6 +50,13 @@ def _demo(args: argparse.Namespace) -> int:
     target = demo_target(getattr(args, "journal", None))
     with Journal(target) as journal:
         held = sum(journal.counts().values())
+        if held and not is_sample(journal):
+            # --force replaces a sample; nothing ever replaces entries a person made.
+            raise ValidationError(
+                "--journal",
+                f"{target} holds {held} records that are not the sample; the sample is never written over them. "
+                "Choose another file.",
+            )
         if held and not args.force:
             raise ValidationError(
                 "--force",
