@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -28,49 +29,19 @@ def run(
 def test_add_and_list_application_and_mood(journal_file: Path) -> None:
     j = str(journal_file)
     added = run(
-        "--journal",
-        j,
-        "add",
-        "application",
-        "--company",
-        "Acme",
-        "--role",
-        "Analyst",
-        "--applied-on",
-        "2026-09-01",
-        "--stage",
-        "interview",
-        "--outcome",
-        "rejected",
-        "--outcome-on",
-        "2026-09-20",
-        "--channel",
-        "video_call",
-    )
+        "--journal", j, *shlex.split(
+            "add application --company Acme --role Analyst --applied-on 2026-09-01 --stage interview"
+            " --outcome rejected --outcome-on 2026-09-20 --channel video_call"
+        ),
+    )  # fmt: skip
     assert added.returncode == 0, added.stderr
     assert "Logged application 1: Analyst at Acme." in added.stdout
     mood = run(
-        "add",
-        "mood",
-        "--journal",
-        j,
-        "--mood",
-        "4",
-        "--at",
-        "2026-09-20T18:30",
-        "--emotions",
-        "déçu, tired",
-        "--tags",
-        "walked",
-        "--energy",
-        "2",
-        "--note",
-        "<b>tired</b>",
-        "--context",
-        "after_call",
-        "--application",
-        "1",
-    )
+        "add", "mood", "--journal", j, *shlex.split(
+            "--mood 4 --at 2026-09-20T18:30 --emotions 'déçu, tired' --tags walked --energy 2"
+            " --note '<b>tired</b>' --context after_call --application 1"
+        ),
+    )  # fmt: skip
     assert mood.returncode == 0, mood.stderr
     listed = json.loads(run("--journal", j, "list", "moods", "--json").stdout)
     assert listed == [
@@ -88,69 +59,36 @@ def test_add_and_list_application_and_mood(journal_file: Path) -> None:
     ]
     table = run("--journal", j, "list", "applications").stdout.splitlines()
     assert table[0].split() == [
-        "id",
-        "company",
-        "role",
-        "applied_on",
-        "stage",
-        "outcome",
-        "outcome_on",
-        "channel",
-        "notes",
-    ]
+        "id", "company", "role", "applied_on", "stage", "outcome", "outcome_on", "channel", "notes",
+    ]  # fmt: skip
     assert table[1].split()[:8] == [
-        "1",
-        "Acme",
-        "Analyst",
-        "2026-09-01",
-        "interview",
-        "rejected",
-        "2026-09-20",
-        "video_call",
-    ]
+        "1", "Acme", "Analyst", "2026-09-01", "interview", "rejected", "2026-09-20", "video_call",
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("line", "message"),
     [
-        (["add", "mood", "--mood", "11"], "error: mood: must be between 1 and 10, not 11"),
-        (["add", "mood", "--mood", "5", "--context", "lunch"], "error: context: 'lunch' is not one of"),
+        ("add mood --mood 11", "error: mood: must be between 1 and 10, not 11"),
+        ("add mood --mood 5 --context lunch", "error: context: 'lunch' is not one of"),
+        ("add mood --mood 5 --application 3", "error: application_id: there is no application with id 3"),
         (
-            ["add", "mood", "--mood", "5", "--application", "3"],
-            "error: application_id: there is no application with id 3",
-        ),
-        (
-            ["add", "application", "--company", "", "--role", "R", "--applied-on", "2026-09-01"],
+            "add application --company '' --role R --applied-on 2026-09-01",
             "error: company: must not be empty",
         ),
         (
-            [
-                "add",
-                "application",
-                "--company",
-                "A",
-                "--role",
-                "R",
-                "--applied-on",
-                "2026-09-01",
-                "--outcome",
-                "rejected",
-                "--outcome-on",
-                "2026-08-01",
-            ],
+            "add application --company A --role R --applied-on 2026-09-01 --outcome rejected --outcome-on 2026-08-01",
             "error: outcome_on: 2026-08-01 is before the application date (2026-09-01)",
         ),
         (
-            ["add", "application", "--company", "A", "--role", "R", "--applied-on", "2099-01-01"],
+            "add application --company A --role R --applied-on 2099-01-01",
             "error: applied_on: 2099-01-01 is in the future",
         ),
-        (["delete", "mood", "1"], "error: --yes: deleting mood 1 cannot be undone"),
+        ("delete mood 1", "error: --yes: deleting mood 1 cannot be undone"),
     ],
 )
-def test_errors_are_one_line_exit_2_and_store_nothing(
-    journal_file: Path, args: list[str], message: str
-) -> None:
-    result = run("--journal", str(journal_file), *args)
+def test_errors_are_one_line_exit_2_and_store_nothing(journal_file: Path, line: str, message: str) -> None:
+    result = run("--journal", str(journal_file), *shlex.split(line))
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]
     assert result.stderr.startswith(message)
@@ -171,31 +109,12 @@ def test_delete_needs_yes_then_deletes(journal_file: Path) -> None:
 
 def test_update_records_the_rejection_and_keeps_the_stage(journal_file: Path) -> None:
     j = str(journal_file)
-    run(
-        "--journal",
-        j,
-        "add",
-        "application",
-        "--company",
-        "Acme",
-        "--role",
-        "Analyst",
-        "--applied-on",
-        "2026-09-01",
-    )
-    run("--journal", j, "update", "application", "1", "--stage", "interview", "--stage-on", "2026-09-10")
+    run("--journal", j, *shlex.split("add application --company Acme --role Analyst --applied-on 2026-09-01"))
+    run("--journal", j, *shlex.split("update application 1 --stage interview --stage-on 2026-09-10"))
     result = run(
         "--journal",
         j,
-        "update",
-        "application",
-        "1",
-        "--outcome",
-        "rejected",
-        "--outcome-on",
-        "2026-09-15",
-        "--channel",
-        "video_call",
+        *shlex.split("update application 1 --outcome rejected --outcome-on 2026-09-15 --channel video_call"),
     )
     assert result.returncode == 0, result.stderr
     with Journal(journal_file) as journal:
