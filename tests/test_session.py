@@ -41,6 +41,8 @@ def test_demo_is_a_separate_file_beside_the_journal(
     assert wb.journal.counts()["applications"] >= 20
     assert not own_journal.exists()
     assert capsys.readouterr().out.startswith("Using the sample journal (demo.db)")
+    wb.overview()
+    assert capsys.readouterr().out.startswith("The sample journal holds 25 applications,")
 
 
 def test_empty_journal_says_what_to_log_first(own_journal: Path, capsys: pytest.CaptureFixture[str]) -> None:

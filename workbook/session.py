@@ -134,7 +134,8 @@ class Workbook:
         """Print what the journal holds so far."""
         from workbook import summaries
 
-        print(summaries.overview(self.journal.counts()))
+        whose = "The sample journal" if self.demo else "Your journal"
+        print(summaries.overview(self.journal.counts(), whose=whose))
 
     def history_summary(self) -> None:
         """Print a few sentences about the rejection history."""

@@ -43,7 +43,7 @@ def count_phrase(count: int, table: str) -> str:
     return f"{count} {singular if count == 1 else plural}"
 
 
-def overview(counts: Mapping[str, int]) -> str:
+def overview(counts: Mapping[str, int], *, whose: str = "Your journal") -> str:
     """What the journal holds so far, or where to begin when it is empty."""
     held = [count_phrase(counts[table], table) for table in _NOUNS if counts.get(table)]
     if not held:
@@ -52,7 +52,7 @@ def overview(counts: Mapping[str, int]) -> str:
             "Open 'Before the call' if a call is coming up, or 'The call' to log one that has happened."
         )
     listed = held[0] if len(held) == 1 else ", ".join(held[:-1]) + " and " + held[-1]
-    return f"Your journal holds {listed}."
+    return f"{whose} holds {listed}."
 
 
 def history(applications: pd.DataFrame) -> str:
