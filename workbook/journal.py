@@ -163,17 +163,14 @@ class Journal:
 
     def get(self, kind: type[R], record_id: int) -> R:
         """The record of type ``kind`` with ``record_id``; NotFoundError if there is none."""
-        columns = ", ".join(f'"{c}"' for c in kind.columns())
-        row = self._conn.execute(f"SELECT {columns} FROM {kind.TABLE} WHERE id = ?", (record_id,)).fetchone()
-        if row is None:
+        found = self._read(kind, "WHERE id = ?", (record_id,))
+        if not found:
             raise NotFoundError(f"no {_singular(kind)} with id {record_id}")
-        return self._from_row(kind, row)
+        return found[0]
 
     def records(self, kind: type[R]) -> list[R]:
         """Every record of type ``kind``, oldest id first."""
-        columns = ", ".join(f'"{c}"' for c in kind.columns())
-        rows = self._conn.execute(f"SELECT {columns} FROM {kind.TABLE} ORDER BY id").fetchall()
-        return [self._from_row(kind, row) for row in rows]
+        return self._read(kind, "ORDER BY id", ())
 
     def find(self, record: Record) -> int | None:
         """The id of a stored record with the same identifying fields, if any."""
@@ -299,14 +296,24 @@ class Journal:
             change = StageChange(application_id=new.id, stage=new.stage, changed_on=_stage_date(new))
             self._insert(StageChange.TABLE, _to_row(change))
 
-    def _from_row(self, kind: type[R], row: tuple[Any, ...]) -> R:
-        values = {name: _from_sql(k, value) for (name, k), value in zip(kind.kinds().items(), row)}
+    def _read(self, kind: type[R], clause: str, params: tuple[Any, ...]) -> list[R]:
+        columns = [f'"{c}"' for c in kind.columns()]
         if kind is Application:
-            latest = self._conn.execute(
-                "SELECT max(changed_on) FROM stage_changes WHERE application_id = ?", (values["id"],)
-            ).fetchone()[0]
-            values["stage_on"] = latest
-        return kind(**values)
+            # The date the current stage was reached comes from the stage history, in the same query.
+            columns.append(
+                "(SELECT max(changed_on) FROM stage_changes WHERE application_id = applications.id)"
+            )
+        rows = self._conn.execute(
+            f"SELECT {', '.join(columns)} FROM {kind.TABLE} {clause}", params
+        ).fetchall()
+        kinds = list(kind.kinds().items())
+        records = []
+        for row in rows:
+            values = {name: _from_sql(k, value) for (name, k), value in zip(kinds, row)}
+            if kind is Application:
+                values["stage_on"] = row[-1]
+            records.append(kind(**values))
+        return records
 
 
 # --- module internals -----------------------------------------------------------
