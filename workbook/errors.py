@@ -51,3 +51,11 @@ class NotFoundError(WorkbookError):
 
 class TemplateError(WorkbookError):
     """A coach template (or the built-in one) is malformed."""
+
+
+class JournalBusyError(JournalError):
+    """Another program held the journal's write lock for longer than the busy timeout."""
+
+
+class StorageError(JournalError):
+    """SQLite could not read or write the journal (disk full, read-only, corrupt file)."""

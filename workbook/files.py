@@ -1,0 +1,76 @@
+"""Files and folders the package writes: private to their owner, new or overwritten.
+
+Every file Rebound writes (the journal, its backups, exports, reports, bundles)
+is mode 0600, and every folder it creates is 0700.  An existing file is made
+private again before a byte is written into it, so exporting over a file that
+others could read never leaves the new content readable by them.  Folders that
+already exist are left as they are: the file's own mode protects it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import IO
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def private_dir(path: str | os.PathLike[str]) -> Path:
+    """Create ``path`` and any missing parents with mode 0700; return it.
+
+    Folders that exist already keep their mode.  A regular file in the way
+    raises ``NotADirectoryError`` or ``FileExistsError`` (both ``OSError``).
+    """
+    folder = Path(path)
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    for candidate in reversed(missing):
+        try:
+            candidate.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            if not candidate.is_dir():
+                raise
+        # mkdir's mode is filtered by the umask; say it once more, exactly.
+        os.chmod(candidate, DIR_MODE)
+    if not folder.is_dir():
+        raise NotADirectoryError(f"{folder} is not a folder")
+    return folder
+
+
+def private_opener(path: str, flags: int) -> int:
+    """An ``open()`` opener: the file is created 0600, or made 0600 before it is truncated."""
+    descriptor = os.open(path, flags, FILE_MODE)
+    try:
+        os.fchmod(descriptor, FILE_MODE)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor
+
+
+def open_private(path: str | os.PathLike[str], mode: str = "w", **kwargs: object) -> IO:
+    """``open(path, mode)`` for writing a private file (0600 whether new or overwritten)."""
+    return open(path, mode, opener=private_opener, **kwargs)  # type: ignore[call-overload]
+
+
+def write_private_text(path: str | os.PathLike[str], text: str) -> Path:
+    """Write ``text`` (UTF-8) to a private file at ``path``, creating its folder 0700."""
+    target = Path(path)
+    private_dir(target.parent)
+    with open_private(target, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return target
+
+
+def write_private_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to a private file at ``path``, creating its folder 0700."""
+    target = Path(path)
+    private_dir(target.parent)
+    with open_private(target, "wb") as handle:
+        handle.write(data)
+    return target
