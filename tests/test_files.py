@@ -47,3 +47,11 @@ def test_a_file_in_the_way_of_a_folder_is_an_os_error(tmp_path: Path) -> None:
     (tmp_path / "plain").write_text("x")
     with pytest.raises(OSError):
         private_dir(tmp_path / "plain" / "below")
+
+
+def test_a_file_where_the_folder_should_be_names_the_path(tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("x")
+    with pytest.raises(NotADirectoryError) as caught:
+        private_dir(tmp_path / "taken")
+    assert caught.value.filename == str(tmp_path / "taken")
+    assert caught.value.strerror == "Not a directory"

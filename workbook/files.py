@@ -9,6 +9,7 @@ already exist are left as they are: the file's own mode protects it.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import IO
@@ -38,7 +39,7 @@ def private_dir(path: str | os.PathLike[str]) -> Path:
         # mkdir's mode is filtered by the umask; say it once more, exactly.
         os.chmod(candidate, DIR_MODE)
     if not folder.is_dir():
-        raise NotADirectoryError(f"{folder} is not a folder")
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
     return folder
 
 
