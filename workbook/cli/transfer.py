@@ -8,8 +8,9 @@ from pathlib import Path
 from workbook.cli.common import journal_option, open_journal
 from workbook.errors import ValidationError
 from workbook.interop.daylio import parse_mood_scale, read_daylio
-from workbook.interop.folder import export_csv, import_csv
+from workbook.interop.folder import export_csv
 from workbook.interop.json_export import export_json
+from workbook.interop.layouts import import_folder
 from workbook.interop.plan import ImportPlan, preview, store
 from workbook.interop.sheet_dates import DAY_FIRST, MONTH_FIRST
 from workbook.interop.spreadsheet import FIELDS, IGNORE, parse_column_map, read_applications
@@ -24,7 +25,7 @@ _IMPORT_NAMES = {
 }
 _IMPORT_EXAMPLES = """\
 examples:
-  workbook import backup/                              a folder written by `workbook export`
+  workbook import backup/                              a folder written by `workbook export` (CSV or JSON)
   workbook import daylio daylio_export.csv --dry-run   see what a Daylio export would add
   workbook import daylio export.csv --moods "sad=3,okay=6,great=9"
   workbook import applications jobs.csv --map "Firm=company,Gig=role" --dayfirst
@@ -105,7 +106,7 @@ def _import(args: argparse.Namespace) -> int:
     _refuse_stray_options(args, kind)
     if kind == "folder":
         with open_journal(args) as journal:
-            summary = import_csv(journal, args.source)
+            summary = import_folder(journal, args.source)
         print(summary)
         return 0
     plan = _plan(args, kind)
