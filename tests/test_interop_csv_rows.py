@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -151,3 +154,28 @@ def test_a_folder_in_place_of_a_csv_file_is_named(journal: Journal, tmp_path: Pa
         import_applications(journal, folder)
     with pytest.raises(WorkbookError, match="is a folder, not a file"):
         import_daylio(journal, folder)
+
+
+@pytest.mark.parametrize(
+    ("folder", "said"),
+    [
+        ("cut_off_quote", "mood_entries.csv, line 3: note: the file ends inside a quoted cell"),
+        ("duplicate_application_ids", "applications.csv, line 4: id: 1 is already the id of line 2"),
+    ],
+)
+def test_cli_refuses_the_folder_in_one_line_and_stores_nothing(
+    tmp_path: Path, folder: str, said: str
+) -> None:
+    journal_file = tmp_path / "journal.db"
+    env = {**os.environ, "WORKBOOK_JOURNAL": str(journal_file), "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "workbook", "import", str(FIXTURES / folder)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ") and said in result.stderr
+    with Journal(journal_file) as journal:
+        assert sum(journal.counts().values()) == 0
