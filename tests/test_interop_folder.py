@@ -5,14 +5,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import filecmp
+import os
+import stat
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbook.errors import ImportRowError
+from workbook.errors import ImportRowError, WorkbookError
 from workbook.interop.folder import export_csv, import_csv
+from workbook.interop.json_export import export_json, import_json
 from workbook.journal import Journal
 from workbook.records import (
     CHANNELS,
@@ -220,13 +223,15 @@ words = st.lists(
         min_size=1,
         max_size=8,
     )
-    .map(str.strip)
-    .filter(bool),
+    | st.sampled_from(["=SUM(A1)", "-ish", "+1", "@home", "'quoted"]).map(str.strip).filter(bool),
     max_size=3,
 )
-texts = st.text(
+plain_texts = st.text(
     alphabet=st.characters(blacklist_characters="\x00\r", blacklist_categories=("Cs",)), max_size=40
-).map(str.strip)
+)
+# Text a spreadsheet would run as a formula, and text that starts with the escape mark itself.
+formula_starts = st.sampled_from(["=", "+", "-", "@", "'", "'=", "''", "-5 "])
+texts = st.one_of(plain_texts, st.tuples(formula_starts, plain_texts).map("".join)).map(str.strip)
 days = st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2026, 10, 1))
 
 
@@ -265,18 +270,126 @@ def journals(draw: st.DrawFn) -> list[object]:
     return records
 
 
+EXPORTS = {"csv": (export_csv, import_csv), "json": (export_json, import_json)}
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(records=journals())
+@pytest.mark.parametrize("layout", EXPORTS)
 def test_generated_journals_round_trip_identically(
-    tmp_path_factory: pytest.TempPathFactory, records: list
+    tmp_path_factory: pytest.TempPathFactory, records: list, layout: str
 ) -> None:
+    export, import_ = EXPORTS[layout]
     base = tmp_path_factory.mktemp("rt")
     with Journal(base / "a.db") as first:
         for record in records:
             first.add(record)
-        export_csv(first, base / "one")
+        export(first, base / "one")
     with Journal(base / "b.db") as second:
-        import_csv(second, base / "one")
-        export_csv(second, base / "two")
+        import_(second, base / "one")
+        export(second, base / "two")
+        again = import_(second, base / "one")
     compare = filecmp.dircmp(base / "one", base / "two")
     assert compare.diff_files == [] and len(compare.same_files) == 9
+    assert again.added == {}
+
+
+# --- duplicate ids ----------------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures" / "folder_import"
+
+
+def test_two_applications_with_one_id_are_refused_not_relinked(journal: Journal) -> None:
+    folder = FIXTURES / "duplicate_application_ids"
+    with pytest.raises(ImportRowError) as caught:
+        import_csv(journal, folder)
+    error = caught.value
+    assert (error.file, error.line, error.field) == (str(folder / "applications.csv"), 4, "id")
+    assert "already the id of line 2" in error.reason
+    assert sum(journal.counts().values()) == 0
+
+
+def test_a_duplicate_id_in_any_file_is_refused(journal: Journal, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "mood_entries.csv").write_text(
+        "id,at,mood\n4,2026-08-20T18:00:00,4\n5,2026-08-21T18:00:00,5\n4,2026-08-22T18:00:00,6\n"
+    )
+    with pytest.raises(ImportRowError, match=r"mood_entries\.csv, line 4: id: 4 is already the id of line 2"):
+        import_csv(journal, folder)
+    assert journal.counts()["mood_entries"] == 0
+
+
+# --- formulas -------------------------------------------------------------------
+
+
+def test_formula_cells_are_neutralised_and_come_back_exactly(tmp_path: Path) -> None:
+    notes = ['=HYPERLINK("http://x")', "+1", "-5 today", "@SUM(A1)", "'=already quoted", "plain"]
+    with Journal(tmp_path / "a.db") as first:
+        app = first.add(Application(company="=cmd|' /C calc'!A0", role="-Analyst", applied_on="2026-08-01"))
+        for hour, note in enumerate(notes):
+            first.add(MoodEntry(at=dt.datetime(2026, 8, 2, hour), mood=5, note=note, tags=["-ish", "ok"]))
+        first.add(FeedbackItem(application_id=app.id, text="@mention"))
+        export_csv(first, tmp_path / "one")
+    with (tmp_path / "one" / "mood_entries.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["note"] for row in rows] == [
+        '\'=HYPERLINK("http://x")',
+        "'+1",
+        "'-5 today",
+        "'@SUM(A1)",
+        "''=already quoted",
+        "plain",
+    ]
+    assert {row["mood"] for row in rows} == {"5"}
+    assert rows[0]["tags"] == "'-ish;ok"
+    apps = (tmp_path / "one" / "applications.csv").read_text(encoding="utf-8")
+    assert "1,'=cmd|' /C calc'!A0,'-Analyst,2026-08-01," in apps
+    with Journal(tmp_path / "b.db") as second:
+        import_csv(second, tmp_path / "one")
+        assert sorted(m.note for m in second.records(MoodEntry)) == sorted(notes)
+        assert second.records(MoodEntry)[0].mood == 5 and second.records(MoodEntry)[0].tags == ("-ish", "ok")
+        assert second.records(Application)[0].company == "=cmd|' /C calc'!A0"
+        export_csv(second, tmp_path / "two")
+    compare = filecmp.dircmp(tmp_path / "one", tmp_path / "two")
+    assert compare.diff_files == [] and len(compare.same_files) == 9
+
+
+# --- where exports go -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("export", [export_csv, export_json], ids=["csv", "json"])
+def test_export_over_readable_files_leaves_them_private(
+    journal: Journal, tmp_path: Path, export: object
+) -> None:
+    fill(journal)
+    target = tmp_path / "out"
+    target.mkdir()
+    for kind_file in export(journal, target):  # type: ignore[operator]
+        os.chmod(kind_file, 0o644)
+    for written in export(journal, target):  # type: ignore[operator]
+        assert stat.S_IMODE(written.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("export", [export_csv, export_json], ids=["csv", "json"])
+def test_export_creates_its_folders_private(journal: Journal, tmp_path: Path, export: object) -> None:
+    export(journal, tmp_path / "new" / "out")  # type: ignore[operator]
+    assert stat.S_IMODE((tmp_path / "new").stat().st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "new" / "out").stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("export", [export_csv, export_json], ids=["csv", "json"])
+def test_export_into_a_file_or_an_unwritable_place_says_where(
+    journal: Journal, tmp_path: Path, export: object
+) -> None:
+    existing = tmp_path / "notes.txt"
+    existing.write_text("mine")
+    with pytest.raises(WorkbookError, match=f"{existing}: is a file, not a folder"):
+        export(journal, existing)  # type: ignore[operator]
+    assert existing.read_text() == "mine"
+    with pytest.raises(OSError) as under_file:
+        export(journal, existing / "out")  # type: ignore[operator]
+    assert under_file.value.filename == str(existing / "out")
+    with pytest.raises(OSError) as unwritable:
+        export(journal, "/proc/rebound-export")  # type: ignore[operator]
+    assert unwritable.value.filename == "/proc/rebound-export"

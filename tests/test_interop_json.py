@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import filecmp
 import json
 import stat
 from pathlib import Path
@@ -10,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from workbook.cli import main
+from workbook.errors import ImportRowError, ValidationError
 from workbook.interop.folder import export_csv
-from workbook.interop.json_export import export_json
+from workbook.interop.json_export import export_json, import_json
+from workbook.interop.layouts import import_folder
 from workbook.journal import Journal
 from workbook.records import RECORD_TYPES, Application, FeedbackItem, MoodEntry
 
@@ -119,3 +122,104 @@ def test_cli_import_of_a_folder_named_daylio(
     assert main(["import", "daylio", "--journal", str(tmp_path / "other.db")]) == 0
     with Journal(tmp_path / "other.db") as opened:
         assert opened.counts()["mood_entries"] == 2
+
+
+# --- importing a JSON export ------------------------------------------------------
+
+
+def test_json_round_trip_gives_identical_files_and_a_second_import_adds_nothing(tmp_path: Path) -> None:
+    with Journal(tmp_path / "a.db") as first:
+        fill(first)
+        export_json(first, tmp_path / "one")
+    with Journal(tmp_path / "b.db") as second:
+        summary = import_folder(second, tmp_path / "one")
+        export_json(second, tmp_path / "two")
+        before = second.counts()
+        again = import_folder(second, tmp_path / "one")
+        assert second.counts() == before
+    assert summary.added == {"applications": 1, "feedback_items": 1, "mood_entries": 2}
+    assert again.added == {}
+    compare = filecmp.dircmp(tmp_path / "one", tmp_path / "two")
+    assert compare.diff_files == [] and len(compare.same_files) == 9
+
+
+def test_json_import_links_moods_through_the_files_ids(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "applications.json").write_text(
+        json.dumps([{"id": 70, "company": "Acme", "role": "Analyst", "applied_on": "2026-08-01"}])
+    )
+    (folder / "mood_entries.json").write_text(
+        json.dumps([{"at": "2026-08-20T18:00:00", "mood": 3, "application_id": 70}])
+    )
+    with Journal(tmp_path / "j.db") as journal:
+        journal.add(Application(company="Other", role="Role", applied_on="2026-07-01"))
+        import_folder(journal, folder)
+        acme = journal.applications().set_index("company").loc["Acme"]
+        assert journal.moods().loc[0, "application_id"] == acme["id"]
+
+
+BAD_JSON = [
+    ('[\n  {"at": "2026-08-20T18:00:00", "mood": 4},\n  {"at": "2026-08-21T18:00:00", "mood": 11}\n]',
+     "line 3: mood: must be between 1 and 10, not 11"),
+    ('[\n  {"at": "2026-08-20T18:00:00", "mood": "4"}\n]', "line 2: mood: should be a whole number"),
+    ('[\n  {"at": "2026-08-20T18:00:00", "mood": 4, "when": 1}\n]', "line 2: when: is not a field"),
+    ('[\n  {"at": "2026-08-20T18:00:00"}\n]', "line 2: mood: is missing"),
+    ('[\n  {"at": "2026-08-20T18:00:00", "mood": 4, "mood": 5}\n]', "line 2: mood: appears twice"),
+    ('[\n  {"at": "2026-08-20T18:00:00", "mood": 4},\n  {"at": "2026-08-21', "line 3: file: is not valid JSON"),
+    ('{"at": "2026-08-20T18:00:00", "mood": 4}', "line 1: file: should hold a list"),
+    ('[\n  {"id": 1, "at": "2026-08-20T18:00:00", "mood": 4},\n  {"id": 1, "at": "2026-08-21T18:00:00", '
+     '"mood": 4}\n]', "line 3: id: 1 is already the id of line 2"),
+    ('[{"id": 100000000000000000000000, "at": "2026-08-20T18:00:00", "mood": 4}]', "line 1: id: 100000000000000000000000 is too large"),
+    ('[{"at": "2026-08-20T18:00:00", "mood": 4, "note": "\\ud800"}]', "line 1: note: holds a character that is not valid Unicode"),
+    ('[{"at": "2026-08-20T18:00:00", "mood": 4, "application_id": 9}]', "line 1: application_id: no application with id 9"),
+    ('[{"at": "2026-08-20T18:00:00", "mood": 4, "tags": {"a": 1}}]', "line 1: tags: should be a list"),
+    ('[{"at": "2026-08-20T18:00:00", "mood": 1e400}]', "line 1: mood: should be a whole number"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("content", "message"), BAD_JSON)
+def test_one_bad_json_entry_refuses_the_whole_import(tmp_path: Path, content: str, message: str) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "applications.json").write_text(
+        json.dumps([{"id": 5, "company": "Good Co", "role": "Analyst", "applied_on": "2026-08-01"}])
+    )
+    (folder / "mood_entries.json").write_text(content, encoding="utf-8")
+    with Journal(tmp_path / "j.db") as journal:
+        with pytest.raises(ImportRowError) as caught:
+            import_folder(journal, folder)
+        assert sum(journal.counts().values()) == 0
+    assert f"{folder / 'mood_entries.json'}, {message}" in str(caught.value)
+
+
+def test_a_folder_with_both_layouts_or_neither_is_refused_in_one_line(
+    journal: Journal, tmp_path: Path
+) -> None:
+    fill(journal)
+    export_csv(journal, tmp_path / "both")
+    export_json(journal, tmp_path / "both")
+    with pytest.raises(ValidationError, match="holds a CSV export .* and a JSON export") as both:
+        import_folder(journal, tmp_path / "both")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ValidationError, match="holds no export") as neither:
+        import_folder(journal, tmp_path / "empty")
+    assert "\n" not in str(both.value) + str(neither.value)
+
+
+def test_json_files_that_are_not_utf8_name_file_and_line(journal: Journal, tmp_path: Path) -> None:
+    (tmp_path / "mood_entries.json").write_bytes(
+        b'[\n{"at": "2026-08-20T18:00:00", "mood": 4, "note": "caf\xe9"}]'
+    )
+    with pytest.raises(ImportRowError, match=r"mood_entries\.json, line 2: file: is not UTF-8"):
+        import_json(journal, tmp_path)
+
+
+def test_cli_imports_a_json_export(journal_file: Path, tmp_path: Path) -> None:
+    with Journal(journal_file) as journal:
+        fill(journal)
+    main(["export", str(tmp_path / "backup"), "--format", "json", "--journal", str(journal_file)])
+    other = tmp_path / "other.db"
+    assert main(["import", str(tmp_path / "backup"), "--journal", str(other)]) == 0
+    with Journal(other) as opened:
+        assert opened.counts()["mood_entries"] == 2 and opened.counts()["feedback_items"] == 1

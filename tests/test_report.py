@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+
+from workbook.errors import WorkbookError
 from workbook.journal import Journal
 from workbook.records import Application, FeedbackItem, MoodEntry
 from workbook.report import render_report, write_report
@@ -91,3 +97,62 @@ def test_write_report_is_private_to_the_person(journal: Journal, tmp_path: Path)
     path = write_report(journal, tmp_path / "report.html")
     assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_writing_over_a_readable_report_makes_it_private(journal: Journal, tmp_path: Path) -> None:
+    old = tmp_path / "report.html"
+    old.write_text("an old report")
+    os.chmod(old, 0o644)
+    write_report(journal, old)
+    assert stat.S_IMODE(old.stat().st_mode) == 0o600
+    assert old.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_report_into_a_folder_or_a_missing_folder_is_refused_with_the_path(
+    journal: Journal, tmp_path: Path
+) -> None:
+    with pytest.raises(WorkbookError, match=f"report: {tmp_path}: is a folder; name the file"):
+        write_report(journal, tmp_path)
+    missing = tmp_path / "nowhere" / "report.html"
+    with pytest.raises(WorkbookError, match=f"the folder {tmp_path / 'nowhere'} does not exist"):
+        write_report(journal, missing)
+    under_file = tmp_path / "notes.txt"
+    under_file.write_text("mine")
+    with pytest.raises(WorkbookError, match="is a file, not a folder"):
+        write_report(journal, under_file / "report.html")
+    assert under_file.read_text() == "mine"
+
+
+def test_a_report_that_cannot_be_written_raises_oserror_naming_the_file(journal: Journal) -> None:
+    with pytest.raises(OSError) as caught:
+        write_report(journal, "/proc/rebound-report.html")
+    assert caught.value.filename == "/proc/rebound-report.html"
+
+
+def run_workbook(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``workbook ARGS`` as a person runs it, with a journal of its own."""
+    env = {**os.environ, "WORKBOOK_JOURNAL": str(tmp_path / "journal.db"), "HOME": str(tmp_path)}
+    return subprocess.run(
+        [sys.executable, "-m", "workbook", *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("report", "{tmp}"), "is a folder"),
+        (("report", "{tmp}/missing/report.html"), "does not exist"),
+        (("export", "{tmp}/file.txt"), "is a file, not a folder"),
+        (("export", "{tmp}/file.txt", "--format", "json"), "is a file, not a folder"),
+    ],
+)
+def test_cli_refuses_bad_report_and_export_places_in_one_line(
+    tmp_path: Path, args: tuple[str, ...], said: str
+) -> None:
+    (tmp_path / "file.txt").write_text("mine")
+    result = run_workbook(tmp_path, *(arg.format(tmp=tmp_path) for arg in args))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and said in lines[0]
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "file.txt").read_text() == "mine"

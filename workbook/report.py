@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import io
-import os
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -18,10 +17,11 @@ from typing import Any
 import pandas as pd
 
 from workbook import history, metrics
+from workbook.errors import WorkbookError
+from workbook.files import open_private
 from workbook.journal import Journal
 from workbook.themes import theme_counts
 
-REPORT_MODE = 0o600
 TITLE = "Rebound: how you are bouncing back"
 STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
@@ -36,7 +36,13 @@ img { max-width: 100%; height: auto; margin: 0.5rem 0; }
 
 
 def write_report(journal: Journal, path: str | Path, *, today: dt.date | None = None) -> Path:
-    """Write the report for ``journal`` to ``path`` (UTF-8 HTML) and return the path."""
+    """Write the report for ``journal`` to ``path`` (UTF-8 HTML, mode 0600) and return the path.
+
+    A folder at ``path``, or a ``path`` whose folder does not exist, is refused
+    before anything is drawn; other failures to write raise OSError naming the file.
+    """
+    target = Path(path)
+    _check_target(target)
     text = render_report(
         applications=journal.applications(),
         stage_changes=journal.stage_changes(),
@@ -44,12 +50,21 @@ def write_report(journal: Journal, path: str | Path, *, today: dt.date | None = 
         feedback=journal.feedback(),
         today=today,
     )
-    target = Path(path)
     # The report holds the person's own story: private to them, like the journal.
-    descriptor = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, REPORT_MODE)
-    with open(descriptor, "w", encoding="utf-8") as handle:
+    with open_private(target, "w", encoding="utf-8") as handle:
         handle.write(text)
     return target
+
+
+def _check_target(target: Path) -> None:
+    if target.is_dir():
+        raise WorkbookError(
+            f"report: {target}: is a folder; name the file to write, e.g. {target / 'report.html'}"
+        )
+    folder = target.parent
+    if not folder.is_dir():
+        reason = "is a file, not a folder" if folder.exists() else "does not exist; create it first"
+        raise WorkbookError(f"report: {target}: the folder {folder} {reason}")
 
 
 def render_report(

@@ -7,12 +7,15 @@ from pathlib import Path
 
 from workbook.cli.common import journal_option, open_journal
 from workbook.errors import ValidationError
+from workbook.interop.csv_rows import FIELD_LIMIT
 from workbook.interop.daylio import parse_mood_scale, read_daylio
-from workbook.interop.folder import export_csv, import_csv
+from workbook.interop.folder import export_csv
 from workbook.interop.json_export import export_json
+from workbook.interop.layouts import import_folder
 from workbook.interop.plan import ImportPlan, preview, store
 from workbook.interop.sheet_dates import DAY_FIRST, MONTH_FIRST
 from workbook.interop.spreadsheet import FIELDS, IGNORE, parse_column_map, read_applications
+from workbook.values import MAX_TEXT
 
 #: The other tools `workbook import` reads, besides a folder written by `workbook export`.
 SOURCES = ("daylio", "applications")
@@ -22,14 +25,15 @@ _IMPORT_NAMES = {
     "daylio": "a Daylio import",
     "applications": "an applications import",
 }
-_IMPORT_EXAMPLES = """\
+_IMPORT_EXAMPLES = f"""\
 examples:
-  workbook import backup/                              a folder written by `workbook export`
+  workbook import backup/                              a folder written by `workbook export` (CSV or JSON)
   workbook import daylio daylio_export.csv --dry-run   see what a Daylio export would add
   workbook import daylio export.csv --moods "sad=3,okay=6,great=9"
   workbook import applications jobs.csv --map "Firm=company,Gig=role" --dayfirst
 
 Every import is all or nothing, and entries already in the journal are not added again.
+A CSV cell may hold up to {FIELD_LIMIT:,} characters (a note or other text field up to {MAX_TEXT:,}).
 """
 
 
@@ -105,7 +109,7 @@ def _import(args: argparse.Namespace) -> int:
     _refuse_stray_options(args, kind)
     if kind == "folder":
         with open_journal(args) as journal:
-            summary = import_csv(journal, args.source)
+            summary = import_folder(journal, args.source)
         print(summary)
         return 0
     plan = _plan(args, kind)

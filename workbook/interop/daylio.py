@@ -9,16 +9,15 @@ before anything is stored; one bad row refuses it all.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from workbook.errors import ImportRowError, ValidationError
-from workbook.interop.folder import ImportSummary
+from workbook.interop.csv_rows import read_csv
 from workbook.interop.html_text import html_to_text
+from workbook.interop.importing import ImportSummary
 from workbook.interop.plan import ImportPlan, PlannedRow, clip, store
 from workbook.interop.text_file import read_utf8
 from workbook.journal import Journal
@@ -119,23 +118,19 @@ def import_daylio(
 
 
 def _rows(source: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    reader = csv.DictReader(io.StringIO(read_utf8(source, "export it again from Daylio"), newline=""))
-    header = [name.strip() for name in reader.fieldnames or []]
-    reader.fieldnames = header
+    table = read_csv(source, read_utf8(source, "export it again from Daylio"))
+    header = [name.strip() for name in table.header]
     for column in REQUIRED_COLUMNS:
         if column not in header:
             raise ImportRowError(
                 str(source), 1, column, "column is missing; is this a CSV export from Daylio?"
             )
-    line = reader.line_num + 1
-    for row in reader:
-        if None in row:
+    for line, cells in table.rows:
+        if len(cells) > len(header):
             raise ImportRowError(str(source), line, "row", "has more values than the header has columns")
-        missing = [name for name, value in row.items() if value is None]
-        if missing:
-            raise ImportRowError(str(source), line, missing[0], "is missing from this row")
-        yield line, row  # type: ignore[misc]
-        line = reader.line_num + 1
+        if len(cells) < len(header):
+            raise ImportRowError(str(source), line, header[len(cells)], "is missing from this row")
+        yield line, dict(zip(header, cells))
 
 
 def _check_mood_names(source: Path, rows: list[tuple[int, dict[str, str]]], scale: Mapping[str, int]) -> None:

@@ -1,32 +1,169 @@
-"""Export a journal as JSON for other tools: one file per record type.
+"""Export a journal as JSON, one file per record type, and read such a folder back.
 
 ``DIR/applications.json``, ``DIR/mood_entries.json`` and so on, each a list of
 objects with the same field names as the CSV export's columns.  Dates and
 timestamps are ISO text, lists stay lists, and an empty value is ``null``.
-One file per type mirrors the CSV folder, so either export reads the same way.
+One file per type mirrors the CSV folder, so either export reads the same way:
+all or nothing, the line of each entry named in a refusal, ids re-linked.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
 from pathlib import Path
+from typing import Any
 
-from workbook.interop.folder import private_opener
+from workbook.errors import ImportRowError, ValidationError
+from workbook.files import open_private
+from workbook.interop.folder import export_folder
+from workbook.interop.importing import ImportSummary, ParsedImport, build_record, import_records
+from workbook.interop.text_file import read_utf8
 from workbook.journal import Journal
-from workbook.records import RECORD_TYPES
+from workbook.records import RECORD_TYPES, Record
+
+ADVICE = "export it again with `workbook export --format json`"
+#: What JSON type each field kind takes (None is always allowed, except for true/false).
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "text": (str,),
+    "words": (list,),
+    "int": (int,),
+    "float": (int, float),
+    "bool": (bool,),
+    "date": (str,),
+    "timestamp": (str,),
+}
+_JSON_NAMES = {str: "text", list: "a list", int: "a whole number", float: "a number", bool: "true or false"}
+_WHITESPACE = " \t\n\r"
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
 
 
 def export_json(journal: Journal, folder: str | os.PathLike[str]) -> list[Path]:
-    """Write one JSON file per record type into ``folder``; return the files written."""
-    target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
+    """Write one JSON file per record type into ``folder`` (files 0600); return the files written."""
+    target = export_folder(folder)
     written = []
     for kind in RECORD_TYPES:
         path = target / f"{kind.TABLE}.json"
         rows = [record.to_plain() for record in journal.records(kind)]
-        with open(path, "w", encoding="utf-8", opener=private_opener) as handle:
+        with open_private(path, "w", encoding="utf-8") as handle:
             json.dump(rows, handle, indent=2, ensure_ascii=False)
             handle.write("\n")
         written.append(path)
     return written
+
+
+def json_files(folder: Path) -> list[Path]:
+    """The JSON files of an export that ``folder`` holds."""
+    return [folder / f"{k.TABLE}.json" for k in RECORD_TYPES if (folder / f"{k.TABLE}.json").exists()]
+
+
+def read_json_folder(folder: str | os.PathLike[str]) -> ParsedImport:
+    """Parse every known JSON file in ``folder`` into records, each with the line its entry starts on.
+
+    Raises ImportRowError for the first bad entry; nothing is read into a journal.
+    """
+    source = Path(folder)
+    if not source.is_dir():
+        raise ValidationError("folder", f"{source} is not a folder")
+    parsed = ParsedImport()
+    for path in json_files(source):
+        kind = next(k for k in RECORD_TYPES if path.name == f"{k.TABLE}.json")
+        parsed.rows[kind] = [(line, _record(kind, item, path, line)) for line, item in _entries(path)]
+        parsed.files[kind] = path
+    if not parsed.rows:
+        names = ", ".join(f"{k.TABLE}.json" for k in RECORD_TYPES)
+        raise ValidationError("folder", f"{source} holds none of {names}")
+    return parsed
+
+
+def import_json(journal: Journal, folder: str | os.PathLike[str]) -> ImportSummary:
+    """Read a folder written by :func:`export_json` into ``journal``, all or nothing."""
+    return import_records(journal, read_json_folder(folder))
+
+
+def _entries(path: Path) -> list[tuple[int, Any]]:
+    text = read_utf8(path, ADVICE)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportRowError(str(path), error.lineno, "file", f"is not valid JSON: {error.msg}") from None
+    if not isinstance(data, list):
+        raise ImportRowError(str(path), 1, "file", "should hold a list of entries: [ {...}, {...} ]")
+    return _with_lines(path, text)
+
+
+def _with_lines(path: Path, text: str) -> list[tuple[int, Any]]:
+    """Each entry of a valid JSON list with the line it starts on; a key given twice is refused."""
+    decoder = json.JSONDecoder(object_pairs_hook=_no_duplicates)
+    entries = []
+    position = _skip(text, _skip(text, 0) + 1)  # past the opening [
+    while position < len(text) and text[position] != "]":
+        line = text.count("\n", 0, position) + 1
+        try:
+            item, end = decoder.raw_decode(text, position)
+        except _DuplicateKey as error:
+            raise ImportRowError(str(path), line, error.key, "appears twice in one entry") from None
+        entries.append((line, item))
+        position = _skip(text, end)
+        if text[position] == ",":
+            position = _skip(text, position + 1)
+    return entries
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    entry: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in entry:
+            raise _DuplicateKey(key)
+        entry[key] = value
+    return entry
+
+
+def _skip(text: str, position: int) -> int:
+    while position < len(text) and text[position] in _WHITESPACE:
+        position += 1
+    return position
+
+
+def _record(kind: type[Record], item: Any, path: Path, line: int) -> Record:
+    if not isinstance(item, dict):
+        raise ImportRowError(str(path), line, "entry", 'should be an object: {"field": value, ...}')
+    kinds = kind.kinds()
+    for name, value in item.items():
+        if name not in kinds:
+            raise ImportRowError(str(path), line, name, f"is not a field of {kind.TABLE}")
+        _check_type(name, value, kinds[name], path, line)
+    return build_record(kind, item, path, line)
+
+
+def _check_type(name: str, value: Any, kind: str, path: Path, line: int) -> None:
+    allowed = _JSON_TYPES.get(kind, (str,))
+    if value is None and kind != "bool":
+        return
+    if isinstance(value, bool) and bool not in allowed or not isinstance(value, allowed):
+        raise ImportRowError(
+            str(path), line, name, f"should be {_JSON_NAMES[allowed[0]]}, not {_shown(value)}"
+        )
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ImportRowError(str(path), line, name, "is not a finite number")
+    for text in value if isinstance(value, list) else [value]:
+        if isinstance(text, str) and not _is_unicode(text):
+            raise ImportRowError(str(path), line, name, "holds a character that is not valid Unicode")
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)[:40]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workbook.interop.folder import ImportSummary, import_records
+from workbook.interop.importing import ImportSummary, ParsedImport, import_records
 from workbook.journal import Journal
 from workbook.records import Record
 
@@ -46,7 +46,8 @@ class ImportPlan:
 
 def store(journal: Journal, plan: ImportPlan) -> ImportSummary:
     """Add the plan's records in one transaction; records already in the journal are skipped."""
-    return import_records(journal, plan.by_kind(), plan.source)
+    rows = plan.by_kind()
+    return import_records(journal, ParsedImport(rows, {kind: plan.source for kind in rows}))
 
 
 def preview(journal: Journal, plan: ImportPlan) -> str:

@@ -16,15 +16,14 @@ charts count from that day and guessing it would mislead them.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from workbook.errors import ImportRowError, ValidationError
-from workbook.interop.folder import ImportSummary
+from workbook.interop.csv_rows import CsvTable, read_csv
+from workbook.interop.importing import ImportSummary
 from workbook.interop.plan import ImportPlan, PlannedRow, store
 from workbook.interop.sheet_dates import parse_sheet_date
 from workbook.interop.statuses import channel_of, combine, normalise, status_meaning
@@ -90,13 +89,12 @@ def read_applications(
     """
     source = Path(path)
     text = read_utf8(source, "save the spreadsheet again as “CSV UTF-8”")
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    header = [name.strip() for name in reader.fieldnames or []]
-    reader.fieldnames = header
+    table = read_csv(source, text, delimiter=_delimiter(text))
+    header = [name.strip() for name in table.header]
     columns = _columns(source, header, column_map or {})
     plan = ImportPlan(source=source, notes=[_columns_note(header, columns)])
     statuses: dict[str, str] = {}
-    for line, row in _rows(source, reader):
+    for line, row in _rows(table, header):
         app = _application(source, line, row, columns, order)
         said = _status_text(row, columns)
         statuses.setdefault(normalise(said), f"{_quoted(said)} -> {_meaning(app)}")
@@ -171,16 +169,17 @@ def _columns_note(header: list[str], columns: dict[str, str]) -> str:
     return f"Columns: {used}" + (f"; not imported: {', '.join(left)}" if left else "")
 
 
-def _rows(source: Path, reader: csv.DictReader) -> Iterator[tuple[int, dict[str, str]]]:
-    line = reader.line_num + 1
-    for row in reader:
-        extra = row.pop(None, None) or []  # type: ignore[call-overload]
-        if any(value.strip() for value in extra):
-            raise ImportRowError(str(source), line, "row", "has more values than the header has columns")
-        cells = {name: value or "" for name, value in row.items()}
-        if any(value.strip() for value in cells.values()):
-            yield line, cells
-        line = reader.line_num + 1
+def _rows(table: CsvTable, header: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    for line, cells in table.rows:
+        if any(value.strip() for value in cells[len(header) :]):
+            raise ImportRowError(
+                str(table.source), line, "row", "has more values than the header has columns"
+            )
+        padded = cells[: len(header)] + [""] * (len(header) - len(cells))
+        # A name given twice keeps its last column, as spreadsheets' own CSV readers do.
+        row = dict(zip(header, padded))
+        if any(value.strip() for value in row.values()):
+            yield line, row
 
 
 def _application(

@@ -1,0 +1,168 @@
+"""Storing parsed import rows: checked whole first, then written in one transaction.
+
+Every import (a CSV or JSON folder, a Daylio export, a spreadsheet) ends here.
+Before anything is written, each file's ids must be its own (two rows with one
+id would link entries to the wrong application).  Then all records go in one
+transaction, linked through the file's application ids; entries already in the
+journal (by their identifying fields) are not added twice.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbook.errors import ImportRowError, ValidationError
+from workbook.journal import Journal
+from workbook.records import RECORD_TYPES, Application, Record, StageChange
+
+#: SQLite stores whole numbers in 8 bytes; a larger one cannot be an id or a score.
+LARGEST_INT = 2**63 - 1
+
+
+@dataclass
+class ParsedImport:
+    """Records read from files, each with its line, and the file each record type came from."""
+
+    rows: dict[type[Record], list[tuple[int, Record]]] = field(default_factory=dict)
+    files: dict[type[Record], Path] = field(default_factory=dict)
+
+    def file(self, kind: type[Record]) -> Path:
+        """The file that the records of ``kind`` were read from."""
+        return self.files[kind]
+
+
+@dataclass
+class ImportSummary:
+    """What an import added and what it found already there, per record type."""
+
+    added: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    def count(self, table: str, added: bool) -> None:
+        """Count one record as added or as already present."""
+        target = self.added if added else self.skipped
+        target[table] = target.get(table, 0) + 1
+
+    def __str__(self) -> str:
+        if not self.added and not self.skipped:
+            return "Nothing to import."
+        parts = [f"{n} {table}" for table, n in self.added.items()]
+        text = "Added " + (", ".join(parts) if parts else "nothing")
+        if self.skipped:
+            text += f"; {sum(self.skipped.values())} already in the journal"
+        return text + "."
+
+
+def required_fields(kind: type[Record]) -> list[str]:
+    """The fields of ``kind`` that a row must give (those without a default)."""
+    return [
+        f.name
+        for f in dataclasses.fields(kind)
+        if f.init and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    ]
+
+
+def build_record(kind: type[Record], values: Mapping[str, Any], file: Path, line: int) -> Record:
+    """Build one ``kind`` record from a row's values; a refusal names the file, line and field."""
+    kinds = kind.kinds()
+    for name, value in values.items():
+        if kinds.get(name) == "int":
+            _check_int(name, value, file, line)
+    missing = [name for name in required_fields(kind) if name not in values]
+    if missing:
+        raise ImportRowError(str(file), line, missing[0], "is missing from this row")
+    try:
+        return kind(**values)
+    except ValidationError as error:
+        raise ImportRowError(str(file), line, error.field, error.reason) from None
+
+
+def import_records(journal: Journal, parsed: ParsedImport) -> ImportSummary:
+    """Store parsed records in one transaction, linking them by the files' application ids."""
+    check_unique_ids(parsed)
+    summary = ImportSummary()
+    app_ids: dict[int, int] = {}
+    new_apps: set[int] = set()
+    with journal.transaction():
+        for _line, app in parsed.rows.get(Application, []):
+            new_id, added = _store(journal, app)
+            summary.count(Application.TABLE, added)
+            if app.id is not None:
+                app_ids[app.id] = new_id
+            if added:
+                new_apps.add(new_id)
+        _store_history(journal, parsed, app_ids, new_apps)
+        for kind in RECORD_TYPES:
+            if kind in (Application, StageChange):
+                continue
+            for line, record in parsed.rows.get(kind, []):
+                linked = _relink(record, app_ids, parsed, line)
+                _, added = _store(journal, linked)
+                summary.count(kind.TABLE, added)
+    return summary
+
+
+def check_unique_ids(parsed: ParsedImport) -> None:
+    """Refuse a file in which two rows share an id, naming the second row."""
+    for kind, rows in parsed.rows.items():
+        first_line: dict[int, int] = {}
+        for line, record in rows:
+            if record.id is None:
+                continue
+            if record.id in first_line:
+                raise ImportRowError(
+                    str(parsed.file(kind)),
+                    line,
+                    "id",
+                    f"{record.id} is already the id of line {first_line[record.id]}; "
+                    "every row needs an id of its own",
+                )
+            first_line[record.id] = line
+
+
+def _check_int(name: str, value: Any, file: Path, line: int) -> None:
+    number = value
+    if isinstance(value, str):
+        try:
+            number = int(value.strip())
+        except ValueError:
+            return  # not a number at all: the record's own rule says so
+    if isinstance(number, int) and not isinstance(number, bool) and abs(number) > LARGEST_INT:
+        raise ImportRowError(str(file), line, name, f"{value} is too large a number")
+
+
+def _store(journal: Journal, record: Record) -> tuple[int, bool]:
+    existing = journal.find(record)
+    if existing is not None:
+        return existing, False
+    return journal.add(record, keep_id=True).id, True  # type: ignore[return-value]
+
+
+def _store_history(
+    journal: Journal, parsed: ParsedImport, app_ids: dict[int, int], new_apps: set[int]
+) -> None:
+    histories: dict[int, list[StageChange]] = {}
+    for line, change in parsed.rows.get(StageChange, []):
+        linked = _relink(change, app_ids, parsed, line)
+        histories.setdefault(linked.application_id, []).append(linked)  # type: ignore[attr-defined]
+    journal.set_stage_histories(
+        {app_id: changes for app_id, changes in histories.items() if app_id in new_apps}
+    )
+
+
+def _relink(record: Record, app_ids: dict[int, int], parsed: ParsedImport, line: int) -> Record:
+    path = parsed.file(type(record))
+    apps = parsed.files[Application].name if Application in parsed.files else "this import"
+    changes = {}
+    for name in record.LINKS:
+        old = getattr(record, name)
+        if old is None:
+            continue
+        if old not in app_ids:
+            raise ImportRowError(str(path), line, name, f"no application with id {old} in {apps}")
+        changes[name] = app_ids[old]
+    return record.replace(**changes) if changes else record
