@@ -7,10 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from workbook.journal import Journal
 from workbook.records import Application, CallNotes, FeedbackItem, StageChange
-from workbook.template import load_template
+from workbook.template import DEFAULT_TEMPLATE, load_template
 from workbook.widgets import RejectionLog
 
 CALLS = ("video_call", "phone", "in_person")
@@ -85,7 +86,9 @@ def test_every_rejection_opens_the_notes_in_the_words_of_how_it_was_told(
     assert log.call_section.layout.display != "none"
     assert f"<h4>{heading}</h4>" == log.notes_heading.value
     assert log.held_on.description == held_on
-    texts = getattr(load_template().rejection_log, "call" if channel in CALLS else channel.replace("none", "other"))
+    texts = getattr(
+        load_template().rejection_log, "call" if channel in CALLS else channel.replace("none", "other")
+    )
     assert (log.questions.description, log.feedback.title.value) == (texts.questions, texts.feedback)
     log.outcome.value = "withdrawn"
     assert log.call_section.layout.display == "none"
@@ -382,3 +385,14 @@ def test_switching_after_saving_needs_no_confirmation(journal: Journal) -> None:
     log.choose.value = second.id
     assert log.company.value == "Bolt"
     assert journal.get(Application, first.id).notes == "Follow up in spring."
+
+
+def test_the_notes_words_come_from_the_template(journal: Journal) -> None:
+    data = yaml.safe_load(DEFAULT_TEMPLATE.read_text(encoding="utf-8"))
+    data["rejection_log"]["email"]["heading"] = "Their email, in short"
+    data["rejection_log"]["stage_on"] = "Got that far on"
+    log = RejectionLog(journal, load_template(data))
+    log.outcome.value = "rejected"
+    log.channel.value = "email"
+    assert log.notes_heading.value == "<h4>Their email, in short</h4>"
+    assert log.stage_on.description == "Got that far on"
