@@ -87,7 +87,39 @@ def test_default_action_texts_name_only_known_themes() -> None:
     assert template.actions.title_for("brand_new", "Brand new") == "Practise: Brand new"
 
 
+def test_default_rejection_log_speaks_of_a_call_an_email_or_news_not_said() -> None:
+    texts = load_template().rejection_log
+    assert (texts.call.heading, texts.email.heading) == ("The call", "What the email said")
+    assert "email" in texts.email.held_on and "email" in texts.email.notes
+    assert texts.other.heading and texts.stage_on == "Reached that stage on"
+    assert "not saved" in texts.notes_kept and "still in the form" in texts.notes_kept
+    messages = load_template().messages
+    assert messages.not_saved == "Not saved: {reason}. Your text is still here."
+    assert messages.discard == "Discard my changes"
+
+
 # --- a coach's template -------------------------------------------------------------
+
+
+def test_a_coach_file_from_before_the_rejection_log_texts_loads_with_the_built_in_ones(
+    tmp_path: Path, default_data: dict[str, Any]
+) -> None:
+    del default_data["rejection_log"], default_data["messages"]
+    default_data["title"] = "Coach Kim's workbook"
+    template = load_template(write(tmp_path, default_data))
+    assert template.title == "Coach Kim's workbook"
+    assert template.rejection_log == load_template().rejection_log
+    assert template.messages == load_template().messages
+
+
+def test_a_coach_can_word_the_email_notes_and_messages(tmp_path: Path, default_data: dict[str, Any]) -> None:
+    default_data["rejection_log"]["email"]["heading"] = "Their email"
+    default_data["messages"]["discard"] = "Let my changes go"
+    template = load_template(write(tmp_path, default_data))
+    assert (template.rejection_log.email.heading, template.messages.discard) == (
+        "Their email",
+        "Let my changes go",
+    )
 
 
 def test_coach_file_replaces_the_texts(tmp_path: Path, default_data: dict[str, Any]) -> None:
@@ -134,6 +166,8 @@ def test_a_mapping_and_a_string_path_load_too(tmp_path: Path, default_data: dict
         (lambda d: d["welcome"].update(title="  "), "welcome.title: must not be empty"),
         (lambda d: d.update(checklist={}), "checklist: is not a template field"),
         (lambda d: d.pop("questions"), "questions: is missing"),
+        (lambda d: d["rejection_log"]["email"].pop("heading"), "rejection_log.email.heading: is missing"),
+        (lambda d: d["messages"].update(not_saved=["x"]), "messages.not_saved: must be text, not a list"),
         (
             lambda d: d.update(feedback_themes={"themes": {"Bad Id": {"keywords": ["x"]}}}),
             "feedback_themes: themes: 'Bad Id' is not a theme id",

@@ -101,3 +101,31 @@ def test_creating_and_displaying_a_reflection_writes_nothing(journal: Journal) -
     before = journal.counts()
     ReflectionForm(journal, load_template().prompt_set("gibbs"))._repr_mimebundle_()
     assert journal.counts() == before
+
+
+def test_starting_a_new_entry_asks_before_clearing_unsaved_answers(
+    journal: Journal, journal_file: Path
+) -> None:
+    form = ReflectionForm(journal, load_template().prompt_set("after_call"))
+    form.answers["feel"].value = "Saved already."
+    form.save_button.click()
+    form.answers["learned"].value = "Not saved yet: they value testing."
+    form.new_button.click()
+
+    assert form.answers["learned"].value == "Not saved yet: they value testing."
+    assert "aren't saved yet" in form.status_text
+    assert form.discard_button.layout.display != "none"
+    assert form.unsaved
+    form.discard_button.click()
+    assert all(box.value == "" for box in form.answers.values())
+    assert not form.unsaved and form.discard_button.layout.display == "none"
+    assert [r.answer for r in stored_reflections(journal_file)] == ["Saved already."]
+
+
+def test_starting_a_new_entry_after_saving_needs_no_confirmation(journal: Journal) -> None:
+    form = ReflectionForm(journal, load_template().prompt_set("after_call"))
+    form.answers["feel"].value = "Tired."
+    form.save_button.click()
+    form.new_button.click()
+    assert form.answers["feel"].value == ""
+    assert form.discard_button.layout.display == "none"

@@ -1,4 +1,4 @@
-"""The rejection log: applications, and for a rejection on a video call, call notes and feedback."""
+"""The rejection log: applications, and for every rejection, the notes (on the call or the email) and feedback."""
 
 from __future__ import annotations
 
@@ -7,10 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from workbook.journal import Journal
 from workbook.records import Application, CallNotes, FeedbackItem, StageChange
+from workbook.template import DEFAULT_TEMPLATE, load_template
 from workbook.widgets import RejectionLog
+
+CALLS = ("video_call", "phone", "in_person")
 
 TODAY = dt.date.today()
 APPLIED = TODAY - dt.timedelta(days=30)
@@ -62,13 +66,31 @@ def test_a_pending_application_is_saved_without_call_notes(
     assert log.choose.value == app.id
 
 
-def test_a_rejection_on_a_video_call_opens_the_call_notes(log: RejectionLog) -> None:
+@pytest.mark.parametrize(
+    ("channel", "heading", "held_on"),
+    [
+        ("video_call", "The call", "Call date (if not the outcome date)"),
+        ("phone", "The call", "Call date (if not the outcome date)"),
+        ("in_person", "The call", "Call date (if not the outcome date)"),
+        ("email", "What the email said", "Date the email came (if not the outcome date)"),
+        ("none", "What they told you", "Date you heard (if not the outcome date)"),
+    ],
+)
+def test_every_rejection_opens_the_notes_in_the_words_of_how_it_was_told(
+    log: RejectionLog, channel: str, heading: str, held_on: str
+) -> None:
     fill_application(log)
-    log.outcome.value = "rejected"
+    log.channel.value = channel
     assert log.call_section.layout.display == "none"
-    log.channel.value = "video_call"
+    log.outcome.value = "rejected"
     assert log.call_section.layout.display != "none"
-    log.channel.value = "phone"
+    assert f"<h4>{heading}</h4>" == log.notes_heading.value
+    assert log.held_on.description == held_on
+    texts = getattr(
+        load_template().rejection_log, "call" if channel in CALLS else channel.replace("none", "other")
+    )
+    assert (log.questions.description, log.feedback.title.value) == (texts.questions, texts.feedback)
+    log.outcome.value = "withdrawn"
     assert log.call_section.layout.display == "none"
 
 
@@ -175,7 +197,7 @@ def test_an_existing_application_is_loaded_and_updated(journal: Journal, journal
     app = journal.add(Application(company="Globex", role="Analyst", applied_on=APPLIED, stage="screen"))
     log = RejectionLog(journal, application_id=app.id)
     assert (log.company.value, log.stage.value, log.applied_on.value) == ("Globex", "screen", APPLIED)
-    log.stage.value = "final"
+    assert log.stage_on_row.layout.display == "none"
     log.outcome.value = "rejected"
     log.outcome_on.value = REJECTED
     log.channel.value = "video_call"
@@ -183,14 +205,63 @@ def test_an_existing_application_is_loaded_and_updated(journal: Journal, journal
     log.save_button.click()
 
     [updated] = stored(journal_file, Application)
-    assert (updated.id, updated.stage, updated.outcome) == (app.id, "final", "rejected")
-    assert [c.stage for c in stored(journal_file, StageChange)] == ["applied", "screen", "final"]
+    assert (updated.id, updated.stage, updated.outcome) == (app.id, "screen", "rejected")
     assert stored(journal_file, CallNotes)[0].covered == ("reapply",)
 
     log.answers.value = "Try again in spring."
     log.save_button.click()
     [notes] = stored(journal_file, CallNotes)
     assert (notes.covered, notes.answers) == (("reapply",), "Try again in spring.")
+
+
+def test_a_new_stage_asks_when_it_was_reached_defaulting_to_the_outcome_date(journal: Journal) -> None:
+    app = journal.add(Application(company="Globex", role="Analyst", applied_on=APPLIED, stage="screen"))
+    log = RejectionLog(journal, application_id=app.id)
+    log.stage.value = "final"
+    assert log.stage_on_row.layout.display != "none"
+    assert log.stage_on.description == load_template().rejection_log.stage_on
+    assert log.stage_on.value == TODAY
+    log.outcome.value = "rejected"
+    log.outcome_on.value = REJECTED
+    assert log.stage_on.value == REJECTED
+    picked = REJECTED - dt.timedelta(days=5)
+    log.stage_on.value = picked
+    log.outcome_on.value = REJECTED - dt.timedelta(days=1)
+    assert log.stage_on.value == picked  # picked by hand: left alone
+    log.stage.value = "screen"
+    assert log.stage_on_row.layout.display == "none"
+
+
+def test_a_new_application_past_the_first_stage_records_the_date_picked(
+    log: RejectionLog, journal_file: Path
+) -> None:
+    fill_application(log)
+    reached = APPLIED + dt.timedelta(days=9)
+    log.stage_on.value = reached
+    log.save_button.click()
+    assert [(c.stage, c.changed_on) for c in stored(journal_file, StageChange)] == [
+        ("applied", APPLIED),
+        ("interview", reached),
+    ]
+    assert log.stage_on_row.layout.display == "none"
+
+
+@pytest.mark.xfail(strict=True, reason="needs Journal.update(stage_on)")
+def test_changing_the_stage_records_it_on_the_date_picked(journal: Journal, journal_file: Path) -> None:
+    app = journal.add(Application(company="Globex", role="Analyst", applied_on=APPLIED, stage="screen"))
+    log = RejectionLog(journal, application_id=app.id)
+    reached = APPLIED + dt.timedelta(days=12)
+    log.stage.value = "final"
+    log.stage_on.value = reached
+    log.outcome.value = "rejected"
+    log.outcome_on.value = REJECTED
+    log.channel.value = "video_call"
+    log.save_button.click()
+
+    [updated] = stored(journal_file, Application)
+    assert (updated.stage, updated.outcome) == ("final", "rejected")
+    assert [(c.stage, c.changed_on) for c in stored(journal_file, StageChange)][-1] == ("final", reached)
+    assert re.fullmatch(r"Saved at \d\d:\d\d", log.status_text)
 
 
 def test_choosing_an_application_fills_the_form_and_new_clears_it(journal: Journal) -> None:
@@ -209,23 +280,85 @@ def test_creating_and_displaying_the_log_writes_nothing(journal: Journal) -> Non
     assert journal.counts() == before
 
 
-def test_notes_typed_while_the_call_section_is_hidden_stay_in_the_form(
+def test_a_rejection_told_by_phone_keeps_its_questions_and_feedback(
     log: RejectionLog, journal_file: Path
 ) -> None:
+    # The reproduction of issue 10, item 1: typed under "Video call", then the channel corrected.
     fill_rejection_call(log)
     log.questions.value = "Could I apply again?"
     log.feedback.text.value = "Strong portfolio."
     log.feedback.keep()
-    log.channel.value = "email"
+    log.channel.value = "phone"
     log.save_button.click()
 
+    assert re.fullmatch(r"Saved at \d\d:\d\d", log.status_text)
+    [notes] = stored(journal_file, CallNotes)
+    assert (notes.questions, notes.held_on) == ("Could I apply again?", REJECTED)
+    assert [item.text for item in stored(journal_file, FeedbackItem)] == ["Strong portfolio."]
+    assert not log.unsaved
+
+
+def test_an_email_rejection_keeps_what_the_email_said(log: RejectionLog, journal_file: Path) -> None:
+    fill_rejection_call(log)
+    log.channel.value = "email"
+    came = REJECTED - dt.timedelta(days=1)
+    log.held_on.value = came
+    log.covered["reapply"].value = True
+    log.call_notes.value = "Short and kind; said to watch their careers page."
+    log.feedback.text.value = "Others had more experience with our tools."
+    log.save_button.click()
+
+    [notes] = stored(journal_file, CallNotes)
+    assert (notes.held_on, notes.covered, notes.notes) == (
+        came,
+        ("reapply",),
+        "Short and kind; said to watch their careers page.",
+    )
+    [item] = stored(journal_file, FeedbackItem)
+    assert item.text == "Others had more experience with our tools."
+
+
+def test_a_rejection_with_nothing_noted_stores_no_empty_notes(log: RejectionLog, journal_file: Path) -> None:
+    fill_rejection_call(log)
+    log.channel.value = "email"
+    log.save_button.click()
+    assert len(stored(journal_file, Application)) == 1
+    assert stored(journal_file, CallNotes) == []
+
+
+def test_notes_left_when_the_outcome_is_no_longer_rejected_are_kept_and_said(
+    journal: Journal, journal_file: Path
+) -> None:
+    other = journal.add(Application(company="Bolt", role="Researcher", applied_on=APPLIED))
+    log = RejectionLog(journal)
+    fill_rejection_call(log)
+    log.questions.value = "Could I apply again?"
+    log.feedback.text.value = "Strong portfolio."
+    log.feedback.keep()
+    log.outcome.value = "withdrawn"
+    log.save_button.click()
+
+    [app] = [a for a in stored(journal_file, Application) if a.id != other.id]
+    assert app.outcome == "withdrawn"
     assert stored(journal_file, CallNotes) == [] and stored(journal_file, FeedbackItem) == []
+    assert log.status_text == load_template().rejection_log.notes_kept
+    assert "call notes are not saved" in log.status_text
     assert log.questions.value == "Could I apply again?"
     assert [draft.text for draft in log.feedback.kept] == ["Strong portfolio."]
-    log.channel.value = "video_call"
+    assert log.unsaved
+
+    # Issue 10, item 2: switching now asks first, and the notes stay.
+    log.choose.value = other.id
+    assert log.choose.value == app.id
+    assert "aren't saved yet" in log.status_text
+    assert log.questions.value == "Could I apply again?"
+    assert [draft.text for draft in log.feedback.kept] == ["Strong portfolio."]
+
+    log.outcome.value = "rejected"
     log.save_button.click()
     assert [item.text for item in stored(journal_file, FeedbackItem)] == ["Strong portfolio."]
-    assert len(stored(journal_file, Application)) == 1
+    assert stored(journal_file, CallNotes)[0].questions == "Could I apply again?"
+    assert not log.unsaved
 
 
 def test_switching_application_never_drops_what_was_typed(journal: Journal, journal_file: Path) -> None:
@@ -252,3 +385,14 @@ def test_switching_after_saving_needs_no_confirmation(journal: Journal) -> None:
     log.choose.value = second.id
     assert log.company.value == "Bolt"
     assert journal.get(Application, first.id).notes == "Follow up in spring."
+
+
+def test_the_notes_words_come_from_the_template(journal: Journal) -> None:
+    data = yaml.safe_load(DEFAULT_TEMPLATE.read_text(encoding="utf-8"))
+    data["rejection_log"]["email"]["heading"] = "Their email, in short"
+    data["rejection_log"]["stage_on"] = "Got that far on"
+    log = RejectionLog(journal, load_template(data))
+    log.outcome.value = "rejected"
+    log.channel.value = "email"
+    assert log.notes_heading.value == "<h4>Their email, in short</h4>"
+    assert log.stage_on.description == "Got that far on"

@@ -9,9 +9,10 @@ reads either (YAML is loaded safely, never as code), checks it, and returns a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -38,6 +39,8 @@ _SECTIONS = (
     "actions",
     "support",
     "feedback_themes",
+    "rejection_log",
+    "messages",
 )
 _MIN_EMOTIONS = 12
 
@@ -101,6 +104,40 @@ class SupportTexts:
 
 
 @dataclass(frozen=True)
+class NewsTexts:
+    """The rejection log's notes section for one way the news came (a call, an email, not said)."""
+
+    heading: str
+    held_on: str
+    held_on_error: str
+    covered: str
+    questions: str
+    answers: str
+    notes: str
+    feedback: str
+
+
+@dataclass(frozen=True)
+class RejectionLogTexts:
+    """The rejection log's own words: its notes section for a call, an email or news not said."""
+
+    stage_on: str
+    call: NewsTexts
+    email: NewsTexts
+    other: NewsTexts
+    notes_kept: str
+
+
+@dataclass(frozen=True)
+class FormMessages:
+    """What every form says on a failure, and before letting go of unsaved text."""
+
+    not_saved: str
+    unsaved: str
+    discard: str
+
+
+@dataclass(frozen=True)
 class Template:
     """Every text of a workbook; ``source`` names the file it came from."""
 
@@ -113,6 +150,8 @@ class Template:
     questions: tuple[Item, ...]
     actions: ActionTexts
     support: SupportTexts
+    rejection_log: RejectionLogTexts
+    messages: FormMessages
     feedback_themes: Mapping[str, Any] | None = None
     source: str = ""
 
@@ -144,6 +183,12 @@ def load_template(source: str | Path | Mapping[str, Any] | None = None) -> Templ
         return _Parser("template").template(source)
     path = Path(source)
     return _Parser(str(path)).template(_read_yaml(path))
+
+
+@functools.cache
+def default_template() -> Template:
+    """The built-in template, read once (forms use its messages when given no template)."""
+    return load_template()
 
 
 def _read_yaml(path: Path) -> Any:
@@ -193,10 +238,18 @@ class _Parser:
             reflections=self.keyed("reflections", data.get("reflections"), self.prompt_set),
             questions=self.items("questions", data.get("questions")),
             actions=self.actions(data.get("actions")),
-            support=self.support(data.get("support")),
+            support=self.texts(SupportTexts, "support", data.get("support")),
+            rejection_log=self.rejection_log(self.optional("rejection_log", data)),
+            messages=self.texts(FormMessages, "messages", self.optional("messages", data)),
             feedback_themes=themes,
             source=self.source,
         )
+
+    def optional(self, section: str, data: Mapping[str, Any]) -> Any:
+        # Files written before a section existed keep loading, with the built-in texts.
+        if section in data or self.source == str(DEFAULT_TEMPLATE):
+            return data.get(section)
+        return _read_yaml(DEFAULT_TEMPLATE)[section]
 
     # --- sections ---------------------------------------------------------------
 
@@ -241,12 +294,20 @@ class _Parser:
             by_theme=MappingProxyType(texts),
         )
 
-    def support(self, data: Any) -> SupportTexts:
-        data = self.mapping("support", data)
-        return SupportTexts(
-            notice=self.text("support.notice", data.get("notice")),
-            where_to_find_help=self.text("support.where_to_find_help", data.get("where_to_find_help")),
-        )
+    def rejection_log(self, data: Any) -> RejectionLogTexts:
+        data = self.mapping("rejection_log", data)
+        news = {
+            kind: self.texts(NewsTexts, f"rejection_log.{kind}", data.get(kind))
+            for kind in ("call", "email", "other")
+        }
+        words = {
+            name: self.text(f"rejection_log.{name}", data.get(name)) for name in ("stage_on", "notes_kept")
+        }
+        return RejectionLogTexts(**news, **words)
+
+    def texts(self, kind: Any, where: str, data: Any) -> Any:
+        data = self.mapping(where, data)
+        return kind(**{f.name: self.text(f"{where}.{f.name}", data.get(f.name)) for f in fields(kind)})
 
     def check_themes(self, data: Mapping[str, Any]) -> None:
         # Imported here: the themes module loads pandas, and reading a template should not.

@@ -114,6 +114,47 @@ def test_the_call_logs_a_video_call_rejection_with_confirmed_themes(
     assert lab_ui.tracebacks(page) == []
 
 
+def test_the_call_keeps_the_questions_and_feedback_of_a_phone_call_rejection(
+    lab_server: servers.RunningServer, page
+) -> None:
+    lab_ui.open_notebook(page, lab_server, "02_the_call.ipynb")
+    lab_ui.run_all(page)
+    log = page.locator(".rebound-rejection-log")
+    log.wait_for(timeout=WIDGET_PATIENCE_MS)
+
+    applied = dt.date.today() - dt.timedelta(days=14)
+    told = dt.date.today() - dt.timedelta(days=2)
+    log.get_by_label("Company", exact=True).fill("Contoso")
+    log.get_by_label("Role", exact=True).fill("Support engineer")
+    log.get_by_label("Applied on", exact=True).fill(applied.isoformat())
+    log.get_by_label("Outcome", exact=True).select_option(label="Rejected")
+    log.get_by_label("Outcome date", exact=True).fill(told.isoformat())
+    log.get_by_label("How they told me", exact=True).select_option(label="Phone call")
+
+    questions = log.locator(".widget-textarea", has_text="Questions I asked").locator("textarea")
+    questions.wait_for(timeout=WIDGET_PATIENCE_MS)
+    questions.fill("What would have made my troubleshooting answer stronger?")
+    feedback = log.locator(".widget-textarea", has_text="What they said").locator("textarea")
+    feedback.fill("Friendly and clear, but they wanted more Linux experience.")
+    log.locator("button.widget-button", has_text="Keep this and note another").click()
+    page.wait_for_selector(
+        ".rebound-rejection-log :text('more Linux experience')", timeout=WIDGET_PATIENCE_MS
+    )
+    log.locator("button.widget-button", has_text="Save").click()
+    page.wait_for_selector(".rebound-rejection-log :text('Saved at')", timeout=WIDGET_PATIENCE_MS)
+
+    with Journal(lab_server.journal) as journal:
+        (app,) = journal.records(Application)
+        (notes,) = journal.records(CallNotes)
+        (item,) = journal.records(FeedbackItem)
+    assert (app.company, app.outcome, app.channel) == ("Contoso", "rejected", "phone")
+    assert (notes.application_id, notes.held_on) == (app.id, told)
+    assert notes.questions == "What would have made my troubleshooting answer stronger?"
+    assert item.application_id == app.id
+    assert item.text == "Friendly and clear, but they wanted more Linux experience."
+    assert lab_ui.tracebacks(page) == []
+
+
 @pytest.fixture
 def demo_lab_server(workbook_folder: Path, tmp_path: Path) -> Iterator[servers.RunningServer]:
     """JupyterLab on a journal that holds the sample job search."""

@@ -8,12 +8,11 @@ from dataclasses import dataclass
 import ipywidgets as w
 
 from workbook import themes
-from workbook.errors import ValidationError
 from workbook.journal import Journal
 from workbook.records import Action
 from workbook.template import Template, load_template
 from workbook.widgets import choices
-from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, heading
+from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded, heading
 
 #: How many of the most frequent feedback themes get a suggested action.
 TOP_THEMES = 3
@@ -57,9 +56,9 @@ class ActionTracker(Form):
     """Make actions by hand or from feedback, tick them done, and see what is overdue."""
 
     def __init__(self, journal: Journal, template: Template | None = None) -> None:
-        super().__init__()
-        self.journal = journal
         self.template = template or load_template()
+        super().__init__(self.template.messages)
+        self.journal = journal
         vocabulary = choices.vocabulary(self.template)
         self.title = w.Text(
             description="Action", placeholder="something to practise or learn", style=WIDE_LABEL
@@ -94,21 +93,23 @@ class ActionTracker(Form):
             ]
         )
         self._show_actions()
+        self.mark_saved()
+
+    def typed(self) -> tuple[object, ...]:
+        """The action being typed: its title, theme and due date."""
+        return (self.title.value, self.theme.value, self.due_on.value)
 
     # --- adding -------------------------------------------------------------------
 
+    @guarded
     def add(self) -> Action | None:
-        """Store the action typed in the form; on bad input show why next to the field and store nothing."""
-        self.clear_errors()
-        try:
-            action = Action(title=self.title.value, theme=self.theme.value, due_on=self.due_on.value)
-            saved = self.journal.add(action)
-        except ValidationError as error:
-            self.show_error(error)
-            return None
+        """Store the action typed in the form; on bad input or a failure say why, keep it, store nothing."""
+        action = Action(title=self.title.value, theme=self.theme.value, due_on=self.due_on.value)
+        saved = self.journal.add(action)
         self.title.value = ""
         self.theme.value = ""
         self.due_on.value = None
+        self.mark_saved()
         self.say_done("Added")
         self._show_actions()
         return saved
@@ -124,17 +125,13 @@ class ActionTracker(Form):
         self.add_suggestions_button.layout.display = None if found else "none"
         return found
 
+    @guarded
     def add_suggestions(self) -> list[Action]:
-        """Store the ticked suggestions as actions, all at once."""
-        self.clear_errors()
+        """Store the ticked suggestions as actions, all at once (none of them on a failure)."""
         due = dt.date.today() + dt.timedelta(days=SUGGESTED_DUE_DAYS)
         picked = [s for s, box in self.suggestions.values() if box.value]
-        try:
-            with self.journal.transaction():
-                saved = [self.journal.add(Action(title=s.title, theme=s.theme, due_on=due)) for s in picked]
-        except ValidationError as error:
-            self.show_error(error)
-            return []
+        with self.journal.transaction():
+            saved = [self.journal.add(Action(title=s.title, theme=s.theme, due_on=due)) for s in picked]
         self.suggestions = {}
         self.suggestion_box.children = []
         self.add_suggestions_button.layout.display = "none"
@@ -144,6 +141,7 @@ class ActionTracker(Form):
 
     # --- ticking done ---------------------------------------------------------------
 
+    @guarded
     def mark_done(self, action_id: int, done: bool = True) -> Action:
         """Tick an action done today (or untick it)."""
         action = self.journal.get(Action, action_id)

@@ -6,12 +6,11 @@ import datetime as dt
 
 import ipywidgets as w
 
-from workbook.errors import ValidationError
 from workbook.journal import Journal
 from workbook.records import ChecklistRun
-from workbook.template import Checklist
+from workbook.template import Checklist, Template
 from workbook.widgets import choices
-from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, heading, paragraphs
+from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded, heading, paragraphs
 
 
 def last_run(journal: Journal, checklist_id: str, application_id: int | None = None) -> ChecklistRun | None:
@@ -32,8 +31,15 @@ class ChecklistForm(Form):
     (for the same application, when one is given).
     """
 
-    def __init__(self, journal: Journal, checklist: Checklist, *, application_id: int | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        journal: Journal,
+        checklist: Checklist,
+        *,
+        application_id: int | None = None,
+        template: Template | None = None,
+    ) -> None:
+        super().__init__(template.messages if template else None)
         self.journal = journal
         self.checklist = checklist
         previous = last_run(journal, checklist.id, application_id)
@@ -61,26 +67,28 @@ class ChecklistForm(Form):
         self._show_progress()
         if previous is not None:
             self.status.value = f"Last saved {previous.at:%Y-%m-%d %H:%M}"
+        self.mark_saved()
+
+    def typed(self) -> tuple[object, ...]:
+        """The ticks and the linked application, as set now."""
+        return (*(box.value for box in self.boxes.values()), self.application.value)
 
     @property
     def ticked(self) -> tuple[str, ...]:
         """The ids of the ticked items, in checklist order."""
         return tuple(item_id for item_id, box in self.boxes.items() if box.value)
 
+    @guarded
     def save(self) -> ChecklistRun | None:
-        """Store a run of this checklist with the ticked items; on a bad link show why and store nothing."""
-        self.clear_errors()
-        try:
-            run = ChecklistRun(
-                at=dt.datetime.now(),
-                checklist_id=self.checklist.id,
-                ticked=self.ticked,
-                application_id=self.application.value,
-            )
-            saved = self.journal.add(run)
-        except ValidationError as error:
-            self.show_error(error)
-            return None
+        """Store a run of this checklist with the ticked items; on a bad link or a failure say why."""
+        run = ChecklistRun(
+            at=dt.datetime.now(),
+            checklist_id=self.checklist.id,
+            ticked=self.ticked,
+            application_id=self.application.value,
+        )
+        saved = self.journal.add(run)
+        self.mark_saved()
         self.say_done()
         return saved
 

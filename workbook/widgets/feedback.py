@@ -1,4 +1,4 @@
-"""Feedback heard on a call, noted one item at a time, each with suggested themes to confirm or change.
+"""Feedback heard on a call (or read in an email), noted one item at a time, each with suggested themes to confirm or change.
 
 This is a part of the rejection log (:mod:`workbook.widgets.rejection`), which
 stores the items together with the application and the call notes.
@@ -53,6 +53,7 @@ class FeedbackDrafts:
         self.kept: list[Draft] = []
         self.kept_box = w.VBox()
         self.saved_note = w.HTML()
+        self.title = w.Label("Feedback they gave, one item at a time")
         self._touched = False
         self._suggesting = False
         self.text.observe(lambda _change: self._text_changed(), names="value")
@@ -60,7 +61,7 @@ class FeedbackDrafts:
             box.observe(lambda _change: self._ticked_by_hand(), names="value")
         self.widget = w.VBox(
             [
-                w.Label("Feedback they gave, one item at a time"),
+                self.title,
                 self.saved_note,
                 self.kept_box,
                 form.field(self.text, "text", "The feedback", section=SECTION),

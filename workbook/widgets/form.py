@@ -1,27 +1,48 @@
 """The base every widget stands on: a container, an error line under each field, a status line.
 
-A widget builds its records inside ``try``/``except ValidationError`` and
-hands the error to :meth:`Form.show_error`, which puts the reason in words
-under the field it names ("Mood must be between 1 and 10").  Nothing the
-person typed is touched, and nothing is stored.
+Every save or delete handler is wrapped by :func:`guarded`, the one guard:
+a :class:`~workbook.errors.ValidationError` shows in words under the field it
+names ("Mood must be between 1 and 10"); any other failure (the record was
+deleted elsewhere, the journal is locked, the disk is full) shows on the
+status line as "Not saved: <reason>. Your text is still here."  Either way
+nothing the person typed is touched.
+
+A form names the controls that hold what the person typed
+(:meth:`Form.typed`); :attr:`Form.unsaved` compares them with what was last
+loaded or saved, and :meth:`Form.ask_before` keeps the text and asks first
+before any action that would clear or replace it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import ipywidgets as w
 
 from workbook.errors import ValidationError
+from workbook.template import FormMessages, default_template
 
 #: Let descriptions take the room they need instead of being cut off.
 WIDE_LABEL = {"description_width": "initial"}
 ERROR_COLOUR = "#a4262c"
 _GENERAL = ""
 _VERBS = {"must", "is", "are", "contains", "has"}
+
+T = TypeVar("T")
+
+
+def guarded(handler: Callable[..., T]) -> Callable[..., T | None]:
+    """Wrap a form's save or delete handler in the form's one guard (see :meth:`Form.run_guarded`)."""
+
+    @functools.wraps(handler)
+    def run(form: Form, *args: Any, **kwargs: Any) -> T | None:
+        return form.run_guarded(lambda: handler(form, *args, **kwargs))
+
+    return run
 
 
 class Form:
@@ -33,13 +54,78 @@ class Form:
 
     widget: w.Box
 
-    def __init__(self) -> None:
+    def __init__(self, messages: FormMessages | None = None) -> None:
+        self.messages = messages or default_template().messages
         self.status = w.HTML(layout=w.Layout(min_height="1.5em"))
+        self.discard_button = button(self.messages.discard, self.discard)
+        self.discard_button.layout.display = "none"
+        #: The section a handler is writing now, so that a ValidationError shows under the right field.
+        self.writing = _GENERAL
         self._errors: dict[tuple[str, str], w.HTML] = {}
         self._labels: dict[tuple[str, str], str] = {}
+        self._saved_state: tuple[object, ...] = ()
+        self._waiting: Callable[[], None] | None = None
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
+
+    # --- the one guard ------------------------------------------------------------
+
+    def run_guarded(self, action: Callable[[], T]) -> T | None:
+        """Run a save or delete ``action``; on any failure say why, keep every field, and return None."""
+        self.clear_errors()
+        self.writing = _GENERAL
+        try:
+            return action()
+        except ValidationError as error:
+            self.show_error(error, section=self.writing)
+        except Exception as error:  # noqa: BLE001 - whatever failed, the person keeps their text and learns why
+            self.status.value = _error_html(self.messages.not_saved.replace("{reason}", _reason(error)))
+        return None
+
+    # --- typed text, and asking before letting go of it ------------------------------
+
+    def typed(self) -> tuple[object, ...]:
+        """The values of the controls that hold what the person typed (none in the base)."""
+        return ()
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether the form holds anything typed since it was last loaded or saved."""
+        return self.typed() != self._saved_state
+
+    @property
+    def saved_state(self) -> tuple[object, ...]:
+        """What :meth:`typed` returned when the form was last loaded or saved."""
+        return self._saved_state
+
+    def mark_saved(self, state: tuple[object, ...] | None = None) -> None:
+        """Record ``state`` (default: everything typed now) as what is loaded or stored."""
+        self._saved_state = self.typed() if state is None else state
+        self._waiting = None
+        self.discard_button.layout.display = "none"
+
+    def ask_before(self, action: Callable[[], None], *, field: str = _GENERAL) -> bool:
+        """Run ``action`` (which would clear or replace typed text) now if nothing is unsaved.
+
+        Otherwise keep the text, say so under ``field`` and show "Discard my
+        changes", which runs ``action`` when clicked.  Returns whether it ran.
+        """
+        if not self.unsaved:
+            action()
+            return True
+        self._waiting = action
+        self.show_message(field, self.messages.unsaved)
+        self.discard_button.layout.display = None
+        return False
+
+    def discard(self) -> None:
+        """Let go of unsaved changes and do what the person asked for before being asked."""
+        action, self._waiting = self._waiting, None
+        self.discard_button.layout.display = "none"
+        self.clear_errors()
+        if action is not None:
+            action()
 
     # --- errors -----------------------------------------------------------------
 
@@ -70,6 +156,10 @@ class Form:
         line.layout.display = None
         if line is not self.status:
             self.status.value = _error_html("Not saved yet: please look at the message above.")
+
+    def relabel(self, field: str, label: str, *, section: str = _GENERAL) -> None:
+        """Start the messages under ``field`` with ``label`` from now on."""
+        self._labels[(section, field)] = label
 
     def show_message(self, field: str, message: str, *, section: str = "") -> None:
         """Show a message of the widget's own under ``field`` (used for checks no record makes)."""
@@ -113,6 +203,10 @@ def plain_text(markup: str) -> str:
         elif not inside:
             out.append(char)
     return html.unescape("".join(out))
+
+
+def _reason(error: Exception) -> str:
+    return str(error).strip().rstrip(".") or type(error).__name__
 
 
 def _sentence(label: str, reason: str) -> str:

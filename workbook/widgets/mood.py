@@ -6,12 +6,11 @@ import datetime as dt
 
 import ipywidgets as w
 
-from workbook.errors import ValidationError
 from workbook.journal import Journal
 from workbook.records import MoodEntry
 from workbook.template import Template, load_template
 from workbook.widgets import choices
-from workbook.widgets.form import WIDE_LABEL, Form, button, toggles, word_list, wrap
+from workbook.widgets.form import WIDE_LABEL, Form, button, guarded, toggles, word_list, wrap
 from workbook.widgets.support import SupportNotice
 
 MIDDLE_MOOD = 5
@@ -34,9 +33,9 @@ class MoodLogger(Form):
         context: str = "daily",
         application_id: int | None = None,
     ) -> None:
-        super().__init__()
-        self.journal = journal
         template = template or load_template()
+        super().__init__(template.messages)
+        self.journal = journal
         texts = template.mood
         self.notice = SupportNotice(template.support)
         self.mood = w.IntSlider(value=MIDDLE_MOOD, min=1, max=10, description="", tooltip="Mood from 1 to 10")
@@ -84,6 +83,13 @@ class MoodLogger(Form):
         )
         self.widget.add_class("rebound-mood-logger")  # a stable handle for browser tests and coaches' CSS
         self.notice.refresh(self.journal)
+        self.mark_saved()
+
+    def typed(self) -> tuple[object, ...]:
+        """Everything the person set or typed for the next entry."""
+        toggled = [*self.emotions.values(), *self.tags.values()]
+        controls = (self.mood, *toggled, self.own_emotions, self.own_tags, self.energy, self.note, self.at)
+        return tuple(control.value for control in controls)
 
     def entry(self) -> MoodEntry:
         """The mood entry the form holds now (ValidationError naming the field if it is not valid)."""
@@ -100,15 +106,12 @@ class MoodLogger(Form):
             application_id=self.application.value,
         )
 
+    @guarded
     def save(self) -> MoodEntry | None:
-        """Store the entry and clear the form for the next one; on bad input keep everything and store nothing."""
-        self.clear_errors()
-        try:
-            saved = self.journal.add(self.entry())
-        except ValidationError as error:
-            self.show_error(error)
-            return None
+        """Store the entry and clear the form for the next one; on bad input or a failure keep everything."""
+        saved = self.journal.add(self.entry())
         self._reset()
+        self.mark_saved()
         self.say_done()
         self.notice.refresh(self.journal)
         return saved

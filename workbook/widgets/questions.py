@@ -6,13 +6,12 @@ import datetime as dt
 
 import ipywidgets as w
 
-from workbook.errors import ValidationError
 from workbook.journal import Journal
 from workbook.records import ChecklistRun
 from workbook.template import Template, load_template
 from workbook.widgets import choices
 from workbook.widgets.checklist import last_run
-from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox
+from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded
 
 #: Checklist ids under which the picks are stored, as checklist runs.
 TO_ASK = "questions_to_ask"
@@ -30,9 +29,10 @@ class QuestionBank(Form):
     def __init__(
         self, journal: Journal, template: Template | None = None, *, application_id: int | None = None
     ) -> None:
-        super().__init__()
+        template = template or load_template()
+        super().__init__(template.messages)
         self.journal = journal
-        self.questions = (template or load_template()).questions
+        self.questions = template.questions
         asked = _last_ticks(journal, TO_ASK, application_id)
         answered = _last_ticks(journal, ANSWERED, application_id)
         self.ask = {q.id: checkbox(q.text, q.id in asked) for q in self.questions}
@@ -57,6 +57,11 @@ class QuestionBank(Form):
             ]
         )
         self._show_progress()
+        self.mark_saved()
+
+    def typed(self) -> tuple[object, ...]:
+        """The ticks and the linked application, as set now."""
+        return (self.to_ask, self.answered_ids, self.application.value)
 
     @property
     def to_ask(self) -> tuple[str, ...]:
@@ -68,23 +73,20 @@ class QuestionBank(Form):
         """Ids of the questions marked answered."""
         return tuple(qid for qid, box in self.answered.items() if box.value)
 
+    @guarded
     def save(self) -> tuple[ChecklistRun, ChecklistRun] | None:
-        """Store the picks and the answered marks together; on a bad link store nothing."""
-        self.clear_errors()
+        """Store the picks and the answered marks together; on a bad link or a failure store nothing."""
         now = dt.datetime.now()
-        try:
-            with self.journal.transaction():
-                saved = tuple(
-                    self.journal.add(
-                        ChecklistRun(
-                            at=now, checklist_id=list_id, ticked=ticked, application_id=self.application.value
-                        )
+        with self.journal.transaction():
+            saved = tuple(
+                self.journal.add(
+                    ChecklistRun(
+                        at=now, checklist_id=list_id, ticked=ticked, application_id=self.application.value
                     )
-                    for list_id, ticked in ((TO_ASK, self.to_ask), (ANSWERED, self.answered_ids))
                 )
-        except ValidationError as error:
-            self.show_error(error)
-            return None
+                for list_id, ticked in ((TO_ASK, self.to_ask), (ANSWERED, self.answered_ids))
+            )
+        self.mark_saved()
         self.say_done()
         return saved  # type: ignore[return-value]
 

@@ -9,9 +9,9 @@ import ipywidgets as w
 from workbook.errors import ValidationError
 from workbook.journal import Journal
 from workbook.records import Reflection
-from workbook.template import PromptSet
+from workbook.template import PromptSet, Template
 from workbook.widgets import choices
-from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, heading, paragraphs
+from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded, heading, paragraphs
 
 ANSWER = "Your answer"
 
@@ -22,7 +22,8 @@ class ReflectionForm(Form):
     Save stores every answered prompt as a :class:`~workbook.records.Reflection`,
     all with the same time, in one go; empty answers are skipped.  Saving again
     updates the same entries (an answer emptied since is removed), so the
-    person can keep writing; "Start a new entry" begins afresh.
+    person can keep writing; "Start a new entry" begins afresh, after asking
+    when there are answers not saved yet.
     """
 
     def __init__(
@@ -32,8 +33,9 @@ class ReflectionForm(Form):
         *,
         application_id: int | None = None,
         one_at_a_time: bool = False,
+        template: Template | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(template.messages if template else None)
         self.journal = journal
         self.prompt_set = prompt_set
         self.answers = {
@@ -69,10 +71,15 @@ class ReflectionForm(Form):
                 self.prompts_box,
                 self.stepper,
                 self.field(self.application, "application_id", "The application"),
-                w.HBox([self.save_button, self.new_button, self.status]),
+                w.HBox([self.save_button, self.new_button, self.discard_button, self.status]),
             ]
         )
         self._layout()
+        self.mark_saved()
+
+    def typed(self) -> tuple[object, ...]:
+        """The answers as typed, prompt by prompt."""
+        return tuple(box.value for box in self.answers.values())
 
     # --- moving between prompts ---------------------------------------------------
 
@@ -99,37 +106,41 @@ class ReflectionForm(Form):
 
     # --- saving -------------------------------------------------------------------
 
+    @guarded
     def save(self) -> list[Reflection] | None:
-        """Store the answers together; on bad input show why under that prompt and store nothing."""
-        self.clear_errors()
+        """Store the answers together; on bad input or a failure say why, keep the answers, store nothing."""
         if not self._saved and not any(box.value.strip() for box in self.answers.values()):
             self.show_message("answer", "Write at least one answer before saving.")
             return None
         at = self._at or dt.datetime.now()
         saved: dict[str, Reflection] = {}
-        prompt_id = ""
-        try:
-            with self.journal.transaction():
-                for prompt in self.prompt_set.prompts:
-                    prompt_id = prompt.id
-                    kept = self._write(prompt.id, prompt.text, at)
-                    if kept is not None:
-                        saved[prompt.id] = kept
-        except ValidationError as error:
-            self.show_error(error, section=prompt_id)
-            if error.field == "answer":
-                self.go_to([p.id for p in self.prompt_set.prompts].index(prompt_id))
-            return None
+        with self.journal.transaction():
+            for prompt in self.prompt_set.prompts:
+                self.writing = prompt.id
+                kept = self._write(prompt.id, prompt.text, at)
+                if kept is not None:
+                    saved[prompt.id] = kept
         self._at, self._saved = at, saved
+        self.mark_saved()
         self.say_done()
         return list(saved.values())
 
+    def show_error(self, error: ValidationError, *, section: str = "") -> None:
+        """Show ``error`` under its prompt, and turn to that prompt when showing one at a time."""
+        super().show_error(error, section=section)
+        if error.field == "answer" and section in self.answers:
+            self.go_to(list(self.answers).index(section))
+
     def start_new(self) -> None:
-        """Clear the answers and start a new entry (what was saved stays saved)."""
+        """Clear the answers and start a new entry (what was saved stays saved); asks first if any is unsaved."""
+        self.ask_before(self._clear)
+
+    def _clear(self) -> None:
         self.clear_errors()
         for box in self.answers.values():
             box.value = ""
         self._at, self._saved = None, {}
+        self.mark_saved()
         self.go_to(0)
 
     def _write(self, prompt_id: str, prompt: str, at: dt.datetime) -> Reflection | None:

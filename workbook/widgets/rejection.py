@@ -1,62 +1,71 @@
-"""The rejection log: an application, and for a rejection on a video call, the call notes and feedback."""
+"""The rejection log: an application, and for every rejection, the notes on how it was told and the feedback."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import ipywidgets as w
 
-from workbook.errors import ValidationError
 from workbook.journal import Journal
 from workbook.records import Application, CallNotes, FeedbackItem
-from workbook.template import CALL_COVERED, Template, load_template
+from workbook.template import CALL_COVERED, NewsTexts, Template, load_template
 from workbook.widgets import choices
 from workbook.widgets.feedback import SECTION as FEEDBACK
 from workbook.widgets.feedback import FeedbackDrafts
-from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, heading
+from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, escaped, guarded
 
 APPLICATION = "application"
 CALL = "call"
 NEW_APPLICATION = "(a new application)"
+#: How the news came -> which texts of the template's ``rejection_log`` speak of it.
+NEWS_KINDS = {"video_call": "call", "phone": "call", "in_person": "call", "email": "email", "none": "other"}
+_FIRST_STAGE = "applied"
 
 
 class RejectionLog(Form):
-    """Add or update an application; a rejection on a video call opens the call notes and feedback.
+    """Add or update an application; any rejection opens the notes (on the call, or the email) and feedback.
 
-    Save stores the application, the call notes and every feedback item in one
-    transaction, so either all of it is stored or none of it.
+    Save stores the application, the notes and every feedback item in one
+    transaction, so either all of it is stored or none of it.  Notes typed
+    while the outcome is not a rejection are not stored, and Save says so.
     """
 
     def __init__(
         self, journal: Journal, template: Template | None = None, *, application_id: int | None = None
     ):
-        super().__init__()
-        self.journal = journal
         template = template or load_template()
+        super().__init__(template.messages)
+        self.journal = journal
+        self.texts = template.rejection_log
         self.covered_list = template.checklist(CALL_COVERED)
         self.choose = w.Dropdown(description="Application", style=WIDE_LABEL)
         self.company = w.Text(description="Company", style=WIDE_LABEL)
         self.role = w.Text(description="Role", style=WIDE_LABEL)
         self.applied_on = w.DatePicker(description="Applied on", style=WIDE_LABEL)
         self.stage = w.Dropdown(description="Furthest stage", options=choices.stages(), style=WIDE_LABEL)
+        self.stage_on = w.DatePicker(description=self.texts.stage_on, style=WIDE_LABEL)
         self.outcome = w.Dropdown(description="Outcome", options=choices.outcomes(), style=WIDE_LABEL)
         self.outcome_on = w.DatePicker(description="Outcome date", style=WIDE_LABEL)
         self.channel = w.Dropdown(
             description="How they told me", options=choices.channels(), style=WIDE_LABEL
         )
         self.notes = w.Textarea(description="Notes", placeholder="optional", style=WIDE_LABEL)
-        self.held_on = w.DatePicker(description="Call date (if not the outcome date)", style=WIDE_LABEL)
+        self.notes_heading = w.HTML()
+        self.held_on = w.DatePicker(style=WIDE_LABEL)
+        self.covered_label = w.Label()
         self.covered = {item.id: checkbox(item.text) for item in self.covered_list.items}
-        self.questions = w.Textarea(description="Questions I asked", style=WIDE_LABEL)
-        self.answers = w.Textarea(description="Their answers", style=WIDE_LABEL)
-        self.call_notes = w.Textarea(description="Other notes from the call", style=WIDE_LABEL)
+        self.questions = w.Textarea(style=WIDE_LABEL)
+        self.answers = w.Textarea(style=WIDE_LABEL)
+        self.call_notes = w.Textarea(style=WIDE_LABEL)
         self.feedback = FeedbackDrafts(self, choices.vocabulary(template))
         self.save_button = button("Save", self.save, style="primary")
-        self.discard_button = button("Discard my changes", self.discard)
-        self.discard_button.layout.display = "none"
         self._loading = False
-        self._loaded: tuple[object, ...] = ()
-        self._wanted: int | None = None
+        self._syncing = False
+        self._stage_on_by_hand = False
+        self._stored_stage = _FIRST_STAGE
         self._application_id: int | None = None
         self._call_notes_id: int | None = None
+        self.stage_on_row = self.field(self.stage_on, "stage_on", self.texts.stage_on, section=APPLICATION)
         self.call_section = self._call_section()
         self.widget = w.VBox(
             [
@@ -65,6 +74,7 @@ class RejectionLog(Form):
                 self.field(self.role, "role", "Role", section=APPLICATION),
                 self.field(self.applied_on, "applied_on", "The application date", section=APPLICATION),
                 self.field(self.stage, "stage", "The stage", section=APPLICATION),
+                self.stage_on_row,
                 self.field(self.outcome, "outcome", "The outcome", section=APPLICATION),
                 self.field(self.outcome_on, "outcome_on", "The outcome date", section=APPLICATION),
                 self.field(self.channel, "channel", "How they told you", section=APPLICATION),
@@ -77,15 +87,18 @@ class RejectionLog(Form):
         self.choose.observe(lambda change: self._chosen(change["new"]), names="value")
         for control in (self.outcome, self.channel):
             control.observe(lambda _change: self._show_call_section(), names="value")
+        for control in (self.stage, self.outcome_on):
+            control.observe(lambda _change: self._show_stage_on(), names="value")
+        self.stage_on.observe(lambda _change: self._stage_on_picked(), names="value")
         self._refresh_choices(application_id)
         self.load(application_id)
 
     def _call_section(self) -> w.VBox:
         return w.VBox(
             [
-                heading("The call"),
-                self.field(self.held_on, "held_on", "The call date", section=CALL),
-                w.Label(self.covered_list.title),
+                self.notes_heading,
+                self.field(self.held_on, "held_on", "", section=CALL),
+                self.covered_label,
                 *self.covered.values(),
                 self.field(self.questions, "questions", "Your questions", section=CALL),
                 self.field(self.answers, "answers", "Their answers", section=CALL),
@@ -96,8 +109,13 @@ class RejectionLog(Form):
 
     @property
     def call_open(self) -> bool:
-        """Whether the call notes show: the outcome is a rejection delivered on a video call."""
-        return self.outcome.value == "rejected" and self.channel.value == "video_call"
+        """Whether the notes and feedback show: the outcome is a rejection, however it was told."""
+        return self.outcome.value == "rejected"
+
+    @property
+    def news_texts(self) -> NewsTexts:
+        """The notes section's words for the way the news came (a call, an email, not said)."""
+        return getattr(self.texts, NEWS_KINDS.get(self.channel.value, "other"))
 
     # --- loading ------------------------------------------------------------------
 
@@ -107,10 +125,11 @@ class RejectionLog(Form):
         notes = self._latest_call_notes(application_id)
         self._application_id = application_id
         self._call_notes_id = notes.id if notes else None
+        self._stored_stage = app.stage if app else _FIRST_STAGE
         self.company.value = app.company if app else ""
         self.role.value = app.role if app else ""
         self.applied_on.value = app.applied_on if app else None
-        self.stage.value = app.stage if app else "applied"
+        self.stage.value = self._stored_stage
         self.outcome.value = app.outcome if app else "pending"
         self.outcome_on.value = app.outcome_on if app else None
         self.channel.value = app.channel if app else "none"
@@ -123,42 +142,34 @@ class RejectionLog(Form):
         self.call_notes.value = notes.notes if notes else ""
         self.feedback.reset(self._saved_feedback(application_id))
         self.clear_errors()
+        self._show_stage_on()
         self._show_call_section()
-        self._loaded = self._typed()
-        self.discard_button.layout.display = "none"
+        self.mark_saved()
 
-    @property
-    def unsaved(self) -> bool:
-        """Whether the form holds anything typed since it was loaded or saved."""
-        return self._typed() != self._loaded
+    def typed(self) -> tuple[object, ...]:
+        """What the person typed: the application's fields, then the notes and feedback (two tuples)."""
+        return (self._application_state(), self._notes_state())
 
-    def discard(self) -> None:
-        """Let go of unsaved changes and show the application the person asked for."""
-        self._refresh_choices(self._wanted)
-        self.load(self._wanted)
+    def _application_state(self) -> tuple[object, ...]:
+        controls = (self.company, self.role, self.applied_on, self.stage, self.stage_on, self.outcome,
+                    self.outcome_on, self.channel, self.notes)  # fmt: skip
+        return tuple(control.value for control in controls)
 
-    def _typed(self) -> tuple[object, ...]:
-        controls = (
-            self.company, self.role, self.applied_on, self.stage, self.outcome, self.outcome_on, self.channel,
-            self.notes, self.held_on, *self.covered.values(), self.questions, self.answers, self.call_notes,
-            self.feedback.text,
-        )  # fmt: skip
-        return (*(control.value for control in controls), len(self.feedback.kept))
+    def _notes_state(self) -> tuple[object, ...]:
+        controls = (self.held_on, *self.covered.values(), self.questions, self.answers, self.call_notes)
+        return (*(control.value for control in controls), self.feedback.text.value, tuple(self.feedback.kept))
 
     def _chosen(self, application_id: int | None) -> None:
         if self._loading:
             return
-        if self.unsaved:
-            # Switching would replace what the person typed: keep it, and ask first.
-            self._wanted = application_id
-            self._refresh_choices(self._application_id)
-            self.show_message(
-                "application",
-                "You have changes here that aren't saved yet. Save them first, or discard them to switch.",
-            )
-            self.discard_button.layout.display = None
-            return
-        self.load(application_id)
+        current = self._application_id
+
+        def switch() -> None:
+            self._refresh_choices(application_id)
+            self.load(application_id)
+
+        if not self.ask_before(switch, field=APPLICATION):
+            self._refresh_choices(current)  # keep showing the application whose text is in the form
 
     def _refresh_choices(self, application_id: int | None) -> None:
         self._loading = True
@@ -181,6 +192,32 @@ class RejectionLog(Form):
 
     def _show_call_section(self) -> None:
         self.call_section.layout.display = None if self.call_open else "none"
+        texts = self.news_texts
+        self.notes_heading.value = f"<h4>{escaped(texts.heading)}</h4>"
+        self.held_on.description = texts.held_on
+        self.relabel("held_on", texts.held_on_error, section=CALL)
+        self.covered_label.value = texts.covered
+        self.questions.description = texts.questions
+        self.answers.description = texts.answers
+        self.call_notes.description = texts.notes
+        self.feedback.title.value = texts.feedback
+
+    def _show_stage_on(self) -> None:
+        # A new stage needs the date it was reached: the outcome date, else today, unless picked by hand.
+        changed = self.stage.value != self._stored_stage
+        self.stage_on_row.layout.display = None if changed else "none"
+        self._syncing = True
+        try:
+            if not changed:
+                self.stage_on.value, self._stage_on_by_hand = None, False
+            elif not self._stage_on_by_hand:
+                self.stage_on.value = self.outcome_on.value or dt.date.today()
+        finally:
+            self._syncing = False
+
+    def _stage_on_picked(self) -> None:
+        if not self._syncing:
+            self._stage_on_by_hand = True
 
     # --- saving -------------------------------------------------------------------
 
@@ -196,39 +233,54 @@ class RejectionLog(Form):
             outcome_on=self.outcome_on.value,
             channel=self.channel.value,
             notes=self.notes.value,
+            stage_on=self.stage_on.value if self.stage.value != self._stored_stage else None,
         )
 
+    @guarded
     def save(self) -> Application | None:
-        """Store everything in one transaction; on bad input show why next to the field and store nothing."""
-        self.clear_errors()
-        section, notes = APPLICATION, None
-        try:
-            with self.journal.transaction():
-                app = self._write_application()
-                if self.call_open:
-                    section = CALL
-                    notes = self._write_call_notes(app)
-                    section = FEEDBACK
-                    for item in self.feedback.items_for(app.id):  # type: ignore[arg-type]
-                        self.journal.add(item)
-        except ValidationError as error:
-            self.show_error(error, section=section)
-            return None
-        # The form keeps showing what was typed; only what was stored is marked as saved.
-        # Call notes typed while the call section is hidden stay in the form, unsaved.
-        self._application_id = app.id
+        """Store everything in one transaction; on bad input or a failure say why, keep the text, store nothing."""
+        notes = None
+        self.writing = APPLICATION
+        with self.journal.transaction():
+            app = self._write_application()
+            if self.call_open and (self._call_notes_id is not None or self._notes_typed()):
+                self.writing = CALL
+                notes = self._write_call_notes(app)
+                self.writing = FEEDBACK
+                for item in self.feedback.items_for(app.id):  # type: ignore[arg-type]
+                    self.journal.add(item)
+        # Only what was stored is marked as saved: notes typed while the outcome is not a
+        # rejection stay in the form, unsaved, and the status line says so.
+        left_out = not self.call_open and self._notes_state() != self.saved_state[1]
+        self._application_id, self._stored_stage = app.id, app.stage
         if notes is not None:
             self._call_notes_id = notes.id
             self.feedback.reset(self._saved_feedback(app.id))
         self._refresh_choices(app.id)
-        self._loaded = self._typed()
-        self.discard_button.layout.display = "none"
-        self.say_done()
+        self._show_stage_on()
+        self.mark_saved((self._application_state(), self.saved_state[1] if left_out else self._notes_state()))
+        if left_out:
+            self.show_message(APPLICATION, self.texts.notes_kept)
+        else:
+            self.say_done()
         return app
+
+    def _notes_typed(self) -> bool:
+        texts = (self.questions, self.answers, self.call_notes, self.feedback.text)
+        return bool(
+            self.held_on.value
+            or any(box.value for box in self.covered.values())
+            or any(control.value.strip() for control in texts)
+            or self.feedback.kept
+        )
 
     def _write_application(self) -> Application:
         app = self.application()
-        return self.journal.update(app) if app.id is not None else self.journal.add(app)
+        if app.id is None:
+            return self.journal.add(app)
+        if app.stage != self._stored_stage:
+            return self.journal.update(app, stage_on=self.stage_on.value)  # type: ignore[call-arg]
+        return self.journal.update(app)
 
     def _write_call_notes(self, app: Application) -> CallNotes:
         notes = CallNotes(

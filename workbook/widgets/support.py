@@ -7,12 +7,11 @@ import datetime as dt
 import ipywidgets as w
 
 from workbook import metrics
-from workbook.errors import ValidationError
 from workbook.journal import Journal
 from workbook.records import SupportContact
 from workbook.template import SupportTexts, Template, load_template
 from workbook.widgets import choices
-from workbook.widgets.form import WIDE_LABEL, Form, button, escaped
+from workbook.widgets.form import WIDE_LABEL, Form, button, escaped, guarded
 
 NOTICE_STYLE = "border-left:4px solid #5b8def;padding:4px 12px;background:rgba(91,141,239,0.08)"
 RECENT_CONTACTS = 5
@@ -49,9 +48,10 @@ class SupportLog(Form):
     """Who the person talked to, when, and how much it helped (1-5)."""
 
     def __init__(self, journal: Journal, template: Template | None = None) -> None:
-        super().__init__()
+        template = template or load_template()
+        super().__init__(template.messages)
         self.journal = journal
-        self.texts = (template or load_template()).support
+        self.texts = template.support
         self.who = w.Text(
             description="Who I talked to", placeholder="a friend, my mentor, ...", style=WIDE_LABEL
         )
@@ -74,24 +74,26 @@ class SupportLog(Form):
             ]
         )
         self._show_recent()
+        self.mark_saved()
 
+    def typed(self) -> tuple[object, ...]:
+        """Who, when, how much it helped, and the note, as set now."""
+        return tuple(control.value for control in (self.who, self.talked_on, self.helped, self.note))
+
+    @guarded
     def save(self) -> SupportContact | None:
-        """Store the contact; on bad input show why next to the field and store nothing."""
-        self.clear_errors()
-        try:
-            contact = SupportContact(
-                talked_on=self.talked_on.value,
-                who=self.who.value,
-                helped=self.helped.value,
-                note=self.note.value,
-            )
-            saved = self.journal.add(contact)
-        except ValidationError as error:
-            self.show_error(error)
-            return None
+        """Store the contact; on bad input or a failure say why, keep the text, and store nothing."""
+        contact = SupportContact(
+            talked_on=self.talked_on.value,
+            who=self.who.value,
+            helped=self.helped.value,
+            note=self.note.value,
+        )
+        saved = self.journal.add(contact)
         self.who.value = ""
         self.note.value = ""
         self.helped.value = None
+        self.mark_saved()
         self.say_done()
         self._show_recent()
         return saved
