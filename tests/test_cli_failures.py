@@ -73,6 +73,7 @@ CASES = [
     Case("invalid UTF-8 in an exported folder", ["import", "{tmp}/in"], "error: ", write("in/mood_entries.csv", BAD_MOODS)),
     Case("invalid UTF-8 in a Daylio export", ["import", "daylio", "{tmp}/daylio.csv"], "error: ", write("daylio.csv", BAD_DAYLIO)),
     Case("invalid UTF-8 in a spreadsheet", ["import", "applications", "{tmp}/jobs.csv"], "error: ", write("jobs.csv", BAD_SHEET)),
+    Case("a folder in place of a CSV in an exported folder", ["import", "{tmp}/in"], "error: {tmp}/in/mood_entries.csv: is a folder, not a file", folder("in/mood_entries.csv")),
     Case("a folder in place of a Daylio CSV", ["import", "daylio", "{tmp}/a-folder"], "error: ", folder("a-folder")),
     Case("a folder in place of a spreadsheet", ["import", "applications", "{tmp}/a-folder"], "error: ", folder("a-folder")),
     Case("export into an existing file", ["export", "{tmp}/taken.txt"], "error: {tmp}/taken.txt: is a file, not a folder", write("taken.txt", b"mine")),
