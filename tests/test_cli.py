@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shlex
@@ -162,3 +163,33 @@ def test_every_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
             main([*path, "--help"])
         assert exited.value.code == 0, path
         assert capsys.readouterr().out.startswith("usage: workbook"), path
+
+
+@pytest.mark.parametrize(
+    ("update", "dated"),
+    [
+        ("--stage final --stage-on 2026-09-12", "2026-09-12"),
+        ("--stage final --outcome rejected --outcome-on 2026-09-14 --channel email", "2026-09-14"),
+        ("--stage final", dt.date.today().isoformat()),
+    ],
+    ids=["--stage-on", "else --outcome-on", "else today"],
+)
+def test_a_new_stage_is_dated_by_the_command_never_by_the_stored_dates(
+    journal_file: Path, update: str, dated: str
+) -> None:
+    j = str(journal_file)
+    run("--journal", j, *shlex.split(
+        "add application --company Acme --role Analyst --applied-on 2026-09-01 --stage screen"
+        " --stage-on 2026-09-05 --outcome rejected --outcome-on 2026-09-10 --channel phone"
+    ))  # fmt: skip
+    result = run("--journal", j, "update", "application", "1", *shlex.split(update))
+    assert result.returncode == 0, result.stderr
+    with Journal(journal_file) as journal:
+        history = journal.stage_changes()[["stage", "changed_on"]].astype(str).values.tolist()
+    assert history == [["applied", "2026-09-01"], ["screen", "2026-09-05"], ["final", dated]]
+
+
+def test_update_help_states_the_stage_date_default(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["update", "application", "--help"])
+    assert "default: --outcome-on when given, else today" in " ".join(capsys.readouterr().out.split())

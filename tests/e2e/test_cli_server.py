@@ -148,3 +148,42 @@ def test_app_refuses_a_notebook_that_is_not_there(workbook_folder: Path, tmp_pat
     assert result.returncode == 2
     assert result.stderr.startswith("error: notebook:")
     assert "nope.ipynb" in result.stderr
+
+
+def command_lines_holding(secret: str) -> list[str]:
+    """The command line of every process on this machine that shows ``secret`` (as `ps` would)."""
+    found = []
+    for process in psutil.process_iter(["cmdline"]):
+        line = " ".join(process.info["cmdline"] or [])
+        if secret in line:
+            found.append(line)
+    return found
+
+
+@pytest.mark.parametrize("kind", ["lab", "app"])
+def test_the_token_is_on_no_command_line_and_still_guards_the_server(
+    kind: str, workbook_folder: Path, tmp_path: Path
+) -> None:
+    server = servers.start(kind, workbook_folder, tmp_path)
+    try:
+        assert command_lines_holding(server.token) == []
+        config = next(Path(arg.split("=", 1)[1]) for arg in _server_command(server) if "config" in arg)
+        folder = config if config.is_dir() else config.parent
+        assert folder.stat().st_mode & 0o777 == 0o700
+        assert all(f.stat().st_mode & 0o777 == 0o600 for f in folder.rglob("*") if f.is_file())
+        probe = (
+            f"{server.base}/api/status"
+            if kind == "lab"
+            else f"{server.base}/voila/render/00_start_here.ipynb"
+        )
+        assert servers.get(probe)[0] in (302, 403)
+        assert servers.get(probe, "not-the-token")[0] in (302, 403)
+        assert servers.get(probe, server.token)[0] == 200
+    finally:
+        servers.stop(server)
+    assert not folder.exists()
+
+
+def _server_command(server: servers.RunningServer) -> list[str]:
+    below = psutil.Process(server.process.pid).children()
+    return next(p.cmdline() for p in below if "jupyterlab" in p.cmdline() or "voila" in p.cmdline())

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
+from workbook.errors import ValidationError
 from workbook.journal import Journal
 from workbook.location import journal_path
+
+#: Seconds the command waits for another program to finish writing before it says so.
+BUSY_TIMEOUT = 5
+#: The largest id SQLite can store (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
 
 
 def journal_option(*, top_level: bool = False) -> argparse.ArgumentParser:
@@ -26,7 +35,41 @@ def journal_option(*, top_level: bool = False) -> argparse.ArgumentParser:
 
 def open_journal(args: argparse.Namespace) -> Journal:
     """Open the journal that the arguments and environment point at."""
-    return Journal(journal_path(getattr(args, "journal", None)))
+    return journal_at(journal_path(getattr(args, "journal", None)))
+
+
+def journal_at(path: str | os.PathLike[str]) -> Journal:
+    """Open the journal at ``path``, waiting at most :data:`BUSY_TIMEOUT` seconds for another writer."""
+    # Until Journal(path, busy_timeout=...) lands everywhere, older Journals wait their own default.
+    if "busy_timeout" in inspect.signature(Journal).parameters:
+        return Journal(path, busy_timeout=BUSY_TIMEOUT)  # type: ignore[call-arg]
+    return Journal(path)
+
+
+def record_id(field: str) -> Callable[[str], int]:
+    """An argparse ``type`` for a record id: a whole number from 1 to SQLite's largest.
+
+    A bad id raises :class:`ValidationError` naming ``field``; ``main`` prints it as one line.
+    """
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise ValidationError(field, f"{text!r} is not an id; ids are whole numbers such as 3") from None
+        if not 1 <= value <= MAX_ID:
+            raise ValidationError(field, f"{text} is not an id; see `workbook list` for the ids in use")
+        return value
+
+    return parse
+
+
+def journal_named(args: argparse.Namespace | None) -> Path | None:
+    """The journal the arguments point at, for messages; None when no rule names one."""
+    try:
+        return journal_path(getattr(args, "journal", None))
+    except Exception:  # noqa: BLE001 - only a hint for an error message already being written
+        return None
 
 
 def comma_list(text: str) -> list[str]:

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import inspect
 
-from workbook.cli.common import comma_list, journal_option, open_journal, print_json, print_table
+from workbook.cli.common import (
+    comma_list,
+    journal_option,
+    open_journal,
+    print_json,
+    print_table,
+    record_id,
+)
 from workbook.errors import ValidationError
+from workbook.journal import Journal
 from workbook.records import (
     CHANNELS,
     CONTEXTS,
@@ -45,7 +54,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     add = commands.add_parser("add", help="log an application or a mood", parents=[parent])
     add_kinds = add.add_subparsers(dest="kind", metavar="KIND", required=True)
     app = add_kinds.add_parser("application", help="log a job application", parents=[parent])
-    _application_options(app, required=True)
+    _application_options(
+        app,
+        required=True,
+        stage_on_help="the day it reached --stage (default: --outcome-on when given, else today)",
+    )
     app.set_defaults(handler=_add_application)
     mood = add_kinds.add_parser("mood", help="log how you feel", parents=[parent])
     _mood_options(mood)
@@ -56,8 +69,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     upd = update_kinds.add_parser(
         "application", help="change an application's stage or outcome", parents=[parent]
     )
-    upd.add_argument("id", type=int, help="the application's id (see `workbook list applications`)")
-    _application_options(upd, required=False)
+    upd.add_argument(
+        "id", type=record_id("id"), help="the application's id (see `workbook list applications`)"
+    )
+    _application_options(
+        upd,
+        required=False,
+        stage_on_help="the day it reached the new --stage (default: --outcome-on when given, else today)",
+    )
     upd.set_defaults(handler=_update_application)
 
     listing = commands.add_parser("list", help="show logged records", parents=[parent])
@@ -67,17 +86,17 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     delete = commands.add_parser("delete", help="delete one record (cannot be undone)", parents=[parent])
     delete.add_argument("kind", choices=sorted(KINDS), metavar="KIND", help=", ".join(sorted(KINDS)))
-    delete.add_argument("id", type=int)
+    delete.add_argument("id", type=record_id("id"))
     delete.add_argument("--yes", action="store_true", help="confirm: the record is deleted for good")
     delete.set_defaults(handler=_delete)
 
 
-def _application_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
+def _application_options(parser: argparse.ArgumentParser, *, required: bool, stage_on_help: str) -> None:
     parser.add_argument("--company", required=required)
     parser.add_argument("--role", required=required)
     parser.add_argument("--applied-on", required=required, metavar="YYYY-MM-DD")
     parser.add_argument("--stage", help=f"how far it got: {', '.join(STAGES)}")
-    parser.add_argument("--stage-on", metavar="YYYY-MM-DD", help="when it reached that stage")
+    parser.add_argument("--stage-on", metavar="YYYY-MM-DD", help=stage_on_help)
     parser.add_argument("--outcome", help=f"{', '.join(OUTCOMES)}")
     parser.add_argument("--outcome-on", metavar="YYYY-MM-DD", help="when you heard")
     parser.add_argument("--channel", help=f"how you heard: {', '.join(CHANNELS)}")
@@ -92,7 +111,9 @@ def _mood_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--energy", help="1 to 5")
     parser.add_argument("--note", default="")
     parser.add_argument("--context", default="daily", help=", ".join(CONTEXTS))
-    parser.add_argument("--application", help="id of the application this is about")
+    parser.add_argument(
+        "--application", type=record_id("--application"), help="id of the application this is about"
+    )
 
 
 _APP_FIELDS = (
@@ -121,11 +142,26 @@ def _add_application(args: argparse.Namespace) -> int:
 
 
 def _update_application(args: argparse.Namespace) -> int:
+    given = _given(args)
+    given.pop("stage_on", None)
     with open_journal(args) as journal:
         current = journal.get(Application, args.id)
-        saved = journal.update(current.replace(**{"stage_on": None, **_given(args)}))
+        changed = current.replace(**given, stage_on=None)
+        if changed.stage == current.stage:
+            saved = journal.update(changed)
+        else:
+            # The new stage is dated explicitly; the stored record's stage date belongs to the old stage.
+            stage_on = args.stage_on or args.outcome_on or dt.date.today()
+            saved = _update_stage(journal, changed.replace(stage_on=stage_on))
     print(f"Updated application {saved.id}: {saved.stage}, {saved.outcome}.")
     return 0
+
+
+def _update_stage(journal: Journal, changed: Application) -> Application:
+    # Journals before `update(app, stage_on=...)` read the date from the record itself.
+    if "stage_on" in inspect.signature(journal.update).parameters:
+        return journal.update(changed, stage_on=changed.stage_on)  # type: ignore[call-arg]
+    return journal.update(changed)
 
 
 def _add_mood(args: argparse.Namespace) -> int:

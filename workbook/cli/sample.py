@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from workbook.cli.common import journal_at
 from workbook.demo import DEMO_END, build_demo, default_demo_path, is_sample
 from workbook.errors import ValidationError
 from workbook.journal import Journal
@@ -48,7 +49,7 @@ def demo_target(explicit: str | None) -> Path:
 
 def _demo(args: argparse.Namespace) -> int:
     target = demo_target(getattr(args, "journal", None))
-    with Journal(target) as journal:
+    with journal_at(target) as journal:
         held = sum(journal.counts().values())
         if held and not is_sample(journal):
             # --force replaces a sample; nothing ever replaces entries a person made.

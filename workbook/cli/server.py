@@ -3,6 +3,10 @@
 Both start a server bound to 127.0.0.1 with a fresh token, print the address
 (token included) on a line of its own, and stop the server and its kernels on
 Ctrl+C.  The journal reaches the kernels through ``WORKBOOK_JOURNAL``.
+
+The token never appears on the server's command line (which every local user
+can read through ``ps``): it goes into a 0600 config file in a private 0700
+folder made for this run and removed when the server stops.
 """
 
 from __future__ import annotations
@@ -24,9 +28,9 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from workbook.cli.common import journal_option
+from workbook.cli.common import journal_at, journal_option
 from workbook.errors import ValidationError
-from workbook.journal import Journal
+from workbook.files import write_private_text
 from workbook.location import ENV_VAR, find_workbook_dir, journal_path
 
 LOOPBACK = "127.0.0.1"
@@ -40,7 +44,11 @@ LAB_SETTING_DEFAULTS = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}
 }
 
-CommandBuilder = Callable[[Path, int, str], list[str]]
+#: Config files a server reads its token from, in its private folder.
+LAB_CONFIG = "workbook_server_config.json"
+APP_CONFIG = "voila.json"
+
+CommandBuilder = Callable[[Path, int, Path], list[str]]
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -86,8 +94,11 @@ def notebooks_folder(folder: Path) -> Path:
     return notebooks if notebooks.is_dir() else folder
 
 
-def lab_command(notebooks: Path, port: int, token: str) -> list[str]:
-    """The command line that starts JupyterLab on ``notebooks``, on loopback only, with ``token``."""
+def lab_command(notebooks: Path, port: int, config_dir: Path) -> list[str]:
+    """The command line that starts JupyterLab on ``notebooks``, on loopback only.
+
+    Its token comes from ``config_dir`` (see :func:`write_token`), never from this line.
+    """
     command = [
         sys.executable,
         "-m",
@@ -96,7 +107,8 @@ def lab_command(notebooks: Path, port: int, token: str) -> list[str]:
         f"--ServerApp.port={port}",
         "--ServerApp.port_retries=0",
         f"--ServerApp.root_dir={notebooks}",
-        f"--IdentityProvider.token={token}",
+        # Read last, so no other config file can change or remove the token.
+        f"--ServerApp.config_file={config_dir / LAB_CONFIG}",
         # The login page would otherwise offer to save a password into the person's home folder.
         "--PasswordIdentityProvider.allow_password_change=False",
         "--ServerApp.open_browser=False",
@@ -107,8 +119,11 @@ def lab_command(notebooks: Path, port: int, token: str) -> list[str]:
     return command
 
 
-def app_command(notebooks: Path, port: int, token: str) -> list[str]:
-    """The command line that starts Voila on ``notebooks`` (code hidden), on loopback only, with ``token``."""
+def app_command(notebooks: Path, port: int, config_dir: Path) -> list[str]:
+    """The command line that starts Voila on ``notebooks`` (code hidden), on loopback only.
+
+    Its token comes from ``config_dir`` (see :func:`write_token`), never from this line.
+    """
     return [
         sys.executable,
         "-m",
@@ -117,8 +132,9 @@ def app_command(notebooks: Path, port: int, token: str) -> list[str]:
         f"--Voila.port={port}",
         "--Voila.port_retries=0",
         f"--Voila.root_dir={notebooks}",
-        # Voila serves without a token unless given one; the journal is private.
-        f"--Voila.token={token}",
+        # Voila serves without a token unless given one; the journal is private.  Only our
+        # folder is searched for voila.json, so no other config file can change the token.
+        f"--Voila.config_file_paths={config_dir}",
         "--Voila.open_browser=False",
         "--VoilaConfiguration.strip_sources=True",
         "--VoilaConfiguration.show_tracebacks=False",
@@ -141,16 +157,25 @@ def _app(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace, build_command: CommandBuilder, page: str) -> int:
     folder = workbook_folder(args.folder)
     journal = journal_path(getattr(args, "journal", None), start=folder).resolve()
-    Journal(journal).close()  # create it now, so the first notebook finds it
+    journal_at(journal).close()  # create it now, so the first notebook finds it
     token = secrets.token_urlsafe(24)
     url = f"http://{LOOPBACK}:{args.port}/{page}?token={token}"
-    command = build_command(notebooks_folder(folder), args.port, token)
-    with tempfile.TemporaryDirectory(prefix="workbook-jupyter-config-") as config_dir:
-        env = server_env(journal, Path(config_dir))
+    # mkdtemp makes the folder 0700: only this user can list or read it.
+    with tempfile.TemporaryDirectory(prefix="workbook-jupyter-config-") as private:
+        config_dir = Path(private)
+        write_token(config_dir, token)
+        command = build_command(notebooks_folder(folder), args.port, config_dir)
+        env = server_env(journal, config_dir)
         print(f"Journal: {journal}")
         print("Open this address in your browser (it holds your private token):")
         print(url, flush=True)
         return run_server(command, env, open_url=None if args.no_browser else url)
+
+
+def write_token(config_dir: Path, token: str) -> None:
+    """Write ``token`` into the JupyterLab and Voila config files in ``config_dir``, each 0600."""
+    write_private_text(config_dir / LAB_CONFIG, json.dumps({"IdentityProvider": {"token": token}}))
+    write_private_text(config_dir / APP_CONFIG, json.dumps({"Voila": {"token": token}}))
 
 
 def server_env(journal: Path, config_dir: Path) -> dict[str, str]:
@@ -159,9 +184,9 @@ def server_env(journal: Path, config_dir: Path) -> dict[str, str]:
     The defaults go into ``config_dir`` (put first on ``JUPYTER_CONFIG_PATH``),
     so nothing is written into the person's home folder.
     """
-    labconfig = config_dir / "labconfig"
-    labconfig.mkdir(parents=True, exist_ok=True)
-    (labconfig / "default_setting_overrides.json").write_text(json.dumps(LAB_SETTING_DEFAULTS), "utf-8")
+    write_private_text(
+        config_dir / "labconfig" / "default_setting_overrides.json", json.dumps(LAB_SETTING_DEFAULTS)
+    )
     config_path = [
         str(config_dir),
         *filter(None, os.environ.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep)),
