@@ -4,7 +4,7 @@ Rules for single values live in :mod:`workbook.values`; the rules that tie
 fields together (an outcome date after the application date, ...) live here.
 
 Records are frozen dataclasses.  Building one validates and normalises it, so a
-record that exists is a record the journal may store: strings are stripped,
+record a caller builds is a record the journal may store: strings are stripped,
 dates parsed, word lists cleaned.  Every refusal is a
 :class:`~workbook.errors.ValidationError` naming the field and the reason.
 """
@@ -18,7 +18,7 @@ import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from workbook.errors import ValidationError
 from workbook.values import (
@@ -71,6 +71,28 @@ class Record:
 
     def validate(self) -> None:
         """Normalise fields in place and raise ValidationError on the first bad one."""
+
+    @classmethod
+    def trusted(cls, **values: Any) -> Self:
+        """A record of values already stored, built without validation (reading never refuses a row).
+
+        Fields not given take their defaults; rules run only when a caller builds
+        or ``replace``-s a record.
+        """
+        record = cls.__new__(cls)
+        for spec in dataclasses.fields(cls):
+            if spec.name in values:
+                value = values.pop(spec.name)
+            elif spec.default is not dataclasses.MISSING:
+                value = spec.default
+            elif spec.default_factory is not dataclasses.MISSING:
+                value = spec.default_factory()
+            else:
+                raise TypeError(f"{cls.__name__}.trusted() needs {spec.name}")
+            object.__setattr__(record, spec.name, value)
+        if values:
+            raise TypeError(f"{cls.__name__} has no field {', '.join(values)}")
+        return record
 
     def replace(self, **changes: Any) -> Record:
         """A copy with ``changes`` applied, validated again."""
