@@ -155,13 +155,17 @@ def _check_header(path: Path) -> None:
 
 def _identify(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse a file from a newer Rebound or from another program, before anything changes it."""
-    version = _version(conn)
+    # One statement, so both answers come from the same moment: a program building
+    # this journal right now is seen either not at all or finished.
+    version, tables = conn.execute(
+        "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)"
+    ).fetchone()
     if version > CURRENT_VERSION:
         raise JournalError(
             f"journal: {path}: was written by a newer version of Rebound (schema {version}; "
             f"this one knows up to {CURRENT_VERSION}). Upgrade Rebound to open it; the file was not changed."
         )
-    if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+    if version == 0 and tables:
         raise JournalError(
             f"journal: {path}: is an SQLite file but not a Rebound journal; it was not changed."
         )

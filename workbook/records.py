@@ -7,6 +7,8 @@ Records are frozen dataclasses.  Building one validates and normalises it, so a
 record a caller builds is a record the journal may store: strings are stripped,
 dates parsed, word lists cleaned.  Every refusal is a
 :class:`~workbook.errors.ValidationError` naming the field and the reason.
+Rows read back from the journal are built with :meth:`Record.trusted`, without
+the rules: a row stored once always reads, whatever the clock or time zone says now.
 """
 
 from __future__ import annotations
