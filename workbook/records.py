@@ -7,8 +7,7 @@ Records are frozen dataclasses.  Building one validates and normalises it, so a
 record a caller builds is a record the journal may store: strings are stripped,
 dates parsed, word lists cleaned.  Every refusal is a
 :class:`~workbook.errors.ValidationError` naming the field and the reason.
-Rows read back from the journal are built with :meth:`Record.trusted`, without
-the rules: a row stored once always reads, whatever the clock or time zone says now.
+Rows read back from the journal are built by :meth:`Record.trusted`, without the rules.
 """
 
 from __future__ import annotations
@@ -76,22 +75,13 @@ class Record:
 
     @classmethod
     def trusted(cls, **values: Any) -> Self:
-        """A record of values already stored, built without validation (reading never refuses a row).
-
-        Fields not given take their defaults; rules run only when a caller builds
-        or ``replace``-s a record.
-        """
+        """A record of stored values, built without the rules (reading never refuses a row)."""
         record = cls.__new__(cls)
         for spec in dataclasses.fields(cls):
-            if spec.name in values:
-                value = values.pop(spec.name)
-            elif spec.default is not dataclasses.MISSING:
-                value = spec.default
-            elif spec.default_factory is not dataclasses.MISSING:
-                value = spec.default_factory()
-            else:
-                raise TypeError(f"{cls.__name__}.trusted() needs {spec.name}")
-            object.__setattr__(record, spec.name, value)
+            if spec.name not in values:
+                missing = spec.default is dataclasses.MISSING
+                values[spec.name] = spec.default_factory() if missing else spec.default  # type: ignore[misc]
+            object.__setattr__(record, spec.name, values.pop(spec.name))
         if values:
             raise TypeError(f"{cls.__name__} has no field {', '.join(values)}")
         return record
