@@ -63,9 +63,9 @@ def test_records_round_trip_through_the_file(journal_file: Path) -> None:
 
 def test_stage_history_survives_a_rejection(journal: Journal) -> None:
     app = journal.add(Application(company="Acme", role="Analyst", applied_on="2026-09-01"))
-    app = journal.update(app.replace(stage="screen", stage_on="2026-09-08"))
-    app = journal.update(app.replace(stage="interview", stage_on="2026-09-15"))
-    journal.update(app.replace(stage="final", stage_on="2026-09-22"))
+    app = journal.update(app.replace(stage="screen"), stage_on="2026-09-08")
+    app = journal.update(app.replace(stage="interview"), stage_on="2026-09-15")
+    journal.update(app.replace(stage="final"), stage_on="2026-09-22")
     rejected = journal.update(
         journal.get(Application, app.id).replace(outcome="rejected", outcome_on="2026-09-29")
     )

@@ -78,6 +78,19 @@ def build_demo(journal: Journal, *, end: dt.date = DEMO_END) -> None:
             journal.add(record)
 
 
+def build_demo_if_empty(journal: Journal, *, end: dt.date = DEMO_END) -> bool:
+    """Write the sample into ``journal`` unless it holds anything; say whether it did.
+
+    The check and the writing are one transaction, under the write lock, so two
+    notebooks opening the sample at once build it once.
+    """
+    with journal.transaction():
+        if any(journal.counts().values()):
+            return False
+        build_demo(journal, end=end)
+    return True
+
+
 def _write_application(journal: Journal, story: StoryApplication, start: dt.date) -> int:
     """Add the application as first sent, then walk it through its stages and outcome."""
     app = journal.add(
@@ -89,7 +102,7 @@ def _write_application(journal: Journal, story: StoryApplication, start: dt.date
         )
     )
     for stage, day in story.stages:
-        app = journal.update(app.replace(stage=stage, stage_on=_day(start, day)))
+        app = journal.update(app.replace(stage=stage), stage_on=_day(start, day))
     if story.outcome != "pending":
         app = journal.update(
             app.replace(

@@ -5,23 +5,28 @@ file is created with mode 0600, runs in WAL mode with foreign keys on and a
 busy timeout, and every write is one transaction, so a failed write leaves
 nothing half-stored.  Opening a file from an older schema migrates it forward
 after writing a backup copy beside it; a file from a newer one is refused and
-left untouched.
+left untouched (opening itself lives in :mod:`workbook.journal_file`).
+
+Every SQLite failure leaves a Journal method as the project's own error:
+:class:`~workbook.errors.JournalBusyError` when another program keeps the file
+locked, :class:`~workbook.errors.StorageError` for the rest.  Reading never
+validates: rules apply when a record is built, on the way in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import functools
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
-from workbook.errors import JournalError, NotFoundError, ValidationError
+from workbook.errors import NotFoundError, StorageError, ValidationError
+from workbook.journal_file import connect, translate
 from workbook.records import (
-    CATEGORIES,
     RECORD_TYPES,
     Action,
     Application,
@@ -34,33 +39,48 @@ from workbook.records import (
     StageChange,
     SupportContact,
 )
-from workbook.schema import CURRENT_VERSION, MIGRATIONS
+from workbook.sql_values import from_sql, series, to_row, to_sql
+from workbook.values import check_order, check_past_date
 
 if TYPE_CHECKING:
     import pandas as pd
 
 R = TypeVar("R", bound=Record)
+P = ParamSpec("P")
+T = TypeVar("T")
 
-BUSY_TIMEOUT_MS = 30_000
-FILE_MODE = 0o600
+#: Seconds a write waits for another program to let go of the file.
+BUSY_TIMEOUT = 30.0
+
+
+def _sqlite_errors_in_words(method: Callable[P, T]) -> Callable[P, T]:
+    """Turn an sqlite3.Error escaping a Journal method into JournalBusyError or StorageError."""
+
+    @functools.wraps(method)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.Error as error:
+            journal: Journal = args[0]  # type: ignore[assignment]
+            raise translate(error, journal.path, journal.busy_timeout) from error
+
+    return guarded
 
 
 class Journal:
     """A person's journal in one SQLite file.
 
     Use it as a context manager, or call :meth:`close`.  ``Journal(path)``
-    creates the file (and its folder) when it does not exist.
+    creates the file (0600, and its folder 0700) when it does not exist.  A
+    write waits up to ``busy_timeout`` seconds for another program to finish
+    its own.
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, busy_timeout: float = BUSY_TIMEOUT) -> None:
         self.path = Path(path)
+        self.busy_timeout = busy_timeout
         self._depth = 0
-        self._conn = _connect(self.path)
-        try:
-            self._migrate()
-        except BaseException:
-            self._conn.close()
-            raise
+        self._conn = connect(self.path, busy_timeout)
 
     # --- lifecycle --------------------------------------------------------------
 
@@ -78,6 +98,7 @@ class Journal:
         return f"Journal({str(self.path)!r})"
 
     @property
+    @_sqlite_errors_in_words
     def schema_version(self) -> int:
         """The schema version of the open file."""
         return self._conn.execute("PRAGMA user_version").fetchone()[0]
@@ -86,31 +107,69 @@ class Journal:
     def transaction(self) -> Iterator[None]:
         """Group writes: all of them are stored, or none is.
 
-        Transactions nest; only the outermost one commits.
+        Transactions nest: an inner block that raises takes back only its own
+        writes (a SAVEPOINT), and the outer block may catch that and go on.
+        Only the outermost block commits; a commit that fails takes everything
+        back and leaves the journal ready for the next write.
         """
-        if self._depth == 0:
-            self._conn.execute("BEGIN IMMEDIATE")
-        self._depth += 1
+        depth = self._depth
+        self._begin(depth)
+        self._depth = depth + 1
         try:
             yield
         except BaseException:
-            self._depth -= 1
-            if self._depth == 0:
+            self._depth = depth
+            self._undo(depth)
+            raise
+        self._depth = depth
+        self._finish(depth)
+
+    @_sqlite_errors_in_words
+    def _begin(self, depth: int) -> None:
+        if depth == 0:
+            self._conn.execute("BEGIN IMMEDIATE")
+        elif not self._conn.in_transaction:
+            # SQLite itself gave up the outer transaction after an earlier failure
+            # (a full disk can do that); writing on would store half of it.
+            raise StorageError(
+                f"journal: {self.path}: an earlier failure took back this group of changes; "
+                "nothing of it was saved"
+            )
+        else:
+            self._conn.execute(f"SAVEPOINT level_{depth}")
+
+    @_sqlite_errors_in_words
+    def _undo(self, depth: int) -> None:
+        if not self._conn.in_transaction:
+            return  # SQLite already took it all back
+        if depth == 0:
+            self._conn.execute("ROLLBACK")
+        else:
+            self._conn.execute(f"ROLLBACK TO level_{depth}")
+            self._conn.execute(f"RELEASE level_{depth}")
+
+    @_sqlite_errors_in_words
+    def _finish(self, depth: int) -> None:
+        if depth > 0:
+            self._conn.execute(f"RELEASE level_{depth}")
+            return
+        try:
+            self._conn.execute("COMMIT")
+        except sqlite3.Error:
+            if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
             raise
-        self._depth -= 1
-        if self._depth == 0:
-            self._conn.execute("COMMIT")
 
     # --- writing ----------------------------------------------------------------
 
+    @_sqlite_errors_in_words
     def add(self, record: R, *, keep_id: bool = False) -> R:
         """Store a new record and return it with its id.
 
         With ``keep_id``, the record's own id is used when it is free (imports
         use this so that a round trip keeps its ids).
         """
-        row = _to_row(record)
+        row = to_row(record)
         if not (keep_id and record.id is not None and not self._exists(type(record), record.id)):
             row.pop("id")
         with self.transaction():
@@ -121,27 +180,37 @@ class Journal:
                 self._start_history(saved)
         return self.get(type(record), saved.id)  # type: ignore[arg-type]
 
-    def update(self, record: R) -> R:
-        """Replace the stored record that has ``record.id`` with ``record``."""
+    @_sqlite_errors_in_words
+    def update(self, record: R, *, stage_on: dt.date | str | None = None) -> R:
+        """Replace the stored record that has ``record.id`` with ``record``.
+
+        When an application's stage differs from the stored one, the new stage
+        is recorded as reached on ``stage_on``, which is then required.  The
+        record's own ``stage_on`` is never used here: on a record read from the
+        journal it is the date of the old stage.  With the stage unchanged,
+        ``stage_on`` is not used.
+        """
         if record.id is None:
             raise ValidationError("id", "is required to update a record")
         with self.transaction():
             old = self.get(type(record), record.id)
             self._check_links(record)
-            row = _to_row(record)
+            row = to_row(record)
             sets = ", ".join(f'"{name}" = ?' for name in row if name != "id")
             values = [value for name, value in row.items() if name != "id"]
             self._conn.execute(f"UPDATE {record.TABLE} SET {sets} WHERE id = ?", [*values, record.id])
-            if isinstance(record, Application) and isinstance(old, Application):
-                self._extend_history(old, record)
+            if isinstance(record, Application) and isinstance(old, Application) and record.stage != old.stage:
+                self._record_stage(record, stage_on)
         return self.get(type(record), record.id)
 
+    @_sqlite_errors_in_words
     def delete(self, kind: type[Record], record_id: int) -> None:
         """Delete one record; its call notes, feedback and stage history go with it."""
         with self.transaction():
             self.get(kind, record_id)
             self._conn.execute(f"DELETE FROM {kind.TABLE} WHERE id = ?", (record_id,))
 
+    @_sqlite_errors_in_words
     def set_stage_histories(self, histories: dict[int, list[StageChange]]) -> None:
         """Replace the stage history of each application in ``histories`` (used by imports).
 
@@ -154,13 +223,14 @@ class Journal:
                 self._conn.execute("DELETE FROM stage_changes WHERE application_id = ?", (application_id,))
             for application_id, changes in histories.items():
                 for change in changes:
-                    row = _to_row(change.replace(application_id=application_id))
+                    row = to_row(change.replace(application_id=application_id))
                     if change.id is None or self._exists(StageChange, change.id):
                         row.pop("id")
                     self._insert(StageChange.TABLE, row)
 
     # --- reading ----------------------------------------------------------------
 
+    @_sqlite_errors_in_words
     def get(self, kind: type[R], record_id: int) -> R:
         """The record of type ``kind`` with ``record_id``; NotFoundError if there is none."""
         found = self._read(kind, "WHERE id = ?", (record_id,))
@@ -168,19 +238,22 @@ class Journal:
             raise NotFoundError(f"no {_singular(kind)} with id {record_id}")
         return found[0]
 
+    @_sqlite_errors_in_words
     def records(self, kind: type[R]) -> list[R]:
         """Every record of type ``kind``, oldest id first."""
         return self._read(kind, "ORDER BY id", ())
 
+    @_sqlite_errors_in_words
     def find(self, record: Record) -> int | None:
         """The id of a stored record with the same identifying fields, if any."""
         where = " AND ".join(f'"{name}" IS ?' for name in record.KEY)
-        values = [_to_sql(kind, getattr(record, name)) for name, kind in _key_kinds(record)]
+        values = [to_sql(kind, getattr(record, name)) for name, kind in _key_kinds(record)]
         row = self._conn.execute(
             f"SELECT id FROM {record.TABLE} WHERE {where} ORDER BY id LIMIT 1", values
         ).fetchone()
         return None if row is None else row[0]
 
+    @_sqlite_errors_in_words
     def counts(self) -> dict[str, int]:
         """How many records of each type the journal holds."""
         return {
@@ -188,6 +261,7 @@ class Journal:
             for kind in RECORD_TYPES
         }
 
+    @_sqlite_errors_in_words
     def frame(self, kind: type[Record]) -> pd.DataFrame:
         """All records of ``kind`` as a DataFrame with typed columns, oldest id first."""
         import pandas as pd  # deferred: it takes seconds to import, and the CLI's writes never need it
@@ -197,7 +271,7 @@ class Journal:
         rows = self._conn.execute(f"SELECT {quoted} FROM {kind.TABLE} ORDER BY id").fetchall()
         raw = pd.DataFrame.from_records(rows, columns=list(columns))
         return pd.DataFrame(
-            {name: _series(name, kind_, raw[name], kind) for name, kind_ in kind.kinds().items()}
+            {name: series(name, kind_, raw[name], kind) for name, kind_ in kind.kinds().items()}
         )
 
     def applications(self) -> pd.DataFrame:
@@ -240,33 +314,6 @@ class Journal:
 
     # --- internals --------------------------------------------------------------
 
-    def _migrate(self) -> None:
-        version = self.schema_version
-        if version > CURRENT_VERSION:
-            raise JournalError(
-                f"{self.path} was written by a newer version of Rebound (schema {version}; "
-                f"this one knows up to {CURRENT_VERSION}). Upgrade Rebound to open it; the file was not changed."
-            )
-        if version == CURRENT_VERSION:
-            return
-        if version == 0 and self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-            raise JournalError(
-                f"{self.path} is an SQLite file but not a Rebound journal; it was not changed."
-            )
-        if version > 0:
-            _backup(self._conn, self.path, version)
-        for number in range(version, CURRENT_VERSION):
-            try:
-                self._conn.executescript(
-                    f"BEGIN IMMEDIATE; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; COMMIT;"
-                )
-            except sqlite3.Error as error:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                raise JournalError(
-                    f"{self.path}: could not upgrade to schema {number + 1}: {error}"
-                ) from error
-
     def _insert(self, table: str, row: dict[str, Any]) -> sqlite3.Cursor:
         names = ", ".join(f'"{n}"' for n in row)
         marks = ", ".join("?" for _ in row)
@@ -289,12 +336,15 @@ class Journal:
         if app.stage != "applied":
             changes.append(StageChange(application_id=app.id, stage=app.stage, changed_on=_stage_date(app)))
         for change in changes:
-            self._insert(StageChange.TABLE, _to_row(change))
+            self._insert(StageChange.TABLE, to_row(change))
 
-    def _extend_history(self, old: Application, new: Application) -> None:
-        if new.stage != old.stage:
-            change = StageChange(application_id=new.id, stage=new.stage, changed_on=_stage_date(new))
-            self._insert(StageChange.TABLE, _to_row(change))
+    def _record_stage(self, app: Application, stage_on: dt.date | str | None) -> None:
+        if stage_on is None or stage_on == "":
+            raise ValidationError("stage_on", "is required when the stage changes")
+        day = check_past_date("stage_on", stage_on)
+        check_order("stage_on", day, "the application date", app.applied_on)
+        change = StageChange(application_id=app.id, stage=app.stage, changed_on=day)
+        self._insert(StageChange.TABLE, to_row(change))
 
     def _read(self, kind: type[R], clause: str, params: tuple[Any, ...]) -> list[R]:
         columns = [f'"{c}"' for c in kind.columns()]
@@ -309,42 +359,14 @@ class Journal:
         kinds = list(kind.kinds().items())
         records = []
         for row in rows:
-            values = {name: _from_sql(k, value) for (name, k), value in zip(kinds, row)}
+            values = {name: from_sql(k, value) for (name, k), value in zip(kinds, row)}
             if kind is Application:
-                values["stage_on"] = row[-1]
-            records.append(kind(**values))
+                values["stage_on"] = from_sql("date", row[-1])
+            records.append(kind.trusted(**values))
         return records
 
 
 # --- module internals -----------------------------------------------------------
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        # Create the file ourselves so it is private from the first byte;
-        # SQLite gives its -wal and -shm files the same mode.
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
-    try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as error:
-        raise JournalError(f"{path} is not a Rebound journal ({error}); it was not changed.") from error
-    if version <= CURRENT_VERSION:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-    return conn
-
-
-def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
-    os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, FILE_MODE))
-    with sqlite3.connect(target) as copy:
-        conn.backup(copy)
-    copy.close()
-    return target
 
 
 def _stage_date(app: Application) -> dt.date:
@@ -360,48 +382,3 @@ def _singular(kind: type[Record]) -> str:
 def _key_kinds(record: Record) -> list[tuple[str, str]]:
     kinds = record.kinds()
     return [(name, kinds[name]) for name in record.KEY]
-
-
-def _to_sql(kind: str, value: Any) -> Any:
-    if value is None:
-        return None
-    if kind == "words":
-        return json.dumps(list(value), ensure_ascii=False)
-    if kind == "timestamp":
-        return value.isoformat(timespec="seconds")
-    if kind == "date":
-        return value.isoformat()
-    if kind == "bool":
-        return int(value)
-    return value
-
-
-def _from_sql(kind: str, value: Any) -> Any:
-    if value is None:
-        return None
-    if kind == "words":
-        return tuple(json.loads(value))
-    if kind == "bool":
-        return bool(value)
-    return value
-
-
-def _to_row(record: Record) -> dict[str, Any]:
-    return {name: _to_sql(kind, getattr(record, name)) for name, kind in record.kinds().items()}
-
-
-def _series(name: str, kind: str, column: pd.Series, record: type[Record]) -> pd.Series:
-    import pandas as pd
-
-    if name in CATEGORIES:
-        return pd.Categorical(column, categories=list(CATEGORIES[name]))
-    if kind in ("date", "timestamp"):
-        return pd.to_datetime(column, format="ISO8601").astype("datetime64[ns]")
-    if kind == "words":
-        return pd.Series([json.loads(v) for v in column], dtype=object)
-    if kind == "bool":
-        return column.astype(bool)
-    if kind == "int":
-        optional = name != "id" and record.__dataclass_fields__[name].default is None
-        return column.astype("Int64" if optional else "int64")
-    return column.astype("str")

@@ -4,9 +4,10 @@ Rules for single values live in :mod:`workbook.values`; the rules that tie
 fields together (an outcome date after the application date, ...) live here.
 
 Records are frozen dataclasses.  Building one validates and normalises it, so a
-record that exists is a record the journal may store: strings are stripped,
+record a caller builds is a record the journal may store: strings are stripped,
 dates parsed, word lists cleaned.  Every refusal is a
 :class:`~workbook.errors.ValidationError` naming the field and the reason.
+Rows read back from the journal are built by :meth:`Record.trusted`, without the rules.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from workbook.errors import ValidationError
 from workbook.values import (
@@ -71,6 +72,19 @@ class Record:
 
     def validate(self) -> None:
         """Normalise fields in place and raise ValidationError on the first bad one."""
+
+    @classmethod
+    def trusted(cls, **values: Any) -> Self:
+        """A record of stored values, built without the rules (reading never refuses a row)."""
+        record = cls.__new__(cls)
+        for spec in dataclasses.fields(cls):
+            if spec.name not in values:
+                missing = spec.default is dataclasses.MISSING
+                values[spec.name] = spec.default_factory() if missing else spec.default  # type: ignore[misc]
+            object.__setattr__(record, spec.name, values.pop(spec.name))
+        if values:
+            raise TypeError(f"{cls.__name__} has no field {', '.join(values)}")
+        return record
 
     def replace(self, **changes: Any) -> Record:
         """A copy with ``changes`` applied, validated again."""

@@ -38,10 +38,10 @@ def open_workbook(demo: bool | None = None, *, journal: str | os.PathLike[str] |
     own = journal_path(journal)
     path = own.with_name(DEMO_FILE) if demo else own  # as workbook.demo.default_demo_path places it
     book = Workbook(Journal(path), load_template(), demo=demo)
-    if demo and not any(book.journal.counts().values()):
-        from workbook.demo import build_demo
+    if demo:
+        from workbook.demo import build_demo_if_empty
 
-        build_demo(book.journal)
+        build_demo_if_empty(book.journal)
     print(book.banner())
     return book
 

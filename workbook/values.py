@@ -14,6 +14,8 @@ from typing import Any
 from workbook.errors import ValidationError
 
 MAX_TEXT = 20_000
+#: The earliest date accepted: older ones are typos (0025 for 2025), and pandas cannot hold them.
+EARLIEST = dt.date(1900, 1, 1)
 MAX_WORD = 100
 LIST_SEPARATOR = ";"
 
@@ -35,19 +37,31 @@ def check_text(name: str, value: Any, *, required: bool = False, limit: int = MA
 
 
 def parse_date(name: str, value: Any) -> dt.date | None:
-    """Parse an ISO date (``YYYY-MM-DD``) or pass a ``date`` through; empty is None."""
+    """Parse an ISO date (``YYYY-MM-DD``) or pass a ``date`` through; empty is None.
+
+    Dates before 1900 are refused.
+    """
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
+        return check_plausible(name, value.date())
     if isinstance(value, dt.date):
-        return value
+        return check_plausible(name, value)
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip())
+            day = dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
+        else:
+            return check_plausible(name, day)
     raise ValidationError(name, f"{value!r} is not a date (use YYYY-MM-DD)")
+
+
+def check_plausible(name: str, day: dt.date) -> dt.date:
+    """Refuse a date before 1900: far more often a mistyped year than a real entry."""
+    if day < EARLIEST:
+        raise ValidationError(name, f"{day.isoformat()} is before {EARLIEST.year}; check the year")
+    return day
 
 
 def parse_timestamp(name: str, value: Any) -> dt.datetime | None:
@@ -66,8 +80,14 @@ def parse_timestamp(name: str, value: Any) -> dt.datetime | None:
         value = dt.datetime.combine(value, dt.time())
     if not isinstance(value, dt.datetime):
         raise ValidationError(name, f"{value!r} is not a date and time")
+    check_plausible(name, value.date())
     if value.tzinfo is not None:
-        value = value.astimezone().replace(tzinfo=None)
+        try:
+            value = value.astimezone().replace(tzinfo=None)
+        except (OverflowError, ValueError):
+            # Moving a moment at the very end of the calendar into local time runs off it.
+            raise ValidationError(name, f"{value.isoformat()} is out of range; check the year") from None
+    check_plausible(name, value.date())
     return value.replace(microsecond=0)
 
 
