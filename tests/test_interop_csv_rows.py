@@ -148,7 +148,7 @@ def test_a_folder_file_that_is_not_utf8_names_the_file_and_line(journal: Journal
 def test_a_folder_in_place_of_a_csv_file_is_named(journal: Journal, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     (folder / "applications.csv").mkdir(parents=True)
-    with pytest.raises(WorkbookError, match=r"applications\.csv is a folder, not a file"):
+    with pytest.raises(WorkbookError, match=r"applications\.csv: is a folder, not a file"):
         import_csv(journal, folder)
     with pytest.raises(WorkbookError, match="is a folder, not a file"):
         import_applications(journal, folder)

@@ -127,10 +127,6 @@ def test_a_full_disk_says_not_saved_and_keeps_every_field(
         assert again.counts()["call_notes"] == 0 and again.get(Application, app.id).outcome == "pending"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs Journal.transaction() to keep SQLite's own error when SQLite already rolled back (item 7)",
-)
 def test_a_full_disk_is_named_as_the_reason(journal: Journal, app: Application) -> None:
     log = RejectionLog(journal, application_id=app.id)
     fill_rejection(log)

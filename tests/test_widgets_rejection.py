@@ -246,7 +246,6 @@ def test_a_new_application_past_the_first_stage_records_the_date_picked(
     assert log.stage_on_row.layout.display == "none"
 
 
-@pytest.mark.xfail(strict=True, reason="needs Journal.update(stage_on)")
 def test_changing_the_stage_records_it_on_the_date_picked(journal: Journal, journal_file: Path) -> None:
     app = journal.add(Application(company="Globex", role="Analyst", applied_on=APPLIED, stage="screen"))
     log = RejectionLog(journal, application_id=app.id)

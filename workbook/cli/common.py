@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
 import os
 from collections.abc import Callable, Iterable
@@ -40,10 +39,7 @@ def open_journal(args: argparse.Namespace) -> Journal:
 
 def journal_at(path: str | os.PathLike[str]) -> Journal:
     """Open the journal at ``path``, waiting at most :data:`BUSY_TIMEOUT` seconds for another writer."""
-    # Until Journal(path, busy_timeout=...) lands everywhere, older Journals wait their own default.
-    if "busy_timeout" in inspect.signature(Journal).parameters:
-        return Journal(path, busy_timeout=BUSY_TIMEOUT)  # type: ignore[call-arg]
-    return Journal(path)
+    return Journal(path, busy_timeout=BUSY_TIMEOUT)
 
 
 def record_id(field: str) -> Callable[[str], int]:

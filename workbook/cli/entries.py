@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import inspect
 
 from workbook.cli.common import (
     comma_list,
@@ -15,7 +14,6 @@ from workbook.cli.common import (
     record_id,
 )
 from workbook.errors import ValidationError
-from workbook.journal import Journal
 from workbook.records import (
     CHANNELS,
     CONTEXTS,
@@ -152,16 +150,9 @@ def _update_application(args: argparse.Namespace) -> int:
         else:
             # The new stage is dated explicitly; the stored record's stage date belongs to the old stage.
             stage_on = args.stage_on or args.outcome_on or dt.date.today()
-            saved = _update_stage(journal, changed.replace(stage_on=stage_on))
+            saved = journal.update(changed, stage_on=stage_on)
     print(f"Updated application {saved.id}: {saved.stage}, {saved.outcome}.")
     return 0
-
-
-def _update_stage(journal: Journal, changed: Application) -> Application:
-    # Journals before `update(app, stage_on=...)` read the date from the record itself.
-    if "stage_on" in inspect.signature(journal.update).parameters:
-        return journal.update(changed, stage_on=changed.stage_on)  # type: ignore[call-arg]
-    return journal.update(changed)
 
 
 def _add_mood(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbook.errors import ImportRowError, ValidationError
+from workbook.errors import ImportRowError, WorkbookError
 
 
 def read_utf8(source: Path, advice: str) -> str:
@@ -15,9 +15,9 @@ def read_utf8(source: Path, advice: str) -> str:
     try:
         raw = source.read_bytes()
     except FileNotFoundError:
-        raise ValidationError("file", f"{source} does not exist") from None
+        raise WorkbookError(f"import: {source}: does not exist") from None
     except IsADirectoryError:
-        raise ValidationError("file", f"{source} is a folder, not a file") from None
+        raise WorkbookError(f"import: {source}: is a folder, not a file") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -279,7 +279,7 @@ class RejectionLog(Form):
         if app.id is None:
             return self.journal.add(app)
         if app.stage != self._stored_stage:
-            return self.journal.update(app, stage_on=self.stage_on.value)  # type: ignore[call-arg]
+            return self.journal.update(app, stage_on=self.stage_on.value)
         return self.journal.update(app)
 
     def _write_call_notes(self, app: Application) -> CallNotes:
