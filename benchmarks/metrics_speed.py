@@ -56,7 +56,9 @@ def moods_frame(rng: np.random.Generator, entries: int = 5_500) -> pd.DataFrame:
 def applications_frame(rng: np.random.Generator, count: int = 1_000) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Applications (about 59% rejected) and their stage history."""
     applied = START + pd.to_timedelta(np.sort(rng.integers(0, DAYS - 90, count)), unit="D")
-    outcome = rng.choice(["rejected", "pending", "offer", "withdrawn", "ghosted"], count, p=[0.59, 0.2, 0.05, 0.06, 0.1])
+    outcome = rng.choice(
+        ["rejected", "pending", "offer", "withdrawn", "ghosted"], count, p=[0.59, 0.2, 0.05, 0.06, 0.1]
+    )
     stage_rank = rng.choice(4, count, p=[0.5, 0.25, 0.17, 0.08])
     waited = pd.to_timedelta(rng.integers(3, 80, count), unit="D")
     outcome_on = pd.Series(applied + waited).where(np.isin(outcome, ["rejected", "offer", "withdrawn"]))
