@@ -324,48 +324,67 @@ def trend_frame(points: list[tuple[str, int | None, bool | None]]) -> pd.DataFra
     )
 
 
-def test_trend_getting_shorter_with_slope_in_days_per_month() -> None:
-    # 12, 9, 6 recovery days at 0, 30 and 60 days: slope -0.1 a day = -0.1 * 365.25/12 = -3.04 a month.
-    # The censored one (recovered false) has no number and is left out.
-    trend = metrics.recovery_trend(
-        trend_frame(
-            [
-                ("2026-01-01", 12, True),
-                ("2026-01-31", 9, True),
-                ("2026-02-15", None, False),
-                ("2026-03-02", 6, True),
-            ]
-        )
+def quarterly(recovery_days: list[int]) -> pd.DataFrame:
+    """Known recoveries on 2026-01-01 and every 30 days after."""
+    start = dt.date(2026, 1, 1)
+    return trend_frame(
+        [(str(start + dt.timedelta(days=30 * i)), d, True) for i, d in enumerate(recovery_days)]
     )
-    assert trend.verdict == "shorter"
-    assert trend.points == 3
+
+
+def test_trend_getting_shorter_states_the_range() -> None:
+    # x = 0, 30, 60, 90 (mean 45, Sxx 4500); y = 13, 8, 7, 2 (mean 7.5, Sxy -510).
+    # Slope -510/4500 = -0.11333 a day = -3.45 a month; fitted 12.6, 9.2, 5.8, 2.4.
+    # Residuals 0.4, -1.2, 1.2, -0.4: SSR 3.2, s^2 = 3.2/2 = 1.6, SE = sqrt(1.6/4500) = 0.018856 a day.
+    # 95% with t(2) = 4.303: +-0.08114 a day -> -5.92 ... -0.98 a month: all below zero, so "shorter".
+    rejections = pd.concat([quarterly([13, 8, 7, 2]), trend_frame([("2026-02-15", None, False)])])
+    trend = metrics.recovery_trend(rejections)
+    assert trend.verdict == "shorter" and trend.is_clear
+    assert trend.points == 4  # the censored one (recovered false) has no number and is left out
+    assert trend.slope_per_month == pytest.approx(-3.4496, abs=1e-4)
+    assert (trend.low_per_month, trend.high_per_month) == pytest.approx((-5.919, -0.980), abs=1e-3)
+    assert trend.words == (
+        "Your recoveries are getting shorter: about 3.4 days quicker each month "
+        "(likely between 1.0 and 5.9), from 4 recoveries."
+    )
+    assert list(trend.fitted(pd.to_datetime(["2026-01-01", "2026-04-01"]))) == pytest.approx([12.6, 2.4])
+
+
+def test_trend_that_could_go_either_way_says_so() -> None:
+    # y = 13, 6, 9, 2: slope -450/4500 = -0.1 a day (-3.04 a month), fitted 12, 9, 6, 3.
+    # Residuals 1, -3, 3, -1: SSR 20, s^2 10, SE sqrt(10/4500) = 0.047140; +-4.303 * SE = +-0.20285 a day
+    # = +-6.174 a month -> -9.218 ... +3.130: it straddles zero, so no direction is claimed.
+    trend = metrics.recovery_trend(quarterly([13, 6, 9, 2]))
+    assert trend.verdict == "unclear" and not trend.is_clear
     assert trend.slope_per_month == pytest.approx(-3.04375)
-    assert "shorter" in trend.words
-    assert list(trend.fitted(pd.to_datetime(["2026-01-01", "2026-03-02"]))) == pytest.approx([12, 6])
+    assert (trend.low_per_month, trend.high_per_month) == pytest.approx((-9.218, 3.130), abs=1e-3)
+    assert "No clear change" in trend.words
+    assert "9.2 days quicker to 3.1 days longer" in trend.words
+    assert "shorter" not in trend.words
 
 
 def test_trend_longer_and_steady() -> None:
-    longer = metrics.recovery_trend(
-        trend_frame([("2026-01-01", 2, True), ("2026-02-01", 5, True), ("2026-03-01", 9, True)])
-    )
-    steady = metrics.recovery_trend(
-        trend_frame([("2026-01-01", 4, True), ("2026-02-01", 4, True), ("2026-03-01", 4, True)])
-    )
+    # Exactly on a line: no scatter, so the range is the slope itself.
+    longer = metrics.recovery_trend(quarterly([2, 5, 8, 11]))  # +0.1 a day = +3.04 a month
+    steady = metrics.recovery_trend(quarterly([4, 4, 4, 4]))
     assert longer.verdict == "longer"
-    assert "longer" in longer.words
+    assert "longer" in longer.words and "Go gently" in longer.words
     assert steady.verdict == "steady"
     assert steady.slope_per_month == pytest.approx(0)
+    assert "holding steady" in steady.words
 
 
-def test_trend_needs_three_known_recoveries_on_two_dates() -> None:
-    two = metrics.recovery_trend(
-        trend_frame([("2026-01-01", 2, True), ("2026-02-01", 5, True), ("2026-03-01", None, None)])
+def test_trend_needs_four_known_recoveries_on_two_dates() -> None:
+    three = metrics.recovery_trend(quarterly([12, 9, 6]))  # a perfect line, but only three points
+    one_day = metrics.recovery_trend(trend_frame([("2026-01-01", 2, True)] * 5))
+    for trend in (three, one_day):
+        assert trend.verdict == "too_few" and not trend.is_clear
+        assert trend.slope_per_month is None and trend.low_per_month is None
+        assert len(trend.fitted(pd.to_datetime(["2026-01-01"]))) == 0
+    assert three.words == (
+        "Too few recoveries logged yet to say whether they are getting shorter: "
+        "3 so far, and a trend needs at least 4."
     )
-    one_day = metrics.recovery_trend(trend_frame([("2026-01-01", 2, True)] * 3))
-    for trend in (two, one_day):
-        assert trend.verdict == "too_few"
-        assert trend.slope_per_month is None
-        assert "Too few" in trend.words
 
 
 # --- mood over time ------------------------------------------------------------------------

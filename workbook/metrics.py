@@ -16,16 +16,21 @@ The definitions follow DESIGN.md "Resilience metrics" to the letter:
   application.
 
 Undefined values are NaN / <NA> in the frames and null in JSON.  Rejection
-history (funnel, response rate, ghosting) lives in :mod:`workbook.history`.
+history (funnel, response rate, ghosting) lives in :mod:`workbook.history`, and
+the trend of recovery days in :mod:`workbook.trend`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+
+# The trend lives in its own module; it stays importable from here for every caller.
+from workbook.trend import DAYS_PER_MONTH as DAYS_PER_MONTH
+from workbook.trend import Trend as Trend
+from workbook.trend import recovery_trend as recovery_trend
 
 BASELINE_DAYS = 14
 BASELINE_MIN_DATES = 3
@@ -34,7 +39,6 @@ RECOVERY_WINDOW = 3
 RECOVERY_MARGIN = 0.5
 #: How recent the last mood entry must be for the low-mood signal to be "now".
 SIGNAL_RECENT_DAYS = 7
-DAYS_PER_MONTH = 365.25 / 12
 
 REJECTION_COLUMNS = (
     "application_id",
@@ -310,67 +314,3 @@ def _plain(value: object) -> object:
     if isinstance(value, float | np.floating):
         return int(value) if float(value).is_integer() else float(value)
     return value
-
-
-# --- the trend of recovery days ---------------------------------------------------------
-
-#: Fewest rejections with a known recovery before a trend is worth a sentence.
-TREND_MIN_POINTS = 3
-#: A change smaller than this many days per month reads as "holding steady".
-TREND_STEADY_DAYS = 0.5
-
-
-@dataclass(frozen=True)
-class Trend:
-    """Recovery days against rejection date, with a fitted line and a verdict in words."""
-
-    points: int
-    slope_per_month: float | None
-    intercept: float | None
-    origin: pd.Timestamp | None
-    verdict: str
-    words: str
-
-    def fitted(self, dates: pd.Series | pd.DatetimeIndex) -> np.ndarray:
-        """The fitted recovery days at ``dates`` (an empty array when there is no line)."""
-        if self.slope_per_month is None or self.origin is None or self.intercept is None:
-            return np.array([])
-        days = (pd.DatetimeIndex(dates) - self.origin).days.to_numpy(dtype="float64")
-        return self.intercept + self.slope_per_month / DAYS_PER_MONTH * days
-
-
-def recovery_trend(rejections: pd.DataFrame) -> Trend:
-    """Are recoveries getting shorter?  A least-squares line through recovery days over time.
-
-    Rule: only rejections with a known recovery (``recovered`` true) count, as
-    censored ones have no number yet.  With fewer than 3 of them, or all on one
-    date, the verdict is ``too_few``.  Otherwise the slope is converted to days
-    per month (365.25 / 12 days): at most -0.5 is ``shorter``, at least +0.5 is
-    ``longer``, anything between is ``steady``.  ``intercept`` is the line's
-    value at ``origin``, the first of those rejection dates.
-    """
-    known = rejections[rejections["recovered"].fillna(False).astype(bool)]
-    dates = pd.DatetimeIndex(known["rejected_on"])
-    if len(known) < TREND_MIN_POINTS or dates.nunique() < 2:
-        return Trend(len(known), None, None, None, "too_few", _TREND_WORDS["too_few"])
-    origin = dates.min()
-    days = (dates - origin).days.to_numpy(dtype="float64")
-    slope, intercept = np.polyfit(days, known["recovery_days"].to_numpy(dtype="float64"), 1)
-    per_month = float(slope) * DAYS_PER_MONTH
-    if per_month <= -TREND_STEADY_DAYS:
-        verdict = "shorter"
-    elif per_month >= TREND_STEADY_DAYS:
-        verdict = "longer"
-    else:
-        verdict = "steady"
-    words = _TREND_WORDS[verdict].format(change=abs(per_month))
-    return Trend(len(known), per_month, float(intercept), origin, verdict, words)
-
-
-_TREND_WORDS = {
-    "too_few": "Too few recoveries logged yet to say whether they are getting shorter.",
-    "shorter": "Your recoveries are getting shorter: about {change:.1f} days quicker each month.",
-    "longer": "Your recoveries are getting longer: about {change:.1f} days more each month. "
-    "Go gently, and lean on the people around you.",
-    "steady": "Your recoveries are holding steady, about as long as before.",
-}
