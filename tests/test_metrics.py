@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -152,6 +153,61 @@ def test_bounce_back_counts_a_same_day_application_and_is_null_without_one(journ
     assert [(r["application_id"], r["bounce_back_days"]) for r in rows] == [(first.id, 0), (second.id, None)]
 
 
+def test_no_mood_in_the_week_after_leaves_the_dip_unknown(journal: Journal) -> None:
+    # Baseline median(6, 7, 8) = 7, but nothing logged D ... D+7: dip null.
+    # The walk still goes on: D+9 = 7 -> mean 7 >= 6.5 -> recovered after 9 days.
+    reject(journal, "Acme", D)
+    log_moods(journal, {-3: [6], -2: [7], -1: [8], 9: [7]})
+    row = only_row(journal)
+    assert row["baseline"] == 7
+    assert row["dip"] is None
+    assert row["recovery_days"] == 9
+    assert row["recovered"] is True
+
+
+def test_a_mean_exactly_at_baseline_minus_half_counts_as_recovered(journal: Journal) -> None:
+    # Baseline median(6, 6, 6) = 6; target 5.5.  D = 5 -> 5 < 5.5; D+1 = 6 -> (5+6)/2 = 5.5, exactly
+    # the target: >= counts, so recovered after 1 day.
+    reject(journal, "Acme", D)
+    log_moods(journal, {-3: [6], -2: [6], -1: [6], 0: [5], 1: [6]})
+    assert only_row(journal)["recovery_days"] == 1
+
+
+def test_a_mean_in_thirds_exactly_at_the_target_counts(journal: Journal) -> None:
+    # Baseline median(7, 7, 7) = 7; target 6.5.  D = 4, D+1 = 8, D+2 = (7+8)/2 = 7.5:
+    # means 4, (4+8)/2 = 6, (4+8+7.5)/3 = 6.5 exactly -> 2 days.
+    reject(journal, "Acme", D)
+    log_moods(journal, {-3: [7], -2: [7], -1: [7], 0: [4], 1: [8], 2: [7, 8]})
+    assert only_row(journal)["recovery_days"] == 2
+
+
+def test_two_rejections_on_the_same_day_each_get_a_row(journal: Journal) -> None:
+    # Same D, same moods: identical numbers, ordered by id.  Each one's bounce-back counts the
+    # other's application only if applied on or after D (here both applied long before): null.
+    first = reject(journal, "Acme", D)
+    second = reject(journal, "Beta", D, applied=day(-31))
+    log_moods(journal, {-3: [5], -2: [6], -1: [7], 0: [3], 2: [6]})
+    rows = metrics.rejection_rows(metrics.rejection_metrics(journal.applications(), journal.moods()))
+    assert [r["application_id"] for r in rows] == [first.id, second.id]
+    for row in rows:
+        # Baseline 6; target 5.5; D 3 -> 3; D+2 6 -> 4.5: not yet recovered.
+        assert (row["baseline"], row["dip"], row["recovery_days"], row["recovered"]) == (6, 3, None, False)
+        assert row["bounce_back_days"] is None
+
+
+def test_bounce_back_never_counts_the_rejected_application_itself(journal: Journal) -> None:
+    # Applied and rejected on D: the only application on or after D is itself -> null.
+    # Another application on D as well -> 0 days.
+    journal.add(
+        Application(
+            company="Acme", role="Analyst", applied_on=D, outcome="rejected", outcome_on=D, channel="email"
+        )
+    )
+    assert only_row(journal)["bounce_back_days"] is None
+    journal.add(Application(company="Also today", role="Analyst", applied_on=D))
+    assert only_row(journal)["bounce_back_days"] == 0
+
+
 def test_rows_are_oldest_first_with_every_field(journal: Journal) -> None:
     later = reject(journal, "Later Ltd", day(20))
     earlier = reject(journal, "Earlier plc", day(0))
@@ -170,6 +226,91 @@ def test_no_rejections_gives_an_empty_typed_frame(journal: Journal) -> None:
     assert metrics.rejection_rows(frame) == []
 
 
+# --- the vectorised metrics equal the definitions, row by row -------------------------------
+
+
+def reference_rejection_metrics(applications: pd.DataFrame, moods: pd.DataFrame) -> pd.DataFrame:
+    """The definitions written out one rejection at a time (the implementation before issue 14)."""
+    daily = metrics.daily_mood(moods)
+    rejected = applications[applications["outcome"] == "rejected"].dropna(subset=["outcome_on"])
+    rows = []
+    for app in rejected.sort_values(["outcome_on", "id"], kind="stable").itertuples(index=False):
+        d = pd.Timestamp(app.outcome_on).normalize()
+        before = daily[(daily.index >= d - pd.Timedelta(days=14)) & (daily.index < d)]
+        baseline = float(before.median()) if len(before) >= 3 else None
+        week = daily[(daily.index >= d) & (daily.index <= d + pd.Timedelta(days=7))]
+        dip = None if baseline is None or week.empty else baseline - float(week.min())
+        recovery = None
+        if baseline is not None:
+            after = daily[daily.index >= d]
+            values = after.to_numpy()
+            for position, date in enumerate(after.index):
+                if values[max(0, position - 2) : position + 1].mean() >= baseline - 0.5 - 1e-9:
+                    recovery = int((date - d).days)
+                    break
+        others = applications[(applications["id"] != app.id) & (applications["applied_on"] >= d)]
+        bounce = None if others.empty else int((others["applied_on"].min() - d).days)
+        recovered = None if baseline is None else recovery is not None
+        rows.append([app.id, app.company, app.role, d, baseline, dip, recovery, recovered, bounce])
+    frame = pd.DataFrame(rows, columns=list(metrics.REJECTION_COLUMNS))
+    return frame.astype(
+        {
+            "application_id": "int64",
+            "company": "str",
+            "role": "str",
+            "rejected_on": "datetime64[ns]",
+            "baseline": "float64",
+            "dip": "float64",
+            "recovery_days": "Int64",
+            "recovered": "boolean",
+            "bounce_back_days": "Int64",
+        }
+    )
+
+
+def random_journal(seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Applications and moods over ~10 weeks, crowded so that ties and shared days are common."""
+    rng = np.random.default_rng(seed)
+    start = pd.Timestamp("2026-01-05")
+    logged = np.flatnonzero(rng.random(70) < rng.uniform(0.2, 0.95))
+    days = np.repeat(logged, rng.integers(1, 4, logged.size))
+    at = start + pd.to_timedelta(days, unit="D") + pd.to_timedelta(rng.integers(6, 23, days.size), unit="h")
+    low, high = sorted(rng.integers(1, 11, 2))
+    moods = pd.DataFrame(
+        {
+            "id": np.arange(1, days.size + 1, dtype="int64"),
+            "at": pd.DatetimeIndex(at).astype("datetime64[ns]"),
+            "mood": rng.integers(low, high + 1, days.size).astype("int64"),
+        }
+    )
+    count = int(rng.integers(0, 15))
+    applied = start + pd.to_timedelta(rng.integers(-10, 70, count), unit="D")
+    # Outcomes fall on a handful of days, some on the very day of applying.
+    waited = pd.to_timedelta(rng.choice([0, 0, 3, 9, 20], count), unit="D")
+    outcome = rng.choice(["rejected", "rejected", "pending", "offer"], count)
+    applications = pd.DataFrame(
+        {
+            "id": np.arange(1, count + 1, dtype="int64"),
+            "company": pd.Series([f"C{i}" for i in range(count)], dtype="str"),
+            "role": pd.Series(["Analyst"] * count, dtype="str"),
+            "applied_on": pd.DatetimeIndex(applied).astype("datetime64[ns]"),
+            "outcome": pd.Categorical(outcome, categories=["pending", "rejected", "offer"]),
+            "outcome_on": pd.Series(applied + waited).where(outcome != "pending").astype("datetime64[ns]"),
+        }
+    )
+    return applications, moods
+
+
+@pytest.mark.parametrize("seed", range(150))
+def test_rejection_metrics_equal_the_definitions_on_random_journals(seed: int) -> None:
+    applications, moods = random_journal(seed)
+    pd.testing.assert_frame_equal(
+        metrics.rejection_metrics(applications, moods),
+        reference_rejection_metrics(applications, moods),
+        check_exact=True,
+    )
+
+
 # --- trend -------------------------------------------------------------------------------
 
 
@@ -183,48 +324,67 @@ def trend_frame(points: list[tuple[str, int | None, bool | None]]) -> pd.DataFra
     )
 
 
-def test_trend_getting_shorter_with_slope_in_days_per_month() -> None:
-    # 12, 9, 6 recovery days at 0, 30 and 60 days: slope -0.1 a day = -0.1 * 365.25/12 = -3.04 a month.
-    # The censored one (recovered false) has no number and is left out.
-    trend = metrics.recovery_trend(
-        trend_frame(
-            [
-                ("2026-01-01", 12, True),
-                ("2026-01-31", 9, True),
-                ("2026-02-15", None, False),
-                ("2026-03-02", 6, True),
-            ]
-        )
+def quarterly(recovery_days: list[int]) -> pd.DataFrame:
+    """Known recoveries on 2026-01-01 and every 30 days after."""
+    start = dt.date(2026, 1, 1)
+    return trend_frame(
+        [(str(start + dt.timedelta(days=30 * i)), d, True) for i, d in enumerate(recovery_days)]
     )
-    assert trend.verdict == "shorter"
-    assert trend.points == 3
+
+
+def test_trend_getting_shorter_states_the_range() -> None:
+    # x = 0, 30, 60, 90 (mean 45, Sxx 4500); y = 13, 8, 7, 2 (mean 7.5, Sxy -510).
+    # Slope -510/4500 = -0.11333 a day = -3.45 a month; fitted 12.6, 9.2, 5.8, 2.4.
+    # Residuals 0.4, -1.2, 1.2, -0.4: SSR 3.2, s^2 = 3.2/2 = 1.6, SE = sqrt(1.6/4500) = 0.018856 a day.
+    # 95% with t(2) = 4.303: +-0.08114 a day -> -5.92 ... -0.98 a month: all below zero, so "shorter".
+    rejections = pd.concat([quarterly([13, 8, 7, 2]), trend_frame([("2026-02-15", None, False)])])
+    trend = metrics.recovery_trend(rejections)
+    assert trend.verdict == "shorter" and trend.is_clear
+    assert trend.points == 4  # the censored one (recovered false) has no number and is left out
+    assert trend.slope_per_month == pytest.approx(-3.4496, abs=1e-4)
+    assert (trend.low_per_month, trend.high_per_month) == pytest.approx((-5.919, -0.980), abs=1e-3)
+    assert trend.words == (
+        "Your recoveries are getting shorter: about 3.4 days quicker each month "
+        "(likely between 1.0 and 5.9), from 4 recoveries."
+    )
+    assert list(trend.fitted(pd.to_datetime(["2026-01-01", "2026-04-01"]))) == pytest.approx([12.6, 2.4])
+
+
+def test_trend_that_could_go_either_way_says_so() -> None:
+    # y = 13, 6, 9, 2: slope -450/4500 = -0.1 a day (-3.04 a month), fitted 12, 9, 6, 3.
+    # Residuals 1, -3, 3, -1: SSR 20, s^2 10, SE sqrt(10/4500) = 0.047140; +-4.303 * SE = +-0.20285 a day
+    # = +-6.174 a month -> -9.218 ... +3.130: it straddles zero, so no direction is claimed.
+    trend = metrics.recovery_trend(quarterly([13, 6, 9, 2]))
+    assert trend.verdict == "unclear" and not trend.is_clear
     assert trend.slope_per_month == pytest.approx(-3.04375)
-    assert "shorter" in trend.words
-    assert list(trend.fitted(pd.to_datetime(["2026-01-01", "2026-03-02"]))) == pytest.approx([12, 6])
+    assert (trend.low_per_month, trend.high_per_month) == pytest.approx((-9.218, 3.130), abs=1e-3)
+    assert "No clear change" in trend.words
+    assert "9.2 days quicker to 3.1 days longer" in trend.words
+    assert "shorter" not in trend.words
 
 
 def test_trend_longer_and_steady() -> None:
-    longer = metrics.recovery_trend(
-        trend_frame([("2026-01-01", 2, True), ("2026-02-01", 5, True), ("2026-03-01", 9, True)])
-    )
-    steady = metrics.recovery_trend(
-        trend_frame([("2026-01-01", 4, True), ("2026-02-01", 4, True), ("2026-03-01", 4, True)])
-    )
+    # Exactly on a line: no scatter, so the range is the slope itself.
+    longer = metrics.recovery_trend(quarterly([2, 5, 8, 11]))  # +0.1 a day = +3.04 a month
+    steady = metrics.recovery_trend(quarterly([4, 4, 4, 4]))
     assert longer.verdict == "longer"
-    assert "longer" in longer.words
+    assert "longer" in longer.words and "Go gently" in longer.words
     assert steady.verdict == "steady"
     assert steady.slope_per_month == pytest.approx(0)
+    assert "holding steady" in steady.words
 
 
-def test_trend_needs_three_known_recoveries_on_two_dates() -> None:
-    two = metrics.recovery_trend(
-        trend_frame([("2026-01-01", 2, True), ("2026-02-01", 5, True), ("2026-03-01", None, None)])
+def test_trend_needs_four_known_recoveries_on_two_dates() -> None:
+    three = metrics.recovery_trend(quarterly([12, 9, 6]))  # a perfect line, but only three points
+    one_day = metrics.recovery_trend(trend_frame([("2026-01-01", 2, True)] * 5))
+    for trend in (three, one_day):
+        assert trend.verdict == "too_few" and not trend.is_clear
+        assert trend.slope_per_month is None and trend.low_per_month is None
+        assert len(trend.fitted(pd.to_datetime(["2026-01-01"]))) == 0
+    assert three.words == (
+        "Too few recoveries logged yet to say whether they are getting shorter: "
+        "3 so far, and a trend needs at least 4."
     )
-    one_day = metrics.recovery_trend(trend_frame([("2026-01-01", 2, True)] * 3))
-    for trend in (two, one_day):
-        assert trend.verdict == "too_few"
-        assert trend.slope_per_month is None
-        assert "Too few" in trend.words
 
 
 # --- mood over time ------------------------------------------------------------------------
