@@ -18,6 +18,7 @@ default mood names exactly, with no byte-order mark, so that the
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime as dt
 import random
 from dataclasses import dataclass, field
@@ -48,6 +49,9 @@ REFLECTIONS_PER_YEAR = 30
 ACTIONS_PER_YEAR = 15
 CHECKLISTS_PER_YEAR = 60
 SUPPORT_PER_YEAR = 40
+#: How far a rejection pulls the mood down at first, and for how many days.
+DIP_DEPTH = 3.0
+DIP_DAYS = 14
 
 COMPANIES = ("Blue Alder", "Larkspur", "Harbourline", "Orchard Grid", "Copperleaf", "Northwind", "Tallis")
 ROLES = ("Data Analyst", "BI Analyst", "Analytics Engineer", "Junior Data Scientist", "Reporting Analyst")
@@ -175,10 +179,9 @@ def _mood_days(rng: random.Random, start: dt.date, years: int) -> list[dt.date]:
 def _mood_level(day: dt.date, start: dt.date, rejections: list[dt.date]) -> float:
     """A gently drifting mood that dips after each recent rejection and climbs back."""
     level = 6.5 + ((day - start).days % 120) / 120
-    for rejected_on in rejections:
-        since = (day - rejected_on).days
-        if 0 <= since < 14:
-            level -= 3.0 * (1 - since / 14)
+    first = bisect.bisect_left(rejections, day - dt.timedelta(days=DIP_DAYS - 1))
+    for rejected_on in rejections[first : bisect.bisect_right(rejections, day)]:
+        level -= DIP_DEPTH * (1 - (day - rejected_on).days / DIP_DAYS)
     return level
 
 
