@@ -132,6 +132,8 @@ def breakdown(runs: dict[str, list[Run]]) -> list[str]:
             (label, statistics.median(r.cells[i][1] for r in taken))
             for i, (label, _) in enumerate(taken[0].cells)
         ]
+        if name == FLOOR:
+            cells = [("(the one cell: imports, one chart)", seconds) for _, seconds in cells]
         top = sorted(cells, key=lambda item: -item[1])[:3]
         shown = "; ".join(f"`{label}` {seconds * 1000:.0f} ms" for label, seconds in top)
         lines.append(f"| {name} | {start * 1000:.0f} ms | {shown} |")

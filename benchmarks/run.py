@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import shutil
 import sys
 import tempfile
@@ -34,6 +35,12 @@ SHM_NAME = " in memory (/dev/shm, no disk flush)"
 SAVE_NOTE = (
     "A save on disk is mostly the disk flush, which both sides pay; the same save on memory-backed "
     "storage shows what the journal's own work (validation, link checks, read-back) adds."
+)
+READING = (
+    "Reading the figures: a ratio compares two things measured in turns, so it holds up on a busy "
+    "machine; a target in milliseconds does not, so check the load average above before reading one. "
+    "Every process here compiles pandas and matplotlib from source when the venv holds no bytecode "
+    "(see Bytecode above), which weighs on whole-process and notebook figures, floors included."
 )
 SECTIONS = ("writes", "startup", "analysis", "notebooks", "daylio")
 #: Repeats per figure: (full run, quick run).
@@ -118,6 +125,7 @@ def main(argv: list[str] | None = None) -> None:
         figure, printed = bench_daylio.daylio(daylio_file, args.out, RUNS["daylio"][pick])
         sections.append((bench_daylio.SECTION, [figure], [f"- {line}" for line in printed]))
 
+    header.append(f"- Load average at the end: {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
     target = args.out / "RESULTS-quick.md" if args.quick else HERE / "RESULTS.md"
     target.write_text(_markdown(header, data, sections, time.perf_counter() - started))
     print(f"Wrote {target}")
@@ -153,6 +161,8 @@ def _markdown(
         *data,
         "",
         f"**{met} of {len(targets)} targets met.** The whole run took {seconds / 60:.1f} minutes.",
+        "",
+        READING,
         "",
     ]
     for title, section_figures, notes in sections:
