@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8888
 
-.PHONY: lab test unit notebooks install clean
+.PHONY: lab test unit notebooks install clean bench
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff format --check workbook tests benchmarks
 	$(BIN)/python -m pytest tests
 	$(BIN)/python tests/run_notebooks.py
+
+## Run every benchmark on a generated 10-year journal and write benchmarks/RESULTS.md (about 10 minutes).
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts

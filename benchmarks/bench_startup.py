@@ -1,0 +1,70 @@
+"""Starting up: ``import workbook`` against importing the modules it pulls in, each in a fresh process.
+
+The floor imports exactly the non-workbook modules that ``import workbook``
+loads (found in a first process), so the ratio is what workbook's own code adds.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from harness import Figure, Target, interleaved, timed
+
+SECTION = "Starting up"
+
+_FIND_DEPENDENCIES = """
+import sys
+before = set(sys.modules)
+import workbook
+loaded = {name.split(".")[0] for name in set(sys.modules) - before}
+names = [n for n in loaded if n != "workbook" and not n.startswith("_")]
+print(" ".join(sorted(n for n in names if getattr(sys.modules[n], "__spec__", None))))
+"""
+
+
+def dependencies() -> list[str]:
+    """The top-level modules besides workbook that ``import workbook`` loads."""
+    found = subprocess.run(
+        [sys.executable, "-c", _FIND_DEPENDENCIES], check=True, capture_output=True, text=True
+    )
+    return found.stdout.split()
+
+
+def run_python(code: str) -> float:
+    """Seconds a fresh interpreter takes to run ``code``."""
+    return timed(lambda: subprocess.run([sys.executable, "-c", code], check=True, capture_output=True))
+
+
+def startup(runs: int) -> tuple[list[Figure], list[str]]:
+    """``import workbook`` and ``workbook --version`` against their floors; also the modules imported."""
+    modules = dependencies()
+    floor_code = f"import {', '.join(modules)}" if modules else "pass"
+    cases = {
+        "workbook": lambda: run_python("import workbook"),
+        "dependencies": lambda: run_python(floor_code),
+        "version": lambda: timed(
+            lambda: subprocess.run(
+                [sys.executable, "-m", "workbook", "--version"], check=True, capture_output=True
+            )
+        ),
+        "pass": lambda: run_python("pass"),
+        "pandas": lambda: run_python("import pandas"),
+    }
+    run_python("import workbook")  # warm the file cache
+    samples = interleaved(cases, runs)
+    figures = [
+        Figure(
+            SECTION,
+            "`import workbook`",
+            samples["workbook"],
+            samples["dependencies"],
+            "its dependencies alone",
+            Target("ratio", 1.1),
+        ),
+        Figure(SECTION, "`workbook --version`", samples["version"], samples["pass"], "`python -c pass`"),
+        Figure(
+            SECTION, "`import pandas` (for scale)", samples["pandas"], samples["pass"], "`python -c pass`"
+        ),
+    ]
+    return figures, modules
