@@ -41,9 +41,7 @@ def _is_loopback(address: object) -> bool:
 
 
 def _refusal(address: object) -> NetworkRefused:
-    return NetworkRefused(
-        errno.EACCES, f"network guard: tests may only connect to loopback, not {address!r}"
-    )
+    return NetworkRefused(errno.EACCES, f"network guard: tests may only connect to loopback, not {address!r}")
 
 
 def _guard(original, *, returns_code: bool = False):  # noqa: ANN001, ANN202

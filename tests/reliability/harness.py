@@ -39,7 +39,9 @@ def workbook(
     if journal is not None:
         command += ["--journal", str(journal)]
     command += list(args)
-    done = subprocess.run(command, input=stdin.encode(), capture_output=True, env=child_env(), timeout=timeout)
+    done = subprocess.run(
+        command, input=stdin.encode(), capture_output=True, env=child_env(), timeout=timeout
+    )
     return subprocess.CompletedProcess(
         done.args,
         done.returncode,
@@ -102,5 +104,7 @@ def seed(path: Path) -> Path:
             )
         )
         journal.add(FeedbackItem(application_id=app.id, text="More examples, please."))
-        journal.add(MoodEntry(at=dt.datetime(2025, 3, 13, 18, 0), mood=4, note="Hard day.", application_id=app.id))
+        journal.add(
+            MoodEntry(at=dt.datetime(2025, 3, 13, 18, 0), mood=4, note="Hard day.", application_id=app.id)
+        )
     return path

@@ -59,7 +59,11 @@ def attempt(journal_path: Path, fill_dir: Path | None, busy_timeout: float | Non
     except Exception as error:  # noqa: BLE001 - the test judges which kind it was
         seen["api"] = {"error": type(error).__name__, "family": _family(error), "message": str(error)}
     mood.save_button.click()
-    seen["mood_widget"] = {"status": mood.status_text, "note_kept": mood.note.value == NOTE, "mood": mood.mood.value}
+    seen["mood_widget"] = {
+        "status": mood.status_text,
+        "note_kept": mood.note.value == NOTE,
+        "mood": mood.mood.value,
+    }
     log.save_button.click()
     seen["rejection_widget"] = {
         "status": log.status_text,

@@ -12,10 +12,9 @@ import sys
 import time
 from pathlib import Path
 
+from reliability.harness import child_env, integrity
 from workbook.journal import Journal
 from workbook.records import Application, MoodEntry
-
-from reliability.harness import child_env, integrity
 
 WRITERS = 4
 PER_WRITER = 500
@@ -91,9 +90,7 @@ def test_four_writers_and_a_reader_lose_nothing_and_never_see_a_lock(tmp_path: P
         apps = journal.records(Application)
         moods = journal.records(MoodEntry)
     assert len(apps) + len(moods) == WRITERS * PER_WRITER
-    expected_moods = {
-        f"writer {w} entry {i}" for w in range(WRITERS) for i in range(PER_WRITER) if i % 4
-    }
+    expected_moods = {f"writer {w} entry {i}" for w in range(WRITERS) for i in range(PER_WRITER) if i % 4}
     assert {m.note for m in moods} == expected_moods
     assert {(a.company, a.role) for a in apps} == {
         (f"writer {w}", f"role {i}") for w in range(WRITERS) for i in range(0, PER_WRITER, 4)

@@ -15,10 +15,9 @@ import sys
 import time
 from pathlib import Path
 
+from reliability.harness import child_env, integrity
 from workbook.journal import Journal
 from workbook.records import MoodEntry
-
-from reliability.harness import child_env, integrity
 
 RUNS = 24
 SEED = 20261126

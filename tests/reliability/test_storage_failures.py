@@ -46,7 +46,7 @@ needs_mounts = pytest.mark.skipif(
 
 def in_namespace(shell_setup: str, *command: str) -> subprocess.CompletedProcess[str]:
     """Run ``command`` after ``shell_setup`` (mounts), both in a private mount namespace."""
-    script = f"{shell_setup} && exec \"$@\""
+    script = f'{shell_setup} && exec "$@"'
     return subprocess.run(
         ["unshare", "-m", "sh", "-ec", script, "scenario", *command],
         capture_output=True,
