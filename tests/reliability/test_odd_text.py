@@ -36,6 +36,7 @@ ODD_TEXT = {
     "formula-at": "@channel standup",
     "commas-newlines-quotes": 'line one,\nline two; "three"',
     "windows-line-break": "first\r\nsecond",
+    "old-mac-line-break": "first\rsecond",
     "tab-inside": "col1\tcol2",
     "backslashes": "C:\\Users\\me \\n is not a newline",
     "json-lookalike": '{"mood": 11, "note": null}',
