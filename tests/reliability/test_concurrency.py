@@ -19,6 +19,8 @@ from workbook.records import Application, MoodEntry
 WRITERS = 4
 PER_WRITER = 500
 COLD_ROUNDS = 10
+#: Seconds the 2,000 writes may take in all, on a busy two-core machine.
+BOUND = 60
 
 WRITER = """
 import datetime as dt, sys
@@ -74,11 +76,14 @@ def test_four_writers_and_a_reader_lose_nothing_and_never_see_a_lock(tmp_path: P
     stop = tmp_path / "stop"
     reader = _start(READER, str(path), str(stop))
     writers = [_start(WRITER, str(path), str(n), str(PER_WRITER)) for n in range(WRITERS)]
+    deadline = time.monotonic() + BOUND
     try:
-        results = [w.communicate(timeout=60) for w in writers]
+        results = [w.communicate(timeout=max(1.0, deadline - time.monotonic())) for w in writers]
     finally:
         stop.touch()
-        reads, reader_errors = reader.communicate(timeout=60)
+        for process in writers:
+            process.kill()  # only matters when one overran the bound
+        reads, reader_errors = reader.communicate(timeout=30)
     for n, (out, err) in enumerate(results):
         assert writers[n].returncode == 0 and out.strip() == "done", f"writer {n} failed:\n{err}"
         assert "locked" not in err
