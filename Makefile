@@ -27,11 +27,12 @@ lab: $(VENV)/.installed-app
 	$(BIN)/workbook lab --port $(PORT)
 
 ## Run the whole test suite: lint, unit and browser tests, then every notebook under nbval.
+## tests/netguard refuses every network connection that is not loopback, in every process.
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check workbook tests benchmarks
 	$(BIN)/ruff format --check workbook tests benchmarks
-	$(BIN)/python -m pytest tests
-	$(BIN)/python tests/run_notebooks.py
+	PYTHONPATH=tests/netguard $(BIN)/python -m pytest tests
+	PYTHONPATH=tests/netguard $(BIN)/python tests/run_notebooks.py
 
 ## Run every benchmark on a generated 10-year journal and write benchmarks/RESULTS.md (about 10 minutes).
 bench: $(VENV)/.installed-test

@@ -29,6 +29,8 @@ SANITIZE = ROOT / "tests" / "nbval_sanitize.cfg"
 MARK = "# NBVAL_CHECK_OUTPUT"
 #: Each run: its name and the environment it adds.
 MODES = {"empty": {}, "demo": {"WORKBOOK_DEMO": "1"}}
+#: Its sitecustomize refuses every connection that is not loopback, in nbval and in each kernel.
+NETGUARD = ROOT / "tests" / "netguard"
 
 
 def environment(tmp: Path, extra: dict[str, str]) -> dict[str, str]:
@@ -42,6 +44,7 @@ def environment(tmp: Path, extra: dict[str, str]) -> dict[str, str]:
         JUPYTER_CONFIG_DIR=str(tmp / "jupyter-config"),
         IPYTHONDIR=str(tmp / "ipython"),
         MPLBACKEND="agg",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(NETGUARD), os.environ.get("PYTHONPATH", "")])),
     )
     env.update(extra)
     return env
