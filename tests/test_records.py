@@ -136,3 +136,12 @@ def test_values_are_normalised_on_the_way_in() -> None:
 def test_future_due_date_is_allowed_for_a_plan() -> None:
     action = Action(title="Mock interview with Priya", due_on=TOMORROW)
     assert action.due_on.isoformat() == TOMORROW
+
+
+def test_an_id_larger_than_sqlite_can_hold_is_refused_by_name() -> None:
+    with pytest.raises(
+        ValidationError, match=r"application_id: 9223372036854775808 is larger than any record id"
+    ):
+        MoodEntry(at="2026-01-01T08:00", mood=5, application_id=2**63)
+    with pytest.raises(ValidationError, match="application_id: inf is not a record id"):
+        MoodEntry(at="2026-01-01T08:00", mood=5, application_id=float("inf"))

@@ -82,7 +82,10 @@ class Workbook:
         from workbook.widgets import ChecklistForm
 
         return ChecklistForm(
-            self.journal, self.template.checklist(checklist_id), application_id=application_id
+            self.journal,
+            self.template.checklist(checklist_id),
+            application_id=application_id,
+            template=self.template,
         )
 
     def question_bank(self, *, application_id: int | None = None) -> Any:
@@ -98,7 +101,7 @@ class Workbook:
         return MoodLogger(self.journal, self.template, context=context, application_id=application_id)
 
     def rejection_log(self, *, application_id: int | None = None) -> Any:
-        """Log an application and its outcome; call notes and feedback open for a video-call rejection."""
+        """Log an application and its outcome; call notes and feedback open for every rejection."""
         from workbook.widgets import RejectionLog
 
         return RejectionLog(self.journal, self.template, application_id=application_id)
@@ -114,6 +117,7 @@ class Workbook:
             self.template.prompt_set(set_id),
             one_at_a_time=one_at_a_time,
             application_id=application_id,
+            template=self.template,
         )
 
     def actions(self) -> Any:

@@ -18,6 +18,8 @@ MAX_TEXT = 20_000
 EARLIEST = dt.date(1900, 1, 1)
 MAX_WORD = 100
 LIST_SEPARATOR = ";"
+#: The largest id SQLite can store (a signed 64-bit integer).
+MAX_ID = 2**63 - 1
 
 
 def check_text(name: str, value: Any, *, required: bool = False, limit: int = MAX_TEXT) -> str:
@@ -195,8 +197,12 @@ def check_id(name: str, value: Any) -> int:
         number = int(value)
     except (TypeError, ValueError):
         raise ValidationError(name, f"{value!r} is not a record id") from None
+    except OverflowError:  # int(float("inf"))
+        raise ValidationError(name, f"{value!r} is not a record id") from None
     if number < 1 or isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
         raise ValidationError(name, f"{value!r} is not a record id")
+    if number > MAX_ID:
+        raise ValidationError(name, f"{number} is larger than any record id")
     return number
 
 

@@ -29,11 +29,11 @@ def app_with(*changes: str) -> tuple[str, ...]:
 
 @functools.cache
 def damaged_journal() -> bytes:
-    """A real journal whose second page is overwritten with junk: "database disk image is malformed"."""
+    """A real journal whose pages after the first are junk: "database disk image is malformed"."""
     with tempfile.TemporaryDirectory() as tmp:
         path = seed(Path(tmp) / "journal.db")
         data = bytearray(path.read_bytes())
-    data[4096:8192] = b"\x7f" * 4096
+    data[4096:] = b"\x7f" * (len(data) - 4096)
     return bytes(data)
 
 

@@ -12,11 +12,10 @@ from typing import Any
 from workbook.errors import ValidationError
 from workbook.journal import Journal
 from workbook.location import journal_path
+from workbook.values import MAX_ID
 
 #: Seconds the command waits for another program to finish writing before it says so.
 BUSY_TIMEOUT = 5
-#: The largest id SQLite can store (a signed 64-bit integer).
-MAX_ID = 2**63 - 1
 
 
 def journal_option(*, top_level: bool = False) -> argparse.ArgumentParser:

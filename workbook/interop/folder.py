@@ -83,7 +83,9 @@ def export_csv(journal: Journal, folder: str | os.PathLike[str]) -> list[Path]:
         path = target / f"{kind.TABLE}.csv"
         text_columns = [kinds in TEXT_KINDS for kinds in kind.kinds().values()]
         with open_private(path, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
+            # A lone carriage return inside a cell must be quoted too; the csv module quotes
+            # exactly the characters of its line terminator, so "\r\n" covers both.
+            writer = csv.writer(handle, lineterminator="\r\n")
             writer.writerow(kind.columns())
             for record in journal.records(kind):
                 cells = (csv_value(v) for v in record.to_plain().values())
