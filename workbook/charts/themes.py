@@ -65,7 +65,7 @@ def themes_over_time_chart(feedback: pd.DataFrame, applications: pd.DataFrame) -
     width = float(np.clip(left + 0.6 * len(names) + 1.3, 5.2, 9))
     figure, axes = new_figure(width, 5, left=left, right=0.6)
     label(axes, "Feedback themes over time", "Month", "Theme")
-    if grid.empty or feedback_themes(feedback).empty:
+    if grid.empty:
         return empty(figure, axes, NO_FEEDBACK)
     axes.set_xlabel(period.capitalize(), fontsize=FONT_SIZE + 1)
     values = grid.to_numpy()
