@@ -89,7 +89,7 @@ def themes_over_time_chart(feedback: pd.DataFrame, applications: pd.DataFrame) -
     if grid.shape[1] <= NUMBERED_COLUMNS:
         for (row, col), value in np.ndenumerate(values):
             if value:
-                ink = "white" if value > high / 2 else "black"
+                ink = "white" if high > 1 and value > high * 0.6 else "black"  # white only on the dark steps
                 axes.text(col, row, str(value), ha="center", va="center", fontsize=FONT_SIZE - 1, color=ink)
     colorbar = figure.colorbar(image, ax=axes, label="Feedback items", fraction=0.04, pad=0.02)
     colorbar.set_ticks(_integer_ticks(high))
