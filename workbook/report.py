@@ -187,7 +187,7 @@ def _charts(
 
     return [
         ("Recovery days after each rejection", charts.recovery_chart(rejections)),
-        ("Mood over time", charts.mood_timeline_chart(moods, applications)),
+        ("Mood over time", charts.mood_timeline_chart(moods, applications, rejections)),
         ("Feedback themes", charts.theme_frequency_chart(feedback)),
         ("Feedback themes over time", charts.themes_over_time_chart(feedback, applications)),
         ("Rejections per month", charts.rejections_by_month_chart(applications)),

@@ -237,7 +237,7 @@ CHARTS: dict[str, tuple[str, Callable[[Workbook], Figure]]] = {
     ),
     "mood_timeline": (
         "moods",
-        lambda b: _charts().mood_timeline_chart(b.journal.moods(), b.journal.applications()),
+        lambda b: _charts().mood_timeline_chart(b.journal.moods(), b.journal.applications(), b.rejections()),
     ),
     "year_in_pixels": ("moods", lambda b: _charts().year_in_pixels_chart(b.journal.moods())),
     "weekday": ("moods", lambda b: _charts().weekday_chart(b.journal.moods())),

@@ -1,12 +1,17 @@
-"""What every chart shares: the colour-blind-safe palette, a fresh Figure, the empty state.
+"""What every chart shares: one colour per concept, a fresh Figure with a fixed layout, the empty state.
 
 Figures are built with :class:`matplotlib.figure.Figure` directly, never
-pyplot, so no global state is touched and no display is needed.
+pyplot, so no global state is touched and no display is needed.  Margins are
+set in inches up front (``subplots_adjust``) rather than by constrained layout,
+which measures every text on each draw and costs more than the chart itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from matplotlib.axes import Axes
+from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 
 #: Okabe & Ito's palette, distinguishable with the common colour-vision deficiencies.
@@ -20,17 +25,49 @@ PALETTE = (
     "#F0E442",  # yellow
     "#000000",  # black
 )
-#: A sequential colour map that reads the same for most colour-vision deficiencies.
-SEQUENTIAL = "cividis"
-#: Mood runs from low (vermillion) through to high (blue) on a diverging, colour-blind-safe map.
+
+# One colour per concept, the same in every chart.
+#: A day's mood (dots) and its running mean (line): blues.
+MOOD = "#56B4E9"
+MOOD_MEAN = "#0072B2"
+#: A rejection, wherever it is marked or counted.
+REJECTION = "#D55E00"
+#: Outcomes other than a rejection.
+OFFER = "#009E73"
+WITHDRAWN = "#6F6F6F"
+GHOSTED = "#BBBBBB"
+OUTCOME_COLOURS = {"rejected": REJECTION, "offer": OFFER, "withdrawn": WITHDRAWN, "ghosted": GHOSTED}
+#: The usual level (baseline) a recovery is measured against: a highlighter yellow, used for nothing else.
+USUAL = "#F0E442"
+#: Feedback themes.
+FEEDBACK = "#E69F00"
+#: Medians, means and trend lines: a summary, never a series.
+SUMMARY = "#000000"
+#: Stages reached, applied to final: one purple ramp, light to dark, used for nothing else.
+STAGE_COLOURS = ("#BCBDDC", "#9E9AC8", "#756BB1", "#54278F")
+#: Days that could hold an entry but have none: a grey no mood colour comes near (grey is "nothing came", as for ghosting).
+NO_ENTRY = "#BDBDBD"
+#: Mood runs from low (red) through to high (blue) on a diverging, colour-blind-safe map.
 MOOD_MAP = "RdYlBu"
+#: Counts of feedback items: light to dark orange, so more reads as darker.
+COUNT_MAP = LinearSegmentedColormap.from_list("feedback_counts", ["#FCE8C3", FEEDBACK, "#7A4A00"])
 GRID = "#DDDDDD"
+INK = "#555555"
 FONT_SIZE = 10
+#: Inches kept round the axes for tick labels, axis labels and the title.
+MARGINS = {"left": 0.8, "right": 0.3, "top": 0.55, "bottom": 0.65}
 
 
-def new_figure(width: float = 8, height: float = 4.5) -> tuple[Figure, Axes]:
-    """A figure (100 dpi, constrained layout) with one Axes."""
-    figure = Figure(figsize=(width, height), dpi=100, layout="constrained")
+def new_figure(width: float = 8, height: float = 4.5, **margins: float) -> tuple[Figure, Axes]:
+    """A figure (100 dpi) with one Axes placed by fixed margins in inches (see :data:`MARGINS`)."""
+    figure = Figure(figsize=(width, height), dpi=100)
+    inches = {**MARGINS, **margins}
+    figure.subplots_adjust(
+        left=inches["left"] / width,
+        right=1 - inches["right"] / width,
+        bottom=inches["bottom"] / height,
+        top=1 - inches["top"] / height,
+    )
     axes = figure.add_subplot()
     axes.tick_params(labelsize=FONT_SIZE)
     axes.grid(True, axis="y", color=GRID, linewidth=0.8)
@@ -38,6 +75,12 @@ def new_figure(width: float = 8, height: float = 4.5) -> tuple[Figure, Axes]:
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     return figure, axes
+
+
+def label_inches(labels: Sequence[str], size: float = FONT_SIZE) -> float:
+    """Roughly how wide the longest of ``labels`` is, in inches, at ``size`` points."""
+    longest = max((len(text) for text in labels), default=0)
+    return longest * size * 0.5 / 72
 
 
 def label(axes: Axes, title: str, xlabel: str, ylabel: str) -> None:
@@ -60,12 +103,16 @@ def empty(figure: Figure, axes: Axes, message: str) -> Figure:
         ha="center",
         va="center",
         fontsize=FONT_SIZE + 2,
-        color="#555555",
-        wrap=True,
+        color=INK,
     )
     return figure
 
 
-def colour(number: int) -> str:
-    """The palette colour for series ``number`` (wrapping round)."""
-    return PALETTE[number % len(PALETTE)]
+def stage_colour(number: int) -> str:
+    """The colour of stage ``number`` (0 applied ... 3 final)."""
+    return STAGE_COLOURS[min(number, len(STAGE_COLOURS) - 1)]
+
+
+def counted(number: int, word: str) -> str:
+    """``1 day``, ``3 days``: a count with its word, singular or plural."""
+    return f"{number:,} {word}" if number == 1 else f"{number:,} {word}s"

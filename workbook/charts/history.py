@@ -1,12 +1,24 @@
-"""Rejection-history charts: monthly rejections by stage, the funnel, channels, days to outcome."""
+"""Rejection-history charts: rejections over time by stage, the funnel, channels, days to outcome."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator, MultipleLocator
 
 from workbook import history
-from workbook.charts.canvas import colour, empty, label, new_figure
+from workbook.charts.canvas import (
+    FONT_SIZE,
+    GRID,
+    OUTCOME_COLOURS,
+    REJECTION,
+    counted,
+    empty,
+    label,
+    new_figure,
+    stage_colour,
+)
 
 NO_REJECTIONS = "No rejections logged yet.\nWhen one comes, log it here and it will show up."
 NO_APPLICATIONS = "No applications logged yet."
@@ -18,23 +30,55 @@ CHANNEL_NAMES = {
     "in_person": "In person",
     "none": "Not said",
 }
+OUTCOME_NAMES = {"rejected": "rejected", "offer": "offer", "withdrawn": "withdrawn", "ghosted": "ghosted"}
+#: Bars per chart before months are counted per quarter, and quarters per year.
+MOST_BARS = 36
+#: Bin widths in days that read naturally: a day, a few days, a week, a fortnight, a month...
+BIN_DAYS = (1, 2, 3, 5, 7, 14, 21, 28, 30, 60, 90, 180, 365)
+MOST_TICK_LABELS = 12
+#: The narrowest the month axis gets, in bars, so one or two months do not stretch across the chart.
+MIN_SLOTS = 8
 
 
 def rejections_by_month_chart(applications: pd.DataFrame) -> Figure:
-    """Rejections per month as bars stacked by the stage each application had reached."""
-    figure, axes = new_figure()
+    """Rejections per month as bars stacked by the stage each application had reached.
+
+    Over three years the bars count quarters, and over nine years of quarters whole years.
+    """
+    figure, axes = new_figure(right=1.7)
     label(axes, "Rejections per month", "Month", "Rejections")
     counts = history.rejections_by_month(applications)
     if counts.empty:
         return empty(figure, axes, NO_REJECTIONS)
-    names = [month.strftime("%b %Y") for month in counts.index]
-    bottom = pd.Series(0, index=counts.index)
+    counts, period, names = _coarsen(counts)
+    axes.set_title(f"Rejections per {period}", fontsize=FONT_SIZE + 3, loc="left")
+    axes.set_xlabel(period.capitalize(), fontsize=FONT_SIZE + 1)
+    spots = np.arange(len(counts))
+    bottom = np.zeros(len(counts))
     for number, stage in enumerate(counts.columns):
-        axes.bar(names, counts[stage], bottom=bottom, label=f"reached {stage}", color=colour(number))
-        bottom = bottom + counts[stage]
-    axes.yaxis.get_major_locator().set_params(integer=True)
-    axes.legend(title="Stage reached", frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
+        values = counts[stage].to_numpy()
+        axes.bar(spots, values, bottom=bottom, label=stage, color=stage_colour(number), width=0.85)
+        bottom = bottom + values
+    every = max(1, int(np.ceil(len(names) / MOST_TICK_LABELS)))
+    axes.set_xticks(spots[::every], names[::every])
+    room = max(0.0, (MIN_SLOTS - len(counts)) / 2)  # a lone bar stays bar-shaped, in the middle
+    axes.set_xlim(-0.6 - room, len(counts) - 0.4 + room)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.legend(title="Stage reached", frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
     return figure
+
+
+def _coarsen(counts: pd.DataFrame) -> tuple[pd.DataFrame, str, list[str]]:
+    """Counts per month, quarter or year (the finest that keeps the bars readable), with names."""
+    months = pd.DatetimeIndex(counts.index)
+    if len(months) <= MOST_BARS:
+        return counts, "month", [m.strftime("%b %Y") for m in months]
+    quarters = months.to_period("Q")
+    if quarters.nunique() <= MOST_BARS:
+        summed = counts.groupby(quarters).sum()
+        return summed, "quarter", [f"Q{q.quarter} {q.year}" for q in summed.index]
+    summed = counts.groupby(months.year).sum()
+    return summed, "year", [str(year) for year in summed.index]
 
 
 def funnel_chart(applications: pd.DataFrame, stage_changes: pd.DataFrame) -> Figure:
@@ -46,15 +90,17 @@ def funnel_chart(applications: pd.DataFrame, stage_changes: pd.DataFrame) -> Fig
     table = history.funnel(applications, stage_changes)
     stages = list(table.index)[::-1]
     reached = table["reached"].to_numpy()[::-1]
-    bars = axes.barh(stages, reached, color=colour(0))
+    colours = [stage_colour(number) for number in range(len(stages))][::-1]
+    bars = axes.barh(stages, reached, color=colours)
     notes = [
         f"{count}" + ("" if pd.isna(rate) else f"  ({rate:.0%} went on)")
         for count, rate in zip(reached, table["conversion"].to_numpy()[::-1])
     ]
     axes.bar_label(bars, labels=notes, padding=4)
-    axes.grid(True, axis="x", color="#DDDDDD")
+    axes.grid(True, axis="x", color=GRID)
     axes.grid(False, axis="y")
     axes.set_xlim(0, max(reached.max(), 1) * 1.35)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     return figure
 
 
@@ -66,21 +112,55 @@ def channel_chart(applications: pd.DataFrame) -> Figure:
     if counts.sum() == 0:
         return empty(figure, axes, NO_REJECTIONS)
     names = [CHANNEL_NAMES.get(name, name) for name in counts.index]
-    axes.bar(names, counts.to_numpy(), color=[colour(n) for n in range(len(names))])
-    axes.yaxis.get_major_locator().set_params(integer=True)
+    bars = axes.bar(names, counts.to_numpy(), color=REJECTION)
+    axes.bar_label(bars, padding=2)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     return figure
 
 
 def days_to_outcome_chart(applications: pd.DataFrame) -> Figure:
-    """How many days answers took, from applying to the outcome (a histogram)."""
-    figure, axes = new_figure()
+    """How many days answers took, from applying to the outcome: one stacked series per outcome.
+
+    Rejections, offers, withdrawals and ghosting are told apart, each named with
+    its count and median.  Bins are whole days of a natural width (a day, a week,
+    a month...) chosen for how many answers there are and how far they spread.
+    """
+    figure, axes = new_figure(right=1.9)
     label(axes, "Days from applying to an answer", "Days", "Applications")
-    days = history.days_to_outcome(applications)["days"]
+    days = history.days_to_outcome(applications)
     if days.empty:
         return empty(figure, axes, NO_OUTCOMES)
-    bins = min(20, max(1, days.nunique()))
-    axes.hist(days.to_numpy(), bins=bins, color=colour(0), edgecolor="white")
-    axes.axvline(days.median(), color=colour(5), linestyle="--", label=f"median {days.median():g} days")
-    axes.legend(frameon=False)
-    axes.yaxis.get_major_locator().set_params(integer=True)
+    edges = day_bins(days["days"].to_numpy())
+    series, names, colours = [], [], []
+    for outcome, colour in OUTCOME_COLOURS.items():
+        values = days.loc[days["outcome"].astype(str) == outcome, "days"].to_numpy()
+        if len(values):
+            series.append(values)
+            middle = float(np.median(values))
+            names.append(f"{OUTCOME_NAMES[outcome]}: {len(values):,}\nmedian {middle:g} {_days(middle)}")
+            colours.append(colour)
+    axes.hist(series, bins=edges, stacked=True, color=colours, label=names, edgecolor="white", linewidth=0.5)
+    axes.set_xlim(edges[0], edges[-1])
+    width = int(edges[1] - edges[0])
+    axes.xaxis.set_major_locator(MultipleLocator(width * max(1, int(np.ceil((len(edges) - 1) / 10)))))
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.set_xlabel(f"Days (each bar: {counted(width, 'day')})", fontsize=FONT_SIZE + 1)
+    axes.legend(
+        title="Outcome", frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=FONT_SIZE - 1
+    )
     return figure
+
+
+def _days(number: float) -> str:
+    return "day" if number == 1 else "days"
+
+
+def day_bins(days: np.ndarray) -> np.ndarray:
+    """Bin edges in whole days: a natural width giving about 3 bins for 2 values and up to 20 for 1,000."""
+    low, high = int(days.min()), int(days.max())
+    wanted = int(np.clip(np.ceil(2 * np.sqrt(len(days))), 3, 20))
+    raw = max(1.0, (high - low + 1) / wanted)
+    width = next((w for w in BIN_DAYS if w >= raw), BIN_DAYS[-1])
+    start = (low // width) * width
+    stop = (high // width + 1) * width
+    return np.arange(start, stop + width, width, dtype="float64")

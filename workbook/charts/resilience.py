@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
 from workbook import metrics
-from workbook.charts.canvas import colour, empty, label, new_figure
+from workbook.charts.canvas import FONT_SIZE, GRID, REJECTION, SUMMARY, counted, empty, label, new_figure
 from workbook.records import STAGES
 
 NO_REJECTIONS = "No rejections logged yet.\nWhen one comes, this shows how you bounce back."
@@ -20,36 +21,48 @@ def recovery_chart(rejections: pd.DataFrame) -> Figure:
     ``rejections`` is :func:`workbook.metrics.rejection_metrics`.  Rejections not
     yet recovered are counted in a note, as they have no number yet.
     """
-    figure, axes = new_figure(9, 4.5)
+    figure, axes = new_figure(9, 4.8, top=0.95)
     label(axes, "Days to bounce back after each rejection", "Date of rejection", "Recovery days")
+    axes.set_title(axes.get_title(loc="left"), fontsize=FONT_SIZE + 3, loc="left", pad=30)
     if rejections.empty:
         return empty(figure, axes, NO_REJECTIONS)
     known = rejections[rejections["recovered"].fillna(False).astype(bool)]
     trend = metrics.recovery_trend(rejections)
     if known.empty:
         return empty(figure, axes, NO_RECOVERIES)
+    many = len(known) > 60
     axes.plot(
         known["rejected_on"],
         known["recovery_days"].to_numpy(dtype="float64"),
         "o",
-        color=colour(0),
-        markersize=7,
-        label="recovery days",
+        color=REJECTION,
+        markersize=4 if many else 7,
+        alpha=0.6 if many else 1,
+        label="one rejection",
     )
-    if trend.slope_per_month is not None:
+    if trend.is_clear and trend.slope_per_month is not None:
         dates = pd.DatetimeIndex([known["rejected_on"].min(), known["rejected_on"].max()])
-        axes.plot(dates, trend.fitted(dates), "--", color=colour(5), label="trend")
+        axes.plot(dates, trend.fitted(dates), "--", color=SUMMARY, linewidth=1.5, label="trend")
     waiting = int(rejections["recovered"].eq(False).sum())
-    note = trend.words + (f"\nStill recovering from {waiting} (not shown)." if waiting else "")
-    axes.text(0.01, 0.98, note, transform=axes.transAxes, va="top", fontsize=9, wrap=True)
-    axes.set_ylim(bottom=0, top=max(known["recovery_days"].max(), 1) * 1.4)
-    axes.legend(frameon=False, loc="upper right")
+    note = trend.words + (
+        f"\nStill recovering from {counted(waiting, 'rejection')} (not shown)." if waiting else ""
+    )
+    axes.text(0, 1.02, note, transform=axes.transAxes, va="bottom", fontsize=FONT_SIZE)
+    first, last = known["rejected_on"].min(), known["rejected_on"].max()
+    pad = max(pd.Timedelta(days=3), (last - first) * 0.03)
+    axes.set_xlim(first - pad, last + pad)
+    axes.set_ylim(bottom=0, top=max(float(known["recovery_days"].max()), 1) * 1.15)
+    axes.legend(frameon=False, loc="upper right", fontsize=FONT_SIZE - 1)
     return figure
 
 
 def dip_by_stage_chart(rejections: pd.DataFrame, applications: pd.DataFrame) -> Figure:
-    """How far mood dipped after each rejection, against the stage the application reached."""
-    figure, axes = new_figure()
+    """How far mood dipped after each rejection, against the stage the application reached.
+
+    Each dot is one rejection (spread sideways so many stay visible), the bar
+    is the stage's mean, and each stage names how many rejections it rests on.
+    """
+    figure, axes = new_figure(bottom=0.85)
     label(axes, "Mood dip by stage reached", "Stage reached", "Dip (baseline minus lowest mood)")
     if rejections.empty:
         return empty(figure, axes, NO_REJECTIONS)
@@ -57,16 +70,36 @@ def dip_by_stage_chart(rejections: pd.DataFrame, applications: pd.DataFrame) -> 
     dips = pd.DataFrame({"stage": stage, "dip": rejections["dip"]}).dropna()
     if dips.empty:
         return empty(figure, axes, NO_DIPS)
-    positions = dips["stage"].map({name: number for number, name in enumerate(STAGES)})
+    positions = (
+        dips["stage"].map({name: number for number, name in enumerate(STAGES)}).to_numpy(dtype="float64")
+    )
     axes.plot(
-        positions.to_numpy(), dips["dip"].to_numpy(), "o", color=colour(0), alpha=0.8, label="one rejection"
+        positions + _spread(dips["stage"]),
+        dips["dip"].to_numpy(),
+        "o",
+        color=REJECTION,
+        alpha=0.8 if len(dips) < 60 else 0.35,
+        markersize=6 if len(dips) < 60 else 3.5,
+        label="one rejection",
     )
     means = dips.groupby("stage")["dip"].mean()
-    for name, mean in means.items():
-        spot = STAGES.index(name)
-        axes.hlines(mean, spot - 0.3, spot + 0.3, color=colour(5), linewidth=2)
-    axes.set_xticks(range(len(STAGES)), list(STAGES))
+    spots = np.array([STAGES.index(name) for name in means.index], dtype="float64")
+    axes.hlines(means.to_numpy(), spots - 0.32, spots + 0.32, color=SUMMARY, linewidth=2, label="mean")
+    sizes = dips["stage"].value_counts()
+    axes.set_xticks(
+        range(len(STAGES)), [f"{name}\n{counted(int(sizes.get(name, 0)), 'rejection')}" for name in STAGES]
+    )
     axes.set_xlim(-0.5, len(STAGES) - 0.5)
-    axes.axhline(0, color="#888888", linewidth=0.8)
-    axes.legend(frameon=False)
+    axes.axhline(0, color=GRID, linewidth=0.8)
+    axes.legend(frameon=False, fontsize=FONT_SIZE - 1, loc="lower right", bbox_to_anchor=(1, 1), ncols=2)
     return figure
+
+
+def _spread(stages: pd.Series) -> np.ndarray:
+    """A small sideways offset per dot within its stage (within ±0.25), so dots do not hide each other.
+
+    The golden-ratio sequence spreads the dots evenly without randomness, so a chart never changes between runs.
+    """
+    rank = stages.groupby(stages).cumcount().to_numpy()
+    size = stages.map(stages.value_counts()).to_numpy()
+    return np.where(size > 1, ((rank * 0.6180339887) % 1 - 0.5) * 0.5, 0.0)
