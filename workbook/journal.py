@@ -19,6 +19,7 @@ import datetime as dt
 import functools
 import os
 import sqlite3
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -80,6 +81,9 @@ class Journal:
         self.path = Path(path)
         self.busy_timeout = busy_timeout
         self._depth = 0
+        #: How many groups of changes this journal object has stored; grows by one per commit.
+        self.revision = 0
+        self._listeners: list[Callable[[], None]] = []
         self._conn = connect(self.path, busy_timeout)
 
     # --- lifecycle --------------------------------------------------------------
@@ -123,6 +127,26 @@ class Journal:
             raise
         self._depth = depth
         self._finish(depth)
+        if depth == 0:
+            self._announce()
+
+    def on_change(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Call ``listener()`` after every change this journal stores; returns a function that stops it.
+
+        Summaries, charts and drop-downs use this to redraw after a save in
+        the same kernel.  A listener that fails is reported as a warning and
+        never turns a stored change into a failed one.
+        """
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _announce(self) -> None:
+        self.revision += 1
+        for listener in list(self._listeners):
+            try:
+                listener()
+            except Exception as error:  # noqa: BLE001 - the change is stored; a redraw failing must not undo that
+                warnings.warn(f"a view of the journal could not refresh: {error}", stacklevel=2)
 
     @_sqlite_errors_in_words
     def _begin(self, depth: int) -> None:
