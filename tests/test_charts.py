@@ -123,7 +123,7 @@ def texts_of_labels(axes) -> list[str]:
 def test_channel_chart_counts_rejections_per_channel(full: Journal) -> None:
     axes = charts.channel_chart(full.applications()).axes[0]
     bars = {label.get_text(): bar.get_height() for label, bar in zip(axes.get_xticklabels(), axes.patches)}
-    assert bars == {"Video call": 1, "Phone": 0, "Email": 1, "In person": 0, "Not said": 0}
+    assert bars == {"Video call": 1, "Phone call": 0, "Email": 1, "In person": 0, "Not told": 0}
     assert {bar.get_facecolor()[:3] for bar in axes.patches} == {_rgb(REJECTION)}
 
 

@@ -19,18 +19,11 @@ from workbook.charts.canvas import (
     new_figure,
     stage_colour,
 )
+from workbook.messages import CHANNEL_LABELS, OUTCOME_LABELS
 
 NO_REJECTIONS = "No rejections logged yet.\nWhen one comes, log it here and it will show up."
 NO_APPLICATIONS = "No applications logged yet."
 NO_OUTCOMES = "No answers logged yet: this fills in as employers reply."
-CHANNEL_NAMES = {
-    "video_call": "Video call",
-    "phone": "Phone",
-    "email": "Email",
-    "in_person": "In person",
-    "none": "Not said",
-}
-OUTCOME_NAMES = {"rejected": "rejected", "offer": "offer", "withdrawn": "withdrawn", "ghosted": "ghosted"}
 #: Bars per chart before months are counted per quarter, and quarters per year.
 MOST_BARS = 36
 #: Bin widths in days that read naturally: a day, a few days, a week, a fortnight, a month...
@@ -111,7 +104,7 @@ def channel_chart(applications: pd.DataFrame) -> Figure:
     counts = history.rejections_by_channel(applications)
     if counts.sum() == 0:
         return empty(figure, axes, NO_REJECTIONS)
-    names = [CHANNEL_NAMES.get(name, name) for name in counts.index]
+    names = [CHANNEL_LABELS.get(name, name) for name in counts.index]
     bars = axes.bar(names, counts.to_numpy(), color=REJECTION)
     axes.bar_label(bars, padding=2)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
@@ -137,7 +130,7 @@ def days_to_outcome_chart(applications: pd.DataFrame) -> Figure:
         if len(values):
             series.append(values)
             middle = float(np.median(values))
-            names.append(f"{OUTCOME_NAMES[outcome]}: {len(values):,}\nmedian {middle:g} {_days(middle)}")
+            names.append(f"{OUTCOME_LABELS[outcome]}: {len(values):,}\nmedian {middle:g} {_days(middle)}")
             colours.append(colour)
     axes.hist(series, bins=edges, stacked=True, color=colours, label=names, edgecolor="white", linewidth=0.5)
     axes.set_xlim(edges[0], edges[-1])

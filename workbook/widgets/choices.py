@@ -6,36 +6,12 @@ from typing import Any
 
 from workbook import themes
 from workbook.journal import Journal
+from workbook.messages import CHANNEL_LABELS, CONTEXT_LABELS, OUTCOME_LABELS, STAGE_LABELS
 from workbook.records import CHANNELS, CONTEXTS, OUTCOMES, STAGES, Application
 from workbook.template import Template
 
 NO_APPLICATION = "(none)"
 
-STAGE_LABELS = {
-    "applied": "Applied",
-    "screen": "Screening call",
-    "interview": "Interview",
-    "final": "Final round",
-}
-OUTCOME_LABELS = {
-    "pending": "Still waiting",
-    "rejected": "Rejected",
-    "offer": "Offer",
-    "withdrawn": "I withdrew",
-    "ghosted": "No reply",
-}
-CHANNEL_LABELS = {
-    "video_call": "Video call",
-    "phone": "Phone call",
-    "email": "Email",
-    "in_person": "In person",
-    "none": "Not told",
-}
-CONTEXT_LABELS = {
-    "daily": "Daily check-in",
-    "before_call": "Before a call",
-    "after_call": "After a call",
-}
 SCALE_1_5 = [("not noted", None), ("1 (very little)", 1), ("2", 2), ("3", 3), ("4", 4), ("5 (a lot)", 5)]
 
 

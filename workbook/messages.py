@@ -1,0 +1,42 @@
+"""Words a person reads that are not a coach's to change: the names of things, and counts.
+
+The widgets' prompts, labels and guidance live in the template
+(``templates/default.yaml``); this module holds the one vocabulary every view
+shares, so a stage, an outcome or a channel is called the same in a widget, a
+summary, a chart and a report.  The journal and its exports keep the plain
+values (``video_call``); these are only what a person sees.
+"""
+
+from __future__ import annotations
+
+STAGE_LABELS = {
+    "applied": "Applied",
+    "screen": "Screening call",
+    "interview": "Interview",
+    "final": "Final round",
+}
+OUTCOME_LABELS = {
+    "pending": "Still waiting",
+    "rejected": "Rejected",
+    "offer": "Offer",
+    "withdrawn": "I withdrew",
+    "ghosted": "No reply",
+}
+CHANNEL_LABELS = {
+    "video_call": "Video call",
+    "phone": "Phone call",
+    "email": "Email",
+    "in_person": "In person",
+    "none": "Not told",
+}
+CONTEXT_LABELS = {
+    "daily": "Daily check-in",
+    "before_call": "Before a call",
+    "after_call": "After a call",
+}
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """``number`` with its noun, singular or plural as it should be: "1 day", "3 rejections"."""
+    noun = singular if number == 1 else (plural or singular + "s")
+    return f"{number:,} {noun}"
