@@ -153,7 +153,7 @@ def test_days_to_outcome_separates_rejections_offers_and_ghosting(large) -> None
     axes = charts.days_to_outcome_chart(large["applications"]).axes[0]
     labels = [text.get_text() for text in axes.get_legend().get_texts()]
     assert [label.split(":")[0] for label in labels] == ["Rejected", "Offer", "No reply"]
-    assert labels[0].startswith("rejected: 590")
+    assert labels[0].startswith("Rejected: 590")
     assert len(axes.containers) == 3
     assert len(axes.containers[0]) <= 20  # bins
 
