@@ -18,7 +18,7 @@ from pathlib import Path
 from harness import Figure, Target, interleaved
 
 from workbook.interop.folder import export_csv, import_csv
-from workbook.journal import BUSY_TIMEOUT_MS, Journal
+from workbook.journal import BUSY_TIMEOUT, Journal
 from workbook.records import RECORD_TYPES, MoodEntry
 from workbook.schema import CURRENT_VERSION, MIGRATIONS
 
@@ -27,8 +27,8 @@ SECTION = "Writing"
 
 def bare_connection(path: Path) -> sqlite3.Connection:
     """A plain sqlite3 connection with the journal's pragmas."""
-    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT)
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn

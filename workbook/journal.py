@@ -20,7 +20,7 @@ import functools
 import os
 import sqlite3
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
@@ -41,7 +41,7 @@ from workbook.records import (
     SupportContact,
 )
 from workbook.sql_values import from_sql, series, to_row, to_sql
-from workbook.values import check_order, check_past_date
+from workbook.values import MAX_ID, check_order, check_past_date
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -188,25 +188,59 @@ class Journal:
 
     @_sqlite_errors_in_words
     def add(self, record: R, *, keep_id: bool = False) -> R:
-        """Store a new record and return it with its id.
+        """Store a new record and return it with its id, exactly as :meth:`get` would read it.
 
         With ``keep_id``, the record's own id is used when it is free (imports
-        use this so that a round trip keeps its ids).
+        use this so that a round trip keeps its ids).  A link to an application
+        that does not exist is refused naming the field.
         """
         row = to_row(record)
-        if not (keep_id and record.id is not None and not self._exists(type(record), record.id)):
-            row.pop("id")
         with self.transaction():
-            self._check_links(record)
-            cursor = self._insert(record.TABLE, row)
-            saved = record.replace(id=cursor.lastrowid)
+            if not (keep_id and record.id is not None and not self._exists(type(record), record.id)):
+                del row["id"]
+            cursor = self._insert_linked(record, row)
+            row["id"] = cursor.lastrowid
+            saved = _as_stored(record, row)
             if isinstance(saved, Application):
-                self._start_history(saved)
-        return self.get(type(record), saved.id)  # type: ignore[arg-type]
+                saved = _with(saved, stage_on=self._start_history(saved))
+        return saved
+
+    @_sqlite_errors_in_words
+    def add_new(self, records: Sequence[R], *, keep_id: bool = False) -> list[tuple[int, bool]]:
+        """Store those of ``records`` (all of one type) not yet in the journal, in one transaction.
+
+        A record whose identifying fields match a stored one, or one earlier in
+        ``records``, is not stored again.  Returns, for each record in order, the
+        id it has in the journal and whether it was added now.  ``keep_id`` keeps
+        each record's own id where it is free.  Applications get their stage
+        history started, as with :meth:`add`.
+        """
+        if not records:
+            return []
+        kind = type(records[0])
+        placed: list[tuple[dict[str, Any], bool]] = []
+        new_rows: list[dict[str, Any]] = []
+        with self.transaction():
+            known, taken = self._identities(kind)
+            for record in records:
+                row = to_row(record)
+                key = tuple(row[name] for name in kind.KEY)
+                if key in known:
+                    placed.append((known[key], False))
+                    continue
+                row["id"] = taken.place(row["id"] if keep_id else None)
+                known[key] = row
+                new_rows.append(row)
+                placed.append((row, True))
+            self._insert_many(records, kind, new_rows)
+            if kind is Application:
+                added = [record for record, (_, new) in zip(records, placed) if new]
+                self._start_histories(added, new_rows)
+        return [(row["id"], new) for row, new in placed]
 
     @_sqlite_errors_in_words
     def update(self, record: R, *, stage_on: dt.date | str | None = None) -> R:
-        """Replace the stored record that has ``record.id`` with ``record``.
+        """Replace the stored record that has ``record.id`` with ``record``; return it as stored.
 
         When an application's stage differs from the stored one, the new stage
         is recorded as reached on ``stage_on``, which is then required.  The
@@ -217,22 +251,28 @@ class Journal:
         if record.id is None:
             raise ValidationError("id", "is required to update a record")
         with self.transaction():
-            old = self.get(type(record), record.id)
-            self._check_links(record)
+            old_stage = self._stored_stage(record) if isinstance(record, Application) else None
             row = to_row(record)
-            sets = ", ".join(f'"{name}" = ?' for name in row if name != "id")
             values = [value for name, value in row.items() if name != "id"]
-            self._conn.execute(f"UPDATE {record.TABLE} SET {sets} WHERE id = ?", [*values, record.id])
-            if isinstance(record, Application) and isinstance(old, Application) and record.stage != old.stage:
-                self._record_stage(record, stage_on)
-        return self.get(type(record), record.id)
+            sets = ", ".join(f'"{name}" = ?' for name in row if name != "id")
+            sql = f"UPDATE {record.TABLE} SET {sets} WHERE id = ?"
+            cursor = self._linked(record, lambda: self._conn.execute(sql, [*values, record.id]))
+            if cursor.rowcount == 0:
+                raise NotFoundError(f"no {_singular(type(record))} with id {record.id}")
+            saved = _as_stored(record, row)
+            if isinstance(saved, Application):
+                if saved.stage != old_stage:
+                    self._record_stage(saved, stage_on)
+                saved = _with(saved, stage_on=self._stage_on(saved.id))  # type: ignore[arg-type]
+        return saved
 
     @_sqlite_errors_in_words
     def delete(self, kind: type[Record], record_id: int) -> None:
         """Delete one record; its call notes, feedback and stage history go with it."""
         with self.transaction():
-            self.get(kind, record_id)
-            self._conn.execute(f"DELETE FROM {kind.TABLE} WHERE id = ?", (record_id,))
+            cursor = self._conn.execute(f"DELETE FROM {kind.TABLE} WHERE id = ?", (record_id,))
+            if cursor.rowcount == 0:
+                raise NotFoundError(f"no {_singular(kind)} with id {record_id}")
 
     @_sqlite_errors_in_words
     def set_stage_histories(self, histories: dict[int, list[StageChange]]) -> None:
@@ -241,16 +281,26 @@ class Journal:
         All the old rows go before any new one is written, so the new rows can keep
         their own ids wherever those are free.
         """
+        if not histories:
+            return
         with self.transaction():
+            stored = {row[0] for row in self._conn.execute("SELECT id FROM applications")}
             for application_id in histories:
-                self.get(Application, application_id)
-                self._conn.execute("DELETE FROM stage_changes WHERE application_id = ?", (application_id,))
-            for application_id, changes in histories.items():
-                for change in changes:
-                    row = to_row(change.replace(application_id=application_id))
-                    if change.id is None or self._exists(StageChange, change.id):
-                        row.pop("id")
-                    self._insert(StageChange.TABLE, row)
+                if application_id not in stored:
+                    raise NotFoundError(f"no application with id {application_id}")
+            self._conn.executemany(
+                "DELETE FROM stage_changes WHERE application_id = ?", [(i,) for i in histories]
+            )
+            _, taken = self._identities(StageChange)
+            changes = [c for changes in histories.values() for c in changes]
+            rows = []
+            for application_id, group in histories.items():
+                for change in group:
+                    row = to_row(change)
+                    row["application_id"] = application_id
+                    row["id"] = taken.place(row["id"])
+                    rows.append(row)
+            self._insert_many(changes, StageChange, rows)
 
     # --- reading ----------------------------------------------------------------
 
@@ -343,24 +393,84 @@ class Journal:
         marks = ", ".join("?" for _ in row)
         return self._conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(row.values()))
 
+    def _insert_linked(self, record: Record, row: dict[str, Any]) -> sqlite3.Cursor:
+        return self._linked(record, lambda: self._insert(record.TABLE, row))
+
+    def _linked(self, record: Record, write: Callable[[], sqlite3.Cursor]) -> sqlite3.Cursor:
+        """Run ``write``; a broken link (the foreign key refused it) is named by its field."""
+        try:
+            return write()
+        except sqlite3.IntegrityError as error:
+            if "FOREIGN KEY" in str(error):
+                self._check_links([record])
+            raise
+
+    def _insert_many(self, records: Sequence[Record], kind: type[Record], rows: list[dict[str, Any]]) -> None:
+        """Insert ``rows`` (each with its id placed); a row whose id SQLite must pick goes alone."""
+        if not rows:
+            return
+        names = list(kind.columns())
+        quoted = ", ".join(f'"{n}"' for n in names)
+        marks = ", ".join("?" for _ in names)
+        sql = f"INSERT INTO {kind.TABLE} ({quoted}) VALUES ({marks})"
+        batch = [[row[n] for n in names] for row in rows if row["id"] is not None]
+        try:
+            self._conn.executemany(sql, batch)
+        except sqlite3.IntegrityError as error:
+            if "FOREIGN KEY" in str(error):
+                self._check_links(records)
+            raise
+        for row in rows:
+            if row["id"] is None:  # every id up to the largest is taken: SQLite finds a free one
+                del row["id"]
+                row["id"] = self._insert(kind.TABLE, row).lastrowid
+
+    def _identities(self, kind: type[Record]) -> tuple[dict[tuple[Any, ...], dict[str, Any]], _Ids]:
+        """The stored identifying fields of ``kind`` (each with its first id), and the ids taken."""
+        columns = ", ".join(f'"{name}"' for name in ("id", *kind.KEY))
+        known: dict[tuple[Any, ...], dict[str, Any]] = {}
+        ids = []
+        for row in self._conn.execute(f"SELECT {columns} FROM {kind.TABLE} ORDER BY id"):
+            ids.append(row[0])
+            known.setdefault(row[1:], {"id": row[0]})
+        return known, _Ids(ids)
+
     def _exists(self, kind: type[Record], record_id: int) -> bool:
         return (
             self._conn.execute(f"SELECT 1 FROM {kind.TABLE} WHERE id = ?", (record_id,)).fetchone()
             is not None
         )
 
-    def _check_links(self, record: Record) -> None:
-        for name in record.LINKS:
-            target = getattr(record, name)
-            if target is not None and not self._exists(Application, target):
-                raise ValidationError(name, f"there is no application with id {target}")
+    def _check_links(self, records: Sequence[Record]) -> None:
+        for record in records:
+            for name in record.LINKS:
+                target = getattr(record, name)
+                if target is not None and not self._exists(Application, target):
+                    raise ValidationError(name, f"there is no application with id {target}")
 
-    def _start_history(self, app: Application) -> None:
-        changes = [StageChange(application_id=app.id, stage="applied", changed_on=app.applied_on)]
-        if app.stage != "applied":
-            changes.append(StageChange(application_id=app.id, stage=app.stage, changed_on=_stage_date(app)))
-        for change in changes:
-            self._insert(StageChange.TABLE, to_row(change))
+    def _start_history(self, app: Application) -> dt.date:
+        """Write the application's first stages; return the date of the current one."""
+        rows = _start_rows(app, app.id)  # type: ignore[arg-type]
+        sql = "INSERT INTO stage_changes (application_id, stage, changed_on) VALUES (?, ?, ?)"
+        self._conn.executemany(sql, rows)
+        return max(dt.date.fromisoformat(row[2]) for row in rows)
+
+    def _start_histories(self, apps: list[Record], rows: list[dict[str, Any]]) -> None:
+        history = [start for app, row in zip(apps, rows) for start in _start_rows(app, row["id"])]  # type: ignore[arg-type]
+        sql = "INSERT INTO stage_changes (application_id, stage, changed_on) VALUES (?, ?, ?)"
+        self._conn.executemany(sql, history)
+
+    def _stored_stage(self, app: Application) -> str:
+        found = self._conn.execute("SELECT stage FROM applications WHERE id = ?", (app.id,)).fetchone()
+        if found is None:
+            raise NotFoundError(f"no application with id {app.id}")
+        return found[0]
+
+    def _stage_on(self, application_id: int) -> dt.date | None:
+        found = self._conn.execute(
+            "SELECT max(changed_on) FROM stage_changes WHERE application_id = ?", (application_id,)
+        ).fetchone()
+        return from_sql("date", found[0])
 
     def _record_stage(self, app: Application, stage_on: dt.date | str | None) -> None:
         if stage_on is None or stage_on == "":
@@ -391,6 +501,63 @@ class Journal:
 
 
 # --- module internals -----------------------------------------------------------
+
+
+class _Ids:
+    """The ids a table holds, and the next one SQLite would pick (the largest plus one)."""
+
+    def __init__(self, ids: list[int]) -> None:
+        self.taken = set(ids)
+        self.top = max(ids, default=0)
+
+    def place(self, wanted: int | None) -> int | None:
+        """``wanted`` when it is free, else the id SQLite would pick; None when SQLite must search."""
+        if wanted is None or wanted in self.taken:
+            if self.top >= MAX_ID:
+                return None
+            wanted = self.top + 1
+        self.taken.add(wanted)
+        self.top = max(self.top, wanted)
+        return wanted
+
+
+@functools.cache
+def _moments(kind: type[Record]) -> tuple[tuple[str, str], ...]:
+    return tuple((name, k) for name, k in kind.kinds().items() if k in ("date", "timestamp"))
+
+
+_EXACT = {"date": dt.date, "timestamp": dt.datetime}
+
+
+def _as_stored(record: R, row: dict[str, Any]) -> R:
+    """``record`` with the id in ``row``, as reading the row back would give it, without reading it.
+
+    The record was validated when it was built, so its values are the stored
+    ones; only a date given as a subclass (a pandas Timestamp, say) reads back
+    as a plain date.
+    """
+    saved = _with(record)
+    values = saved.__dict__
+    values["id"] = row["id"]
+    for name, kind in _moments(type(record)):
+        value = values[name]
+        if value is not None and type(value) is not _EXACT[kind]:
+            values[name] = from_sql(kind, row[name])
+    return saved
+
+
+def _with(record: R, **changes: Any) -> R:
+    """A copy of ``record`` with ``changes``, not validated again (the journal supplies them)."""
+    copied = object.__new__(type(record))
+    copied.__dict__.update(record.__dict__, **changes)
+    return copied
+
+
+def _start_rows(app: Application, application_id: int) -> list[tuple[int, str, str]]:
+    rows = [(application_id, "applied", app.applied_on.isoformat())]
+    if app.stage != "applied":
+        rows.append((application_id, app.stage, _stage_date(app).isoformat()))
+    return rows
 
 
 def _stage_date(app: Application) -> dt.date:

@@ -90,6 +90,15 @@ class Record:
         """A copy with ``changes`` applied, validated again."""
         return dataclasses.replace(self, **changes)
 
+    def relinked(self, **links: int) -> Self:
+        """A copy pointing at other applications, by ids the journal gave; not validated again."""
+        unknown = set(links) - set(self.LINKS)
+        if unknown:
+            raise TypeError(f"{type(self).__name__}.relinked takes only links, not {', '.join(unknown)}")
+        copied = object.__new__(type(self))
+        copied.__dict__.update(self.__dict__, **links)
+        return copied
+
     @classmethod
     def columns(cls) -> tuple[str, ...]:
         """The stored fields, in order: the table's columns and the export's header."""

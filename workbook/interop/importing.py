@@ -10,6 +10,7 @@ journal (by their identifying fields) are not added twice.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,11 +60,16 @@ class ImportSummary:
 
 def required_fields(kind: type[Record]) -> list[str]:
     """The fields of ``kind`` that a row must give (those without a default)."""
-    return [
+    return list(_required(kind))
+
+
+@functools.cache
+def _required(kind: type[Record]) -> tuple[str, ...]:
+    return tuple(
         f.name
         for f in dataclasses.fields(kind)
         if f.init and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-    ]
+    )
 
 
 def build_record(kind: type[Record], values: Mapping[str, Any], file: Path, line: int) -> Record:
@@ -72,7 +78,7 @@ def build_record(kind: type[Record], values: Mapping[str, Any], file: Path, line
     for name, value in values.items():
         if kinds.get(name) == "int":
             _check_int(name, value, file, line)
-    missing = [name for name in required_fields(kind) if name not in values]
+    missing = [name for name in _required(kind) if name not in values]
     if missing:
         raise ImportRowError(str(file), line, missing[0], "is missing from this row")
     try:
@@ -88,8 +94,9 @@ def import_records(journal: Journal, parsed: ParsedImport) -> ImportSummary:
     app_ids: dict[int, int] = {}
     new_apps: set[int] = set()
     with journal.transaction():
-        for _line, app in parsed.rows.get(Application, []):
-            new_id, added = _store(journal, app)
+        apps = parsed.rows.get(Application, [])
+        stored = journal.add_new([app for _line, app in apps], keep_id=True)
+        for (_line, app), (new_id, added) in zip(apps, stored):
             summary.count(Application.TABLE, added)
             if app.id is not None:
                 app_ids[app.id] = new_id
@@ -99,9 +106,8 @@ def import_records(journal: Journal, parsed: ParsedImport) -> ImportSummary:
         for kind in RECORD_TYPES:
             if kind in (Application, StageChange):
                 continue
-            for line, record in parsed.rows.get(kind, []):
-                linked = _relink(record, app_ids, parsed, line)
-                _, added = _store(journal, linked)
+            linked = [_relink(record, app_ids, parsed, line) for line, record in parsed.rows.get(kind, [])]
+            for _id, added in journal.add_new(linked, keep_id=True):
                 summary.count(kind.TABLE, added)
     return summary
 
@@ -135,13 +141,6 @@ def _check_int(name: str, value: Any, file: Path, line: int) -> None:
         raise ImportRowError(str(file), line, name, f"{value} is too large a number")
 
 
-def _store(journal: Journal, record: Record) -> tuple[int, bool]:
-    existing = journal.find(record)
-    if existing is not None:
-        return existing, False
-    return journal.add(record, keep_id=True).id, True  # type: ignore[return-value]
-
-
 def _store_history(
     journal: Journal, parsed: ParsedImport, app_ids: dict[int, int], new_apps: set[int]
 ) -> None:
@@ -165,4 +164,5 @@ def _relink(record: Record, app_ids: dict[int, int], parsed: ParsedImport, line:
         if old not in app_ids:
             raise ImportRowError(str(path), line, name, f"no application with id {old} in {apps}")
         changes[name] = app_ids[old]
-    return record.replace(**changes) if changes else record
+    # The new ids come from the journal, so the record needs no second validation.
+    return record.relinked(**changes) if changes else record
