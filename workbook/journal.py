@@ -389,9 +389,7 @@ class Journal:
     # --- internals --------------------------------------------------------------
 
     def _insert(self, table: str, row: dict[str, Any]) -> sqlite3.Cursor:
-        names = ", ".join(f'"{n}"' for n in row)
-        marks = ", ".join("?" for _ in row)
-        return self._conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(row.values()))
+        return self._conn.execute(_insert_sql(table, tuple(row)), tuple(row.values()))
 
     def _insert_linked(self, record: Record, row: dict[str, Any]) -> sqlite3.Cursor:
         return self._linked(record, lambda: self._insert(record.TABLE, row))
@@ -519,6 +517,13 @@ class _Ids:
         self.taken.add(wanted)
         self.top = max(self.top, wanted)
         return wanted
+
+
+@functools.cache
+def _insert_sql(table: str, names: tuple[str, ...]) -> str:
+    quoted = ", ".join(f'"{n}"' for n in names)
+    marks = ", ".join("?" for _ in names)
+    return f"INSERT INTO {table} ({quoted}) VALUES ({marks})"
 
 
 @functools.cache

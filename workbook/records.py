@@ -48,6 +48,9 @@ DATED_OUTCOMES = ("rejected", "offer", "withdrawn")
 
 # --- records --------------------------------------------------------------------
 
+# Sets a field of a frozen record while it is validated; a plain function, as it runs for every field.
+_put = object.__setattr__
+
 
 @dataclass(frozen=True, kw_only=True)
 class Record:
@@ -64,11 +67,8 @@ class Record:
 
     def __post_init__(self) -> None:
         if self.id is not None:
-            self._set("id", check_id("id", self.id))
+            _put(self, "id", check_id("id", self.id))
         self.validate()
-
-    def _set(self, name: str, value: Any) -> None:
-        object.__setattr__(self, name, value)
 
     def validate(self) -> None:
         """Normalise fields in place and raise ValidationError on the first bad one."""
@@ -173,23 +173,23 @@ class Application(Record):
     stage_on: dt.date | None = field(default=None, metadata={"stored": False}, compare=False)
 
     def validate(self) -> None:
-        self._set("company", check_text("company", self.company, required=True, limit=200))
-        self._set("role", check_text("role", self.role, required=True, limit=200))
-        self._set("applied_on", check_past_date("applied_on", self.applied_on))
-        self._set("stage", check_choice("stage", self.stage, STAGES))
-        self._set("outcome", check_choice("outcome", self.outcome, OUTCOMES))
-        self._set("channel", check_choice("channel", self.channel or "none", CHANNELS))
-        self._set("notes", check_text("notes", self.notes))
+        _put(self, "company", check_text("company", self.company, required=True, limit=200))
+        _put(self, "role", check_text("role", self.role, required=True, limit=200))
+        _put(self, "applied_on", check_past_date("applied_on", self.applied_on))
+        _put(self, "stage", check_choice("stage", self.stage, STAGES))
+        _put(self, "outcome", check_choice("outcome", self.outcome, OUTCOMES))
+        _put(self, "channel", check_choice("channel", self.channel or "none", CHANNELS))
+        _put(self, "notes", check_text("notes", self.notes))
         outcome_on = check_optional_past_date("outcome_on", self.outcome_on)
         if self.outcome in DATED_OUTCOMES and outcome_on is None:
             raise ValidationError("outcome_on", f"is required when the outcome is {self.outcome}")
         if self.outcome == "pending" and outcome_on is not None:
             raise ValidationError("outcome_on", "must be empty while the outcome is pending")
         check_order("outcome_on", outcome_on, "the application date", self.applied_on)
-        self._set("outcome_on", outcome_on)
+        _put(self, "outcome_on", outcome_on)
         stage_on = check_optional_past_date("stage_on", self.stage_on)
         check_order("stage_on", stage_on, "the application date", self.applied_on)
-        self._set("stage_on", stage_on)
+        _put(self, "stage_on", stage_on)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -205,9 +205,9 @@ class StageChange(Record):
     changed_on: dt.date
 
     def validate(self) -> None:
-        self._set("application_id", check_id("application_id", self.application_id))
-        self._set("stage", check_choice("stage", self.stage, STAGES))
-        self._set("changed_on", check_past_date("changed_on", self.changed_on))
+        _put(self, "application_id", check_id("application_id", self.application_id))
+        _put(self, "stage", check_choice("stage", self.stage, STAGES))
+        _put(self, "changed_on", check_past_date("changed_on", self.changed_on))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -226,11 +226,11 @@ class CallNotes(Record):
     notes: str = ""
 
     def validate(self) -> None:
-        self._set("application_id", check_id("application_id", self.application_id))
-        self._set("held_on", check_past_date("held_on", self.held_on))
-        self._set("covered", check_words("covered", self.covered))
+        _put(self, "application_id", check_id("application_id", self.application_id))
+        _put(self, "held_on", check_past_date("held_on", self.held_on))
+        _put(self, "covered", check_words("covered", self.covered))
         for name in ("questions", "answers", "notes"):
-            self._set(name, check_text(name, getattr(self, name)))
+            _put(self, name, check_text(name, getattr(self, name)))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -251,10 +251,10 @@ class FeedbackItem(Record):
     confirmed: bool = False
 
     def validate(self) -> None:
-        self._set("application_id", check_id("application_id", self.application_id))
-        self._set("text", check_text("text", self.text, required=True))
-        self._set("themes", check_words("themes", self.themes))
-        self._set("confirmed", check_bool("confirmed", self.confirmed))
+        _put(self, "application_id", check_id("application_id", self.application_id))
+        _put(self, "text", check_text("text", self.text, required=True))
+        _put(self, "themes", check_words("themes", self.themes))
+        _put(self, "confirmed", check_bool("confirmed", self.confirmed))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -275,14 +275,14 @@ class MoodEntry(Record):
     application_id: int | None = None
 
     def validate(self) -> None:
-        self._set("at", check_past_timestamp("at", self.at))
-        self._set("mood", check_scale("mood", self.mood, 1, 10))
-        self._set("emotions", check_words("emotions", self.emotions))
-        self._set("tags", check_words("tags", self.tags))
-        self._set("energy", check_scale("energy", self.energy, 1, 5, required=False))
-        self._set("note", check_text("note", self.note))
-        self._set("context", check_choice("context", self.context or "daily", CONTEXTS))
-        self._set("application_id", check_optional_id("application_id", self.application_id))
+        _put(self, "at", check_past_timestamp("at", self.at))
+        _put(self, "mood", check_scale("mood", self.mood, 1, 10))
+        _put(self, "emotions", check_words("emotions", self.emotions))
+        _put(self, "tags", check_words("tags", self.tags))
+        _put(self, "energy", check_scale("energy", self.energy, 1, 5, required=False))
+        _put(self, "note", check_text("note", self.note))
+        _put(self, "context", check_choice("context", self.context or "daily", CONTEXTS))
+        _put(self, "application_id", check_optional_id("application_id", self.application_id))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -300,11 +300,11 @@ class Reflection(Record):
     application_id: int | None = None
 
     def validate(self) -> None:
-        self._set("at", check_past_timestamp("at", self.at))
-        self._set("prompt_id", check_text("prompt_id", self.prompt_id, required=True, limit=MAX_WORD))
-        self._set("prompt", check_text("prompt", self.prompt, required=True))
-        self._set("answer", check_text("answer", self.answer, required=True))
-        self._set("application_id", check_optional_id("application_id", self.application_id))
+        _put(self, "at", check_past_timestamp("at", self.at))
+        _put(self, "prompt_id", check_text("prompt_id", self.prompt_id, required=True, limit=MAX_WORD))
+        _put(self, "prompt", check_text("prompt", self.prompt, required=True))
+        _put(self, "answer", check_text("answer", self.answer, required=True))
+        _put(self, "application_id", check_optional_id("application_id", self.application_id))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -321,12 +321,12 @@ class ChecklistRun(Record):
     application_id: int | None = None
 
     def validate(self) -> None:
-        self._set("at", check_past_timestamp("at", self.at))
-        self._set(
-            "checklist_id", check_text("checklist_id", self.checklist_id, required=True, limit=MAX_WORD)
+        _put(self, "at", check_past_timestamp("at", self.at))
+        _put(
+            self, "checklist_id", check_text("checklist_id", self.checklist_id, required=True, limit=MAX_WORD)
         )
-        self._set("ticked", check_words("ticked", self.ticked))
-        self._set("application_id", check_optional_id("application_id", self.application_id))
+        _put(self, "ticked", check_words("ticked", self.ticked))
+        _put(self, "application_id", check_optional_id("application_id", self.application_id))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -345,15 +345,15 @@ class Action(Record):
     application_id: int | None = None
 
     def validate(self) -> None:
-        self._set("title", check_text("title", self.title, required=True, limit=500))
-        self._set("created_on", check_past_date("created_on", self.created_on))
-        self._set("theme", check_text("theme", self.theme, limit=MAX_WORD))
+        _put(self, "title", check_text("title", self.title, required=True, limit=500))
+        _put(self, "created_on", check_past_date("created_on", self.created_on))
+        _put(self, "theme", check_text("theme", self.theme, limit=MAX_WORD))
         # A due date is a plan, so it may lie ahead; a done date may not.
-        self._set("due_on", parse_date("due_on", self.due_on))
+        _put(self, "due_on", parse_date("due_on", self.due_on))
         done_on = check_optional_past_date("done_on", self.done_on)
         check_order("done_on", done_on, "the day the action was created", self.created_on)
-        self._set("done_on", done_on)
-        self._set("application_id", check_optional_id("application_id", self.application_id))
+        _put(self, "done_on", done_on)
+        _put(self, "application_id", check_optional_id("application_id", self.application_id))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -369,10 +369,10 @@ class SupportContact(Record):
     note: str = ""
 
     def validate(self) -> None:
-        self._set("talked_on", check_past_date("talked_on", self.talked_on))
-        self._set("who", check_text("who", self.who, required=True, limit=200))
-        self._set("helped", check_scale("helped", self.helped, 1, 5, required=False))
-        self._set("note", check_text("note", self.note))
+        _put(self, "talked_on", check_past_date("talked_on", self.talked_on))
+        _put(self, "who", check_text("who", self.who, required=True, limit=200))
+        _put(self, "helped", check_scale("helped", self.helped, 1, 5, required=False))
+        _put(self, "note", check_text("note", self.note))
 
 
 #: Every record type, in the order that links allow them to be written.

@@ -8,7 +8,9 @@ returned as stored, and a date pandas cannot hold becomes NaT.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from workbook.records import CATEGORIES, Record
@@ -21,15 +23,8 @@ def to_sql(kind: str, value: Any) -> Any:
     """``value`` of field kind ``kind`` as SQLite stores it."""
     if value is None:
         return None
-    if kind == "words":
-        return json.dumps(list(value), ensure_ascii=False)
-    if kind == "timestamp":
-        return value.isoformat(timespec="seconds")
-    if kind == "date":
-        return value.isoformat()
-    if kind == "bool":
-        return int(value)
-    return value
+    convert = _CONVERT.get(kind)
+    return value if convert is None else convert(value)
 
 
 def from_sql(kind: str, value: Any) -> Any:
@@ -51,7 +46,42 @@ def from_sql(kind: str, value: Any) -> Any:
 
 def to_row(record: Record) -> dict[str, Any]:
     """The record's stored fields as SQLite values, by column name."""
-    return {name: to_sql(kind, getattr(record, name)) for name, kind in record.kinds().items()}
+    values = record.__dict__
+    row = {}
+    for name, convert in _converters(type(record)):
+        value = values[name]
+        row[name] = value if convert is None or value is None else convert(value)
+    return row
+
+
+# One encoder for every word list: json.dumps builds a new one per call when given options.
+_encode_words = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _words(value: Any) -> str:
+    return _encode_words(list(value))
+
+
+def _timestamp(value: dt.datetime) -> str:
+    return value.isoformat(timespec="seconds")
+
+
+def _date(value: dt.date) -> str:
+    return value.isoformat()
+
+
+_CONVERT: dict[str, Callable[[Any], Any] | None] = {
+    "words": _words,
+    "timestamp": _timestamp,
+    "date": _date,
+    "bool": int,
+}
+
+
+@functools.cache
+def _converters(kind: type[Record]) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    """Each stored field with the function that turns it into its SQLite value (to_sql's, per kind)."""
+    return tuple((name, _CONVERT.get(k)) for name, k in kind.kinds().items())
 
 
 def series(name: str, kind: str, column: pd.Series, record: type[Record]) -> pd.Series:

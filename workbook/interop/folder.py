@@ -131,13 +131,14 @@ def _read_rows(path: Path, kind: type[Record]) -> list[tuple[int, Record]]:
     header = table.header
     _check_header(path, kind, header)
     kinds = kind.kinds()
+    readers = [_CELL_READERS.get(kinds[name], _as_is) for name in header]
     records = []
     for line, cells in table.rows:
         if len(cells) > len(header):
             raise ImportRowError(str(path), line, "row", "has more values than the header has columns")
         if len(cells) < len(header):
             raise ImportRowError(str(path), line, header[len(cells)], "is missing from this row")
-        values = {name: _cell_value(text, kinds[name]) for name, text in zip(header, cells)}
+        values = {name: read(text) for name, read, text in zip(header, readers, cells)}
         records.append((line, build_record(kind, values, path, line)))
     return records
 
@@ -154,9 +155,16 @@ def _check_header(path: Path, kind: type[Record], header: list[str]) -> None:
         raise ImportRowError(str(path), 1, missing[0], "column is missing")
 
 
-def _cell_value(text: str, kind: str) -> Any:
-    if kind in TEXT_KINDS:
-        return unescape_cell(text)
-    if text == "" and kind in ("date", "int", "timestamp"):
-        return None
+def _as_is(text: str) -> str:
     return text
+
+
+def _empty_is_none(text: str) -> str | None:
+    return text or None
+
+
+#: How a cell of each field kind is read: text comes unescaped, an empty date or number is None.
+_CELL_READERS = {
+    **dict.fromkeys(TEXT_KINDS, unescape_cell),
+    **dict.fromkeys(("date", "int", "timestamp"), _empty_is_none),
+}

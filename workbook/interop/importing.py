@@ -22,6 +22,7 @@ from workbook.records import RECORD_TYPES, Application, Record, StageChange
 
 #: SQLite stores whole numbers in 8 bytes; a larger one cannot be an id or a score.
 LARGEST_INT = 2**63 - 1
+_LARGEST_DIGITS = len(str(LARGEST_INT))
 
 
 @dataclass
@@ -74,10 +75,9 @@ def _required(kind: type[Record]) -> tuple[str, ...]:
 
 def build_record(kind: type[Record], values: Mapping[str, Any], file: Path, line: int) -> Record:
     """Build one ``kind`` record from a row's values; a refusal names the file, line and field."""
-    kinds = kind.kinds()
-    for name, value in values.items():
-        if kinds.get(name) == "int":
-            _check_int(name, value, file, line)
+    for name in _whole_numbers(kind):
+        if name in values:
+            _check_int(name, values[name], file, line)
     missing = [name for name in _required(kind) if name not in values]
     if missing:
         raise ImportRowError(str(file), line, missing[0], "is missing from this row")
@@ -130,7 +130,14 @@ def check_unique_ids(parsed: ParsedImport) -> None:
             first_line[record.id] = line
 
 
+@functools.cache
+def _whole_numbers(kind: type[Record]) -> tuple[str, ...]:
+    return tuple(name for name, k in kind.kinds().items() if k == "int")
+
+
 def _check_int(name: str, value: Any, file: Path, line: int) -> None:
+    if isinstance(value, str) and len(value) < _LARGEST_DIGITS:
+        return  # too few digits to be too large
     number = value
     if isinstance(value, str):
         try:
