@@ -1,8 +1,16 @@
 """Writing: one mood save, and ``workbook import DIR`` of the exported large journal.
 
 Floors: bare sqlite3 writing the same rows into a copy of the same file, with
-the journal's pragmas (WAL, foreign keys, busy timeout); for the import it also
-reads the same CSV files with the csv module and inserts them in one transaction.
+the journal's pragmas (WAL, foreign keys, busy timeout, and the same
+``synchronous`` setting, checked, so both sides pay the same disk flush); for
+the import it also reads the same CSV files with the csv module and inserts
+them in one transaction.
+
+Which save figure the 1.25x target is judged on: the one on disk, since that is
+the save a person waits for.  On disk both sides are mostly the flush
+(``synchronous`` FULL in WAL mode), so the figure on memory-backed storage
+(/dev/shm) is reported beside it to show the journal's own work (validating
+the record, building the row) that the flush otherwise hides.
 """
 
 from __future__ import annotations
@@ -58,6 +66,8 @@ def mood_save(journal_file: Path, work: Path, saves: int, where: str = "") -> Fi
     bare_times: list[float] = []
     with Journal(ours_file) as journal:
         conn = bare_connection(bare_file)
+        synchronous = "PRAGMA synchronous"
+        assert journal._conn.execute(synchronous).fetchone() == conn.execute(synchronous).fetchone()
         for row in fields:
             start = time.perf_counter()
             journal.add(MoodEntry(**row))

@@ -64,7 +64,7 @@ def records_of_every_type(app_id: int) -> list[Record]:
         MoodEntry(
             at=pd.Timestamp("2026-08-26 10:00:00.5"), mood=6, application_id=app_id, context="after_call"
         ),
-        MoodEntry(at=dt.datetime(2026, 8, 27, 8, tzinfo=dt.timezone.utc), mood=7, note="tz"),
+        MoodEntry(at=dt.datetime(2026, 8, 27, 8, tzinfo=dt.UTC), mood=7, note="tz"),
         Reflection(
             at="2026-08-26T10:00",
             prompt_id="learned",
