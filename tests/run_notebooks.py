@@ -2,7 +2,8 @@
 
 The notebooks are committed without outputs, and nbval never compares a cell
 that has none.  So for each run the notebooks are copied to a temporary folder
-and every cell marked ``# NBVAL_CHECK_OUTPUT`` is given its expected output from
+and every cell tagged ``nbval-check-output`` (in its metadata, so a person never
+sees a test marker) is given its expected output from
 ``tests/notebook_outputs.json``; nbval then checks what those cells print, not
 only that the notebooks run.  Each run has its own journal, home and config
 folders, and never touches ``data/``.
@@ -26,7 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 EXPECTED = ROOT / "tests" / "notebook_outputs.json"
 SANITIZE = ROOT / "tests" / "nbval_sanitize.cfg"
-MARK = "# NBVAL_CHECK_OUTPUT"
+#: The cell tag nbval reads as "compare this cell's output" (its NBVAL_CHECK_OUTPUT marker, as metadata).
+CHECK_TAG = "nbval-check-output"
 #: Each run: its name and the environment it adds.
 MODES = {"empty": {}, "demo": {"WORKBOOK_DEMO": "1"}}
 #: Its sitecustomize refuses every connection that is not loopback, in nbval and in each kernel.
@@ -52,7 +54,7 @@ def environment(tmp: Path, extra: dict[str, str]) -> dict[str, str]:
 
 def marked(cell: nbformat.NotebookNode) -> bool:
     """Whether nbval should compare this cell's output."""
-    return cell.cell_type == "code" and cell.source.startswith(MARK)
+    return cell.cell_type == "code" and CHECK_TAG in cell.metadata.get("tags", [])
 
 
 def prepare(mode: str, expected: dict, folder: Path) -> list[str]:
