@@ -31,7 +31,7 @@ def test_cells_are_one_plain_line_and_open_the_journal_once(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
     nbformat.validate(notebook)
     code = [c.source for c in notebook.cells if c.cell_type == "code"]
-    assert code[0] == "import workbook\nwb = workbook.open()"
+    assert code[0] == "import workbook\n\nwb = workbook.open()"
     assert sum("workbook.open(" in source for source in code) == 1
     for source in code[1:]:
         assert "\n" not in source and not source.startswith("#") and len(source) <= 60, source
