@@ -2,7 +2,8 @@
 
 The notebooks are committed without outputs, and nbval never compares a cell
 that has none.  So for each run the notebooks are copied to a temporary folder
-and every cell marked ``# NBVAL_CHECK_OUTPUT`` is given its expected output from
+and every cell tagged ``nbval-check-output`` (in its metadata, so a person never
+sees a test marker) is given its expected output from
 ``tests/notebook_outputs.json``; nbval then checks what those cells print, not
 only that the notebooks run.  Each run has its own journal, home and config
 folders, and never touches ``data/``.
@@ -26,7 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 EXPECTED = ROOT / "tests" / "notebook_outputs.json"
 SANITIZE = ROOT / "tests" / "nbval_sanitize.cfg"
-MARK = "# NBVAL_CHECK_OUTPUT"
+#: The cell tag nbval reads as "compare this cell's output" (its NBVAL_CHECK_OUTPUT marker, as metadata).
+CHECK_TAG = "nbval-check-output"
+#: The forms of a rich output that are recorded and compared (images never are).
+TEXT_FORMS = ("text/plain", "text/markdown", "text/html")
 #: Each run: its name and the environment it adds.
 MODES = {"empty": {}, "demo": {"WORKBOOK_DEMO": "1"}}
 #: Its sitecustomize refuses every connection that is not loopback, in nbval and in each kernel.
@@ -52,7 +56,32 @@ def environment(tmp: Path, extra: dict[str, str]) -> dict[str, str]:
 
 def marked(cell: nbformat.NotebookNode) -> bool:
     """Whether nbval should compare this cell's output."""
-    return cell.cell_type == "code" and cell.source.startswith(MARK)
+    return cell.cell_type == "code" and CHECK_TAG in cell.metadata.get("tags", [])
+
+
+def recording(outputs: list) -> str | list[dict]:
+    """What a checked cell showed, as stored: its printed text, or its rich outputs' text forms.
+
+    A cell that only prints is stored as that text; one that displays (Markdown,
+    HTML) keeps each output's text forms, never images, which nbval skips anyway.
+    """
+    if all(o.output_type == "stream" for o in outputs):
+        return "".join(o.get("text", "") for o in outputs if o.get("name") == "stdout")
+    kept = []
+    for output in outputs:
+        if output.output_type == "stream":
+            kept.append({"output_type": "stream", "name": output.name, "text": output.text})
+        elif output.output_type in ("display_data", "execute_result"):
+            data = {k: v for k, v in output.data.items() if k in TEXT_FORMS}
+            kept.append({"output_type": "display_data", "data": data, "metadata": {}})
+    return kept
+
+
+def expected_outputs(recorded: str | list[dict]) -> list:
+    """The outputs nbval compares a checked cell with, from their recording."""
+    if isinstance(recorded, str):
+        return [nbformat.v4.new_output("stream", name="stdout", text=recorded)]
+    return [nbformat.from_dict(output) for output in recorded]
 
 
 def prepare(mode: str, expected: dict, folder: Path) -> list[str]:
@@ -66,7 +95,7 @@ def prepare(mode: str, expected: dict, folder: Path) -> list[str]:
             if cell.id not in recorded:
                 missing.append(f"{path.name} cell {cell.id}")
                 continue
-            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=recorded[cell.id])]
+            cell.outputs = expected_outputs(recorded[cell.id])
             cell.execution_count = 1
         nbformat.write(notebook, folder / path.name)
     return missing
@@ -92,7 +121,7 @@ def record() -> None:
     """Execute every notebook in each mode and store what the marked cells print."""
     from nbclient import NotebookClient
 
-    expected: dict[str, dict[str, dict[str, str]]] = {}
+    expected: dict[str, dict[str, dict[str, str | list[dict]]]] = {}
     for mode, extra in MODES.items():
         with tempfile.TemporaryDirectory(prefix=f"rebound-record-{mode}-") as tmp:
             env = environment(Path(tmp), extra)
@@ -105,8 +134,7 @@ def record() -> None:
                         notebook, kernel_name="python3", resources={"metadata": {"path": tmp}}
                     ).execute()
                     expected.setdefault(mode, {})[path.name] = {
-                        cell.id: "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
-                        for cell in filter(marked, notebook.cells)
+                        cell.id: recording(cell.outputs) for cell in filter(marked, notebook.cells)
                     }
             finally:
                 for key, value in saved.items():

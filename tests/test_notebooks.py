@@ -1,4 +1,4 @@
-"""The committed notebooks: stripped, short, linked, and each opening the journal one way."""
+"""The committed notebooks: stripped, one plain line a cell, free of test markers, linked, opening the journal one way."""
 
 from __future__ import annotations
 
@@ -8,7 +8,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+EXPECTED = ROOT / "tests" / "notebook_outputs.json"
+#: The metadata tag nbval reads as "compare this cell's output".
+CHECK_TAG = "nbval-check-output"
 
 
 def test_the_seven_notebooks_are_there_in_order() -> None:
@@ -23,15 +27,31 @@ def test_committed_without_outputs(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_cells_are_short_and_open_the_journal_once(path: Path) -> None:
+def test_cells_are_one_plain_line_and_open_the_journal_once(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
     nbformat.validate(notebook)
     code = [c.source for c in notebook.cells if c.cell_type == "code"]
-    assert code[0].splitlines()[-1].startswith("wb = workbook.open(")
+    assert code[0] == "import workbook\n\nwb = workbook.open()"
     assert sum("workbook.open(" in source for source in code) == 1
-    for source in code:
-        lines = [line for line in source.splitlines() if line.strip() and not line.startswith("#")]
-        assert len(lines) <= 3, source
+    for source in code[1:]:
+        assert "\n" not in source and not source.startswith("#") and len(source) <= 60, source
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_test_machinery_shows_and_checked_cells_carry_the_tag(path: Path) -> None:
+    cells = nbformat.read(path, as_version=4).cells
+    assert not [c.source for c in cells if "NBVAL" in c.source.upper()]
+    checked = [c for c in cells if CHECK_TAG in c.metadata.get("tags", [])]
+    # Every notebook checks what one summary says, and only code cells are checked.
+    assert checked and all(c.cell_type == "code" for c in checked)
+    assert {c.id for c in checked} == set(json.loads(EXPECTED.read_text())["demo"][path.name])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_the_text_fits_the_app_where_no_code_can_be_edited(path: Path) -> None:
+    text = " ".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+    for words in ("Shift+Enter", "workbook.open(", "run the cell", "in the next cell"):
+        assert words.lower() not in text.lower(), words
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

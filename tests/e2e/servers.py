@@ -46,10 +46,22 @@ class RunningServer:
         """``http://127.0.0.1:PORT`` without a path or token."""
         return f"http://{LOOPBACK}:{self.port}"
 
+    @property
+    def out(self) -> Path:
+        """What the command printed to the terminal (its standard output)."""
+        return self.log.with_suffix(".out")
+
+    @property
+    def server_log(self) -> Path:
+        """Where the command sends Jupyter's or Voila's own log: ``.workbook/logs/`` of the workbook folder."""
+        return self.folder / ".workbook" / "logs" / f"{self.kind}.log"
+
     def log_tail(self, lines: int = 40) -> str:
-        """The end of the server's output, for failure messages."""
-        text = self.log.read_text("utf-8", errors="replace") if self.log.exists() else ""
-        return "\n".join(text.splitlines()[-lines:])
+        """The end of the server's output and of its own log, for failure messages."""
+        parts = [
+            path.read_text("utf-8", errors="replace") for path in (self.log, self.server_log) if path.exists()
+        ]
+        return "\n".join("\n".join(parts).splitlines()[-lines:])
 
 
 def free_port() -> int:

@@ -42,3 +42,20 @@ def test_every_notebook_is_linked_from_the_start_page_and_opens_as_an_app(
         assert "/login" not in page.url, name
         assert app_ui.code_on_page(page) == 0, name
         assert app_ui.tracebacks(page) == [], name
+
+
+#: Words that only make sense where a person can see and edit code, or that belong to the tests.
+NOT_FOR_THE_APP = ("Shift+Enter", "workbook.open(", "NBVAL", "nbval")
+
+
+def test_every_app_page_reads_as_an_app_with_no_code_instructions_or_test_markers(
+    app_server: RunningServer, page
+) -> None:
+    names = sorted(p.name for p in (app_server.folder / "notebooks").glob("*.ipynb"))
+    app_ui.open_app(page, app_server.url)  # the tokened visit sets the cookie for the others
+    for name in names:
+        if name != START:
+            page.goto(f"{app_server.base}/voila/render/{name}", timeout=app_ui.PAGE_PATIENCE_MS)
+            app_ui.wait_for_cells(page)
+        text = page.locator("body").inner_text()
+        assert [words for words in NOT_FOR_THE_APP if words in text] == [], name

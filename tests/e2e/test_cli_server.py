@@ -2,7 +2,9 @@
 
 Each test starts the command in a temporary workbook folder and checks what a
 person relies on: it listens on 127.0.0.1 only, refuses requests without the
-printed token, and Ctrl+C stops it with no kernel left running.
+printed token, Ctrl+C stops it with no kernel left running, the terminal shows
+the journal and the address rather than Jupyter's log, ``--demo`` opens the
+sample journal, and JupyterLab keeps its workspaces in the workbook folder.
 """
 
 from __future__ import annotations
@@ -187,3 +189,103 @@ def test_the_token_is_on_no_command_line_and_still_guards_the_server(
 def _server_command(server: servers.RunningServer) -> list[str]:
     below = psutil.Process(server.process.pid).children()
     return next(p.cmdline() for p in below if "jupyterlab" in p.cmdline() or "voila" in p.cmdline())
+
+
+def printed_lines(server: servers.RunningServer) -> list[str]:
+    """What the command printed to the terminal, line by line."""
+    return server.out.read_text("utf-8").splitlines()
+
+
+def kernel_environment(server: servers.RunningServer) -> dict[str, str]:
+    """The environment of the one kernel running below the server."""
+    [kernel] = kernel_processes(server)
+    return kernel.environ()
+
+
+@pytest.mark.parametrize("kind", ["lab", "app"])
+def test_demo_prints_the_sample_journal_and_its_kernels_open_it(
+    kind: str, workbook_folder: Path, tmp_path: Path
+) -> None:
+    server = servers.start(kind, workbook_folder, tmp_path, "--demo")
+    try:
+        journal_line = next(line for line in printed_lines(server) if line.startswith("Journal: "))
+        sample = tmp_path / "demo.db"
+        assert journal_line.startswith(f"Journal: {sample} ")
+        assert "journal.db" not in journal_line
+        assert sample.stat().st_size > 0  # built before the first notebook asks for it
+        if kind == "app":
+            status, _, body = servers.get(server.url)
+            assert status == 200
+            assert "Using the sample journal (demo.db)" in body.decode("utf-8")
+        else:
+            status, _, _ = servers.request("POST", f"{server.base}/api/kernels", server.token, b"{}")
+            assert status == 201
+        env = kernel_environment(server)
+        assert env["WORKBOOK_DEMO"] == "1" and env["WORKBOOK_MODE"] == kind
+    finally:
+        servers.stop(server)
+
+
+def test_without_demo_the_kernels_open_the_persons_journal_even_if_demo_was_set(
+    workbook_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WORKBOOK_DEMO", "1")  # left over in the shell; the printed journal must not lie
+    server = servers.start("lab", workbook_folder, tmp_path)
+    try:
+        assert f"Journal: {tmp_path / 'journal.db'}" in printed_lines(server)
+        servers.request("POST", f"{server.base}/api/kernels", server.token, b"{}")
+        assert "WORKBOOK_DEMO" not in kernel_environment(server)
+    finally:
+        servers.stop(server)
+
+
+@pytest.mark.parametrize("kind", ["lab", "app"])
+def test_the_terminal_shows_the_address_and_the_log_goes_to_a_private_file(
+    kind: str, workbook_folder: Path, tmp_path: Path
+) -> None:
+    server = servers.start(kind, workbook_folder, tmp_path)
+    try:
+        if kind == "app":
+            servers.get(server.url)  # a kernel runs the notebook and writes to the log too
+        lines = printed_lines(server)
+        before_address = lines[: lines.index(server.url)]
+        log = server.server_log
+        assert len(before_address) <= 3, lines
+        assert f"Server log: {log}" in before_address
+        assert log.stat().st_mode & 0o777 == 0o600
+        assert log.parent.stat().st_mode & 0o777 == 0o700
+        assert ("ServerApp" if kind == "lab" else "Voila") in log.read_text("utf-8")
+        assert server.log.read_text("utf-8") == ""  # nothing on the terminal's error stream either
+    finally:
+        servers.stop(server)
+
+
+def test_verbose_shows_the_servers_own_log_in_the_terminal(workbook_folder: Path, tmp_path: Path) -> None:
+    server = servers.start("lab", workbook_folder, tmp_path, "--verbose")
+    try:
+        assert "ServerApp" in server.log.read_text("utf-8")
+        assert not any(line.startswith("Server log:") for line in printed_lines(server))
+    finally:
+        servers.stop(server)
+
+
+def test_lab_keeps_its_workspace_and_settings_in_the_workbook_folder(
+    lab_server: servers.RunningServer,
+) -> None:
+    space = json.dumps({"data": {}, "metadata": {"id": "rebound-probe"}}).encode()
+    status, _, body = servers.request(
+        "PUT", f"{lab_server.base}/lab/api/workspaces/rebound-probe", lab_server.token, space
+    )
+    assert status == 204, body
+    setting = json.dumps({"raw": '{"theme": "JupyterLab Dark"}'}).encode()
+    url = f"{lab_server.base}/lab/api/settings/@jupyterlab/apputils-extension:themes"
+    assert servers.request("PUT", url, lab_server.token, setting)[0] == 204
+
+    state = lab_server.folder / ".workbook" / "lab"
+    [workspace] = (state / "workspaces").iterdir()  # JupyterLab adds a short hash to the name
+    assert workspace.name.startswith("rebound-probe") and workspace.suffix == ".jupyterlab-workspace"
+    assert (
+        state / "user-settings" / "@jupyterlab" / "apputils-extension" / "themes.jupyterlab-settings"
+    ).is_file()
+    home = Path(servers.private_env(lab_server.log.parent, lab_server.journal)["HOME"])
+    assert not [p for p in home.rglob("*") if "workspace" in p.name or p.suffix == ".jupyterlab-settings"]

@@ -1,8 +1,15 @@
 """``workbook lab`` and ``workbook app``: the workbook in JupyterLab or as an app, private to this machine.
 
-Both start a server bound to 127.0.0.1 with a fresh token, print the address
-(token included) on a line of its own, and stop the server and its kernels on
-Ctrl+C.  The journal reaches the kernels through ``WORKBOOK_JOURNAL``.
+Both start a server bound to 127.0.0.1 with a fresh token, print which journal
+is in use, where the server's log goes and the address (token included) on a
+line of its own, and stop the server and its kernels on Ctrl+C.  The journal
+reaches the kernels through ``WORKBOOK_JOURNAL`` (and ``WORKBOOK_DEMO`` with
+``--demo``); ``WORKBOOK_MODE`` tells them whether they run in the lab or the app.
+
+Jupyter's and Voila's own log goes to ``.workbook/logs/`` in the workbook
+folder (``--verbose`` shows it in the terminal instead), and JupyterLab keeps
+its workspaces and settings in ``.workbook/lab/`` there, never in ``~/.jupyter``:
+a tab layout saved by some other JupyterLab never reopens here.
 
 The token never appears on the server's command line (which every local user
 can read through ``ps``): it goes into a 0600 config file in a private 0700
@@ -30,8 +37,9 @@ from urllib.parse import quote, urlsplit
 
 from workbook.cli.common import journal_at, journal_option
 from workbook.errors import ValidationError
-from workbook.files import write_private_text
+from workbook.files import open_private, private_dir, write_private_text
 from workbook.location import ENV_VAR, find_workbook_dir, journal_path
+from workbook.session import DEMO_ENV, DEMO_FILE
 
 LOOPBACK = "127.0.0.1"
 LAB_PORT = 8888
@@ -47,8 +55,12 @@ LAB_SETTING_DEFAULTS = {
 #: Config files a server reads its token from, in its private folder.
 LAB_CONFIG = "workbook_server_config.json"
 APP_CONFIG = "voila.json"
+#: The workbook folder's own corner for the servers: logs, JupyterLab workspaces and settings.
+STATE_DIR = ".workbook"
+#: Tells the kernels where they run: "lab" (code visible) or "app" (code hidden).
+MODE_ENV = "WORKBOOK_MODE"
 
-CommandBuilder = Callable[[Path, int, Path], list[str]]
+CommandBuilder = Callable[[Path, int, Path, Path], list[str]]
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -78,6 +90,16 @@ def _add_server_parser(
     parser.add_argument(
         "--no-browser", action="store_true", help="print the address instead of opening a browser"
     )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the sample journal (data/demo.db, a made-up job search); your own journal is untouched",
+    )
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help=f"show the server's own log here instead of in {STATE_DIR}/logs/ of the workbook folder",
+    )
     return parser
 
 
@@ -94,10 +116,16 @@ def notebooks_folder(folder: Path) -> Path:
     return notebooks if notebooks.is_dir() else folder
 
 
-def lab_command(notebooks: Path, port: int, config_dir: Path) -> list[str]:
+def state_folder(folder: Path) -> Path:
+    """Where the servers keep their logs and JupyterLab its workspaces and settings: ``.workbook/``."""
+    return folder / STATE_DIR
+
+
+def lab_command(notebooks: Path, port: int, config_dir: Path, state: Path) -> list[str]:
     """The command line that starts JupyterLab on ``notebooks``, on loopback only.
 
     Its token comes from ``config_dir`` (see :func:`write_token`), never from this line.
+    Workspaces and user settings live in ``state`` (given here, so no config file overrides them).
     """
     command = [
         sys.executable,
@@ -113,13 +141,15 @@ def lab_command(notebooks: Path, port: int, config_dir: Path) -> list[str]:
         "--PasswordIdentityProvider.allow_password_change=False",
         "--ServerApp.open_browser=False",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        f"--LabApp.workspaces_dir={private_dir(state / 'lab' / 'workspaces')}",
+        f"--LabApp.user_settings_dir={private_dir(state / 'lab' / 'user-settings')}",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
     return command
 
 
-def app_command(notebooks: Path, port: int, config_dir: Path) -> list[str]:
+def app_command(notebooks: Path, port: int, config_dir: Path, state: Path) -> list[str]:
     """The command line that starts Voila on ``notebooks`` (code hidden), on loopback only.
 
     Its token comes from ``config_dir`` (see :func:`write_token`), never from this line.
@@ -156,20 +186,42 @@ def _app(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace, build_command: CommandBuilder, page: str) -> int:
     folder = workbook_folder(args.folder)
-    journal = journal_path(getattr(args, "journal", None), start=folder).resolve()
-    journal_at(journal).close()  # create it now, so the first notebook finds it
+    own = journal_path(getattr(args, "journal", None), start=folder).resolve()
+    journal = open_in_kernels(own, demo=args.demo)
+    kind = args.command
+    state = state_folder(folder)
     token = secrets.token_urlsafe(24)
     url = f"http://{LOOPBACK}:{args.port}/{page}?token={token}"
     # mkdtemp makes the folder 0700: only this user can list or read it.
     with tempfile.TemporaryDirectory(prefix="workbook-jupyter-config-") as private:
         config_dir = Path(private)
         write_token(config_dir, token)
-        command = build_command(notebooks_folder(folder), args.port, config_dir)
-        env = server_env(journal, config_dir)
-        print(f"Journal: {journal}")
+        command = build_command(notebooks_folder(folder), args.port, config_dir, state)
+        env = server_env(own, config_dir, demo=args.demo, mode=kind)
+        log = None if args.verbose else state / "logs" / f"{kind}.log"
+        print(f"Journal: {journal}" + (" (the sample journal; yours is untouched)" if args.demo else ""))
+        if log:
+            print(f"Server log: {log}")
         print("Open this address in your browser (it holds your private token):")
         print(url, flush=True)
-        return run_server(command, env, open_url=None if args.no_browser else url)
+        return run_server(command, env, open_url=None if args.no_browser else url, log=log)
+
+
+def open_in_kernels(own: Path, *, demo: bool) -> Path:
+    """Create the journal the kernels will open (the sample one filled in) and return its path.
+
+    Done before the server starts, so the first notebook finds it ready.  The
+    sample sits beside the person's journal, as ``workbook.open()`` places it.
+    """
+    if not demo:
+        journal_at(own).close()
+        return own
+    from workbook.demo import build_demo_if_empty
+
+    sample = own.with_name(DEMO_FILE)
+    with journal_at(sample) as journal:
+        build_demo_if_empty(journal)
+    return sample
 
 
 def write_token(config_dir: Path, token: str) -> None:
@@ -178,9 +230,11 @@ def write_token(config_dir: Path, token: str) -> None:
     write_private_text(config_dir / APP_CONFIG, json.dumps({"Voila": {"token": token}}))
 
 
-def server_env(journal: Path, config_dir: Path) -> dict[str, str]:
+def server_env(journal: Path, config_dir: Path, *, demo: bool = False, mode: str = "lab") -> dict[str, str]:
     """The environment for a server: the journal for its kernels, and our JupyterLab defaults.
 
+    ``journal`` is the person's own; with ``demo`` the kernels open the sample
+    beside it.  ``mode`` ("lab" or "app") tells the kernels where they run.
     The defaults go into ``config_dir`` (put first on ``JUPYTER_CONFIG_PATH``),
     so nothing is written into the person's home folder.
     """
@@ -191,18 +245,42 @@ def server_env(journal: Path, config_dir: Path) -> dict[str, str]:
         str(config_dir),
         *filter(None, os.environ.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep)),
     ]
-    return dict(os.environ, **{ENV_VAR: str(journal), "JUPYTER_CONFIG_PATH": os.pathsep.join(config_path)})
+    env = dict(
+        os.environ,
+        **{ENV_VAR: str(journal), MODE_ENV: mode, "JUPYTER_CONFIG_PATH": os.pathsep.join(config_path)},
+    )
+    # Only --demo opens the sample, so the journal printed is the one the kernels use.
+    env.pop(DEMO_ENV, None)
+    if demo:
+        env[DEMO_ENV] = "1"
+    return env
 
 
-def run_server(command: list[str], env: dict[str, str], open_url: str | None = None) -> int:
+def run_server(
+    command: list[str], env: dict[str, str], open_url: str | None = None, log: Path | None = None
+) -> int:
     """Run a server until it exits or Ctrl+C; on Ctrl+C stop it and its kernels cleanly.
 
     The server runs in its own session, so Ctrl+C reaches only this process,
     which then asks the server to shut down.  SIGTERM and SIGHUP (a closed
     terminal) are treated like Ctrl+C.  With ``open_url``, the browser opens
-    it once the server listens.
+    it once the server listens.  With ``log``, everything the server and its
+    kernels print goes into that file (0600, in a 0700 folder), not the terminal.
     """
-    process = subprocess.Popen(command, env=env, start_new_session=True)
+    if log is None:
+        return _run(subprocess.Popen(command, env=env, start_new_session=True), open_url)
+    private_dir(log.parent)
+    with open_private(log, "wb") as output:
+        process = subprocess.Popen(
+            command, env=env, start_new_session=True, stdout=output, stderr=subprocess.STDOUT
+        )
+    code = _run(process, open_url)
+    if code:
+        print(f"The server stopped unexpectedly; its log is in {log}", file=sys.stderr)
+    return code
+
+
+def _run(process: subprocess.Popen, open_url: str | None) -> int:
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
     # Even when started in the background with SIGINT ignored, Ctrl+C (SIGINT) must stop it cleanly.
     signal.signal(signal.SIGINT, signal.default_int_handler)
