@@ -86,6 +86,7 @@ def main(argv: list[str] | None = None) -> None:
     if "writes" in chosen:
         _say("writes")
         import bench_writes  # each section's module loads only when chosen
+
         saves = [bench_writes.mood_save(journal_file, work, RUNS["saves"][pick])]
         if SHM.is_dir():
             with tempfile.TemporaryDirectory(dir=SHM) as memory:
@@ -97,12 +98,14 @@ def main(argv: list[str] | None = None) -> None:
     if "startup" in chosen:
         _say("startup")
         import bench_startup
+
         figures, modules = bench_startup.startup(RUNS["startup"][pick])
         note = f"The floor imports what `import workbook` loads besides itself: {', '.join(modules)}."
         sections.append((bench_startup.SECTION, figures, [note]))
     if "analysis" in chosen:
         _say("analysis")
         import bench_analysis
+
         inputs = bench_analysis.frames(journal_file)
         bench_analysis.warm_up(inputs)
         metric_figures, skipped = bench_analysis.metric_figures(inputs, RUNS["analysis"][pick])
@@ -113,6 +116,7 @@ def main(argv: list[str] | None = None) -> None:
     if "notebooks" in chosen:
         _say("notebooks")
         import bench_notebooks
+
         figures, runs = bench_notebooks.notebooks(journal_file, work, RUNS["notebooks"][pick])
         run_figures = [f for f in figures if f.section == bench_notebooks.SECTION_RUN]
         memory = [f for f in figures if f.section == bench_notebooks.SECTION_MEMORY]
@@ -122,6 +126,7 @@ def main(argv: list[str] | None = None) -> None:
     if "daylio" in chosen:
         _say("daylio")
         import bench_daylio
+
         figure, printed = bench_daylio.daylio(daylio_file, args.out, RUNS["daylio"][pick])
         sections.append((bench_daylio.SECTION, [figure], [f"- {line}" for line in printed]))
 
