@@ -99,6 +99,14 @@ def daylio(daylio_file: Path, out: Path, runs: int) -> tuple[Figure, list[str]]:
     ours_command = [sys.executable, "-c", OURS, str(daylio_file)]
     peer_command = [str(peer), "-c", PEER, str(daylio_file)]
     printed = [
+        "What each side does, each in a fresh Python process on the same file: "
+        "**ours** runs `workbook import daylio FILE` into a new journal (parse, check every row, "
+        "map mood names to 1-10, skip entries already there, store them all in one SQLite "
+        "transaction), reads the moods back as a DataFrame and computes `metrics.daily_mood` and "
+        "`metrics.rolling_mood(moods, 7)` (a 7-calendar-day window); **daylio-parser** runs "
+        "`Parser().load_csv(FILE)` (one pydantic model per row, moods 1-5, nothing stored), then "
+        "`Stats.average_moods()` and `Stats.rolling_mean(7)` (a window of 7 consecutive days "
+        "that have entries). Both print the entry count, the day count and the last rolling mean.",
         "ours (entries, days, last 7-day mean on 1-10): " + _output(ours_command),
         "daylio-parser (entries, days, last 7-entry mean on 1-5): " + _output(peer_command),
         "daylio-parser version: " + _output([str(peer), "-c", VERSION]),
