@@ -42,7 +42,7 @@ SECTIONS = ("writes", "startup", "analysis", "notebooks", "daylio")
 RUNS = {
     "saves": (1000, 200),
     "import": (3, 2),
-    "startup": (7, 3),
+    "startup": (21, 5),  # fresh processes of ~0.1 s swing most with load: more turns
     "analysis": (3, 2),
     "notebooks": (2, 1),
     "daylio": (3, 2),
