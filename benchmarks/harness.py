@@ -183,15 +183,20 @@ def _blas() -> str:
 def _bytecode() -> str:
     import pandas
 
-    cached = any(Path(pandas.__file__).parent.glob("__pycache__/*.pyc"))
+    import workbook
+
+    def state(name: str, folder: Path) -> str:
+        if any(folder.glob("__pycache__/*.pyc")):
+            return f"{name} has compiled bytecode"
+        return f"{name} has NO compiled bytecode (every process compiles it)"
+
     flag = (
         "PYTHONDONTWRITEBYTECODE set"
         if os.environ.get("PYTHONDONTWRITEBYTECODE")
         else "bytecode may be written"
     )
-    state = (
-        "pandas has compiled bytecode"
-        if cached
-        else "pandas has NO compiled bytecode (every process compiles it)"
-    )
-    return f"{state}; {flag}"
+    packages = [
+        state("pandas", Path(pandas.__file__).parent),
+        state("workbook", Path(workbook.__file__).parent),
+    ]
+    return f"{'; '.join(packages)}; {flag}"

@@ -275,3 +275,18 @@ def test_cli_needs_a_file_after_daylio(
 def test_cli_asks_what_a_bare_file_holds(journal_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", str(REAL_EXPORT), "--journal", str(journal_file)]) == 2
     assert f"workbook import daylio {REAL_EXPORT}" in capsys.readouterr().err
+
+
+def test_a_time_or_date_read_before_is_read_the_same_again_and_a_bad_one_is_always_refused(
+    journal: Journal, tmp_path: Path
+) -> None:
+    # Times and dates are parsed once and remembered; a refusal must never be remembered as a value.
+    header = "full_date,date,weekday,time,mood,activities,note\n"
+    good = tmp_path / "good.csv"
+    good.write_text(header + '2024-03-02,2 March,Saturday,9:05 pm,good,"",""\n', encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(header + '2024-03-02,2 March,Saturday,13:05 pm,good,"",""\n', encoding="utf-8")
+    for _ in range(2):
+        assert [row.record.at for row in read_daylio(good).rows] == [dt.datetime(2024, 3, 2, 21, 5)]
+        with pytest.raises(ImportRowError, match="12-hour clock"):
+            read_daylio(bad)

@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from workbook.journal import Journal
 from workbook.location import journal_path
-from workbook.template import Template, load_template
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+
+    from workbook.template import Template
 
 DEMO_ENV = "WORKBOOK_DEMO"
 DEMO_FILE = "demo.db"
@@ -33,6 +34,8 @@ def open_workbook(demo: bool | None = None, *, journal: str | os.PathLike[str] |
     sample journal lives beside the person's (``data/demo.db``) and is built on
     first use; it never touches the person's journal.
     """
+    from workbook.template import load_template  # the template (and yaml) load on first open, not on import
+
     if demo is None:
         demo = os.environ.get(DEMO_ENV, "").strip().lower() in ("1", "true", "yes")
     own = journal_path(journal)
@@ -62,6 +65,8 @@ class Workbook:
     """The journal in use, its template, and everything a notebook shows."""
 
     def __init__(self, journal: Journal, template: Template | None = None, *, demo: bool = False) -> None:
+        from workbook.template import load_template
+
         self.journal = journal
         self.template = template or load_template()
         self.demo = demo

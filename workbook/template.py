@@ -17,8 +17,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from workbook.errors import TemplateError
 
 DEFAULT_TEMPLATE = Path(__file__).parent / "templates" / "default.yaml"
@@ -192,6 +190,8 @@ def default_template() -> Template:
 
 
 def _read_yaml(path: Path) -> Any:
+    import yaml  # here, not at the top: `import workbook` stays free of yaml
+
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbook.cli.common import journal_option, open_journal
 from workbook.errors import ValidationError
 from workbook.interop.csv_rows import FIELD_LIMIT
-from workbook.interop.daylio import parse_mood_scale, read_daylio
-from workbook.interop.folder import export_csv
-from workbook.interop.json_export import export_json
-from workbook.interop.layouts import import_folder
-from workbook.interop.plan import ImportPlan, preview, store
 from workbook.interop.sheet_dates import DAY_FIRST, MONTH_FIRST
 from workbook.interop.spreadsheet import FIELDS, IGNORE, parse_column_map, read_applications
 from workbook.values import MAX_TEXT
+
+if TYPE_CHECKING:
+    from workbook.interop.plan import ImportPlan
+
+# The readers and writers load in the handlers below, so every other command starts without them.
 
 #: The other tools `workbook import` reads, besides a folder written by `workbook export`.
 SOURCES = ("daylio", "applications")
@@ -97,6 +98,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from workbook.interop.folder import export_csv
+    from workbook.interop.json_export import export_json
+
     write = export_json if args.format == "json" else export_csv
     with open_journal(args) as journal:
         files = write(journal, args.folder)
@@ -105,6 +109,9 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from workbook.interop.layouts import import_folder
+    from workbook.interop.plan import preview, store
+
     kind = _source_kind(args)
     _refuse_stray_options(args, kind)
     if kind == "folder":
@@ -156,5 +163,7 @@ def _refuse_stray_options(args: argparse.Namespace, kind: str) -> None:
 def _plan(args: argparse.Namespace, kind: str) -> ImportPlan:
     # --moods and --map are parsed here, not by argparse, so a mistake reads like any other refusal.
     if kind == "daylio":
+        from workbook.interop.daylio import parse_mood_scale, read_daylio
+
         return read_daylio(args.file, parse_mood_scale(args.moods) if args.moods else None)
     return read_applications(args.file, parse_column_map(args.map) if args.map else None, args.order)

@@ -10,6 +10,7 @@ before anything is stored; one bad row refuses it all.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -51,6 +52,8 @@ def parse_mood_scale(text: str) -> dict[str, int]:
     return scale
 
 
+# A ten-year export repeats the same few thousand times and dates, so each is parsed once.
+@functools.lru_cache(maxsize=4096)
 def parse_clock(text: str) -> dt.time:
     """A Daylio time, 12-hour (``10:00 pm``, ``9:05 a.m.``) or 24-hour (``14:58``)."""
     raw = text.strip().lower().replace(".", "").replace(" ", "")
@@ -97,7 +100,7 @@ def read_daylio(path: str | os.PathLike[str], moods: Mapping[str, int] | None = 
     plan = ImportPlan(source=source)
     for line, row in rows:
         entry = _entry(source, line, row, scale)
-        shown = f"{entry.at:%Y-%m-%d %H:%M} mood {entry.mood} ({row['mood'].strip()})"
+        shown = f"{entry.at.isoformat(' ', 'minutes')} mood {entry.mood} ({row['mood'].strip()})"
         if entry.tags:
             shown += f", tags: {clip(', '.join(entry.tags), 50)}"
         if entry.note:
@@ -180,6 +183,7 @@ def _entry(source: Path, line: int, row: dict[str, str], scale: Mapping[str, int
         ) from None
 
 
+@functools.lru_cache(maxsize=8192)
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
