@@ -6,11 +6,11 @@ import datetime as dt
 
 import ipywidgets as w
 
+from workbook import checklists
 from workbook.journal import Journal
 from workbook.records import ChecklistRun
 from workbook.template import Template, load_template
 from workbook.widgets import choices
-from workbook.widgets.checklist import last_run
 from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded
 
 #: Checklist ids under which the picks are stored, as checklist runs.
@@ -40,11 +40,11 @@ class QuestionBank(Form):
         self.progress = w.Label()
         for box in [*self.ask.values(), *self.answered.values()]:
             box.observe(lambda _change: self._show_progress(), names="value")
-        self.application = w.Dropdown(
-            description="For the application", options=choices.applications(journal), style=WIDE_LABEL
+        labels = template.labels
+        self.application = w.Dropdown(description=labels["common.for_application"], style=WIDE_LABEL)
+        self.picker = choices.ApplicationPicker(
+            journal, self.application, none=labels["common.no_application"], value=application_id
         )
-        if application_id is not None:
-            self.application.value = application_id
         self.save_button = button("Save", self.save, style="primary")
         rows = [w.HBox([self.ask[q.id], self.answered[q.id]]) for q in self.questions]
         self.widget = w.VBox(
@@ -95,5 +95,5 @@ class QuestionBank(Form):
 
 
 def _last_ticks(journal: Journal, checklist_id: str, application_id: int | None) -> set[str]:
-    run = last_run(journal, checklist_id, application_id)
-    return set(run.ticked) if run else set()
+    run = checklists.last_run(journal.checklist_runs(), checklist_id, application_id)
+    return set(run["ticked"]) if run is not None else set()
