@@ -141,7 +141,8 @@ def test_application_call_notes_and_feedback_are_saved_together(
     assert (first.themes, first.confirmed) == (("communication",), True)
     assert second.text == "We went with someone with more experience."
     assert second.themes == ("experience_level", "competition")
-    assert "Already saved" in log.feedback.saved_note.value
+    assert len(log.feedback.saved.rows) == 2  # shown back, newest first
+    assert "more experience" in list(log.feedback.saved.rows.values())[0].text.value
     assert log.feedback.kept == [] and log.feedback.text.value == ""
 
 

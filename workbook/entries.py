@@ -109,9 +109,7 @@ def _application_dates(apps: pd.DataFrame | None) -> pd.Series:
     return pd.Series(pd.to_datetime(dates).to_numpy(), index=apps["id"])
 
 
-def _rows(
-    kind: str, frame: pd.DataFrame, app_dates: pd.Series, titles: Mapping[str, str]
-) -> pd.DataFrame:
+def _rows(kind: str, frame: pd.DataFrame, app_dates: pd.Series, titles: Mapping[str, str]) -> pd.DataFrame:
     import pandas as pd
 
     on, summary = _DESCRIBE[kind](frame, app_dates, titles)

@@ -3,53 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import ipywidgets as w
 
-from workbook import themes
 from workbook.journal import Journal
+from workbook.practice import Suggestion, overdue, suggest_actions
 from workbook.records import Action
 from workbook.template import Template, load_template
 from workbook.widgets import choices
-from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded, heading
+from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, date_picker, guarded, heading
 
-#: How many of the most frequent feedback themes get a suggested action.
-TOP_THEMES = 3
 #: Suggested actions are due this many days from today.
 SUGGESTED_DUE_DAYS = 14
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """An action proposed for a feedback theme, with how many feedback items mention it."""
-
-    theme: str
-    label: str
-    items: int
-    title: str
-
-
-def suggest_actions(journal: Journal, template: Template, *, limit: int = TOP_THEMES) -> list[Suggestion]:
-    """One action per most frequent feedback theme, skipping themes that already have an open action."""
-    vocabulary = choices.vocabulary(template)
-    counts = themes.theme_counts(journal.feedback())
-    open_themes = {action.theme for action in journal.records(Action) if action.done_on is None}
-    suggestions = []
-    for row in counts.itertuples(index=False):
-        if row.theme in open_themes:
-            continue
-        label = themes.theme_label(row.theme, vocabulary)
-        title = template.actions.title_for(row.theme, label)
-        suggestions.append(Suggestion(row.theme, label, int(row.items), title))
-    return suggestions[:limit]
-
-
-def overdue(actions: list[Action], today: dt.date | None = None) -> list[Action]:
-    """The open actions whose due date has passed, most overdue first."""
-    today = today or dt.date.today()
-    late = [a for a in actions if a.done_on is None and a.due_on is not None and a.due_on < today]
-    return sorted(late, key=lambda a: (a.due_on, a.id))
 
 
 class ActionTracker(Form):
@@ -68,8 +33,9 @@ class ActionTracker(Form):
             options=[("(none)", ""), *((theme.label, theme_id) for theme_id, theme in vocabulary.items())],
             style=WIDE_LABEL,
         )
-        self.due_on = w.DatePicker(description="Due", style=WIDE_LABEL)
+        self.due_on = date_picker("Due")
         self.add_button = button("Add", self.add, style="primary")
+        self.editing: Action | None = None
         self.suggest_button = button("Suggest from my feedback", self.suggest)
         self.suggestion_box = w.VBox()
         self.suggestions: dict[str, tuple[Suggestion, w.Checkbox]] = {}
@@ -101,11 +67,26 @@ class ActionTracker(Form):
 
     # --- adding -------------------------------------------------------------------
 
+    def open_action(self, action_id: int) -> Action:
+        """Load a saved action into the form to change it; Add then stores the change."""
+        action = self.journal.get(Action, action_id)
+        self.title.value, self.theme.value, self.due_on.value = action.title, action.theme, action.due_on
+        self.editing = action
+        self.mark_saved()
+        return action
+
     @guarded
     def add(self) -> Action | None:
         """Store the action typed in the form; on bad input or a failure say why, keep it, store nothing."""
-        action = Action(title=self.title.value, theme=self.theme.value, due_on=self.due_on.value)
-        saved = self.journal.add(action)
+        if self.editing is not None:
+            saved = self.journal.update(
+                self.editing.replace(title=self.title.value, theme=self.theme.value, due_on=self.due_on.value)
+            )
+        else:
+            saved = self.journal.add(
+                Action(title=self.title.value, theme=self.theme.value, due_on=self.due_on.value)
+            )
+        self.editing = None
         self.title.value = ""
         self.theme.value = ""
         self.due_on.value = None
@@ -116,7 +97,12 @@ class ActionTracker(Form):
 
     def suggest(self) -> list[Suggestion]:
         """Propose an action for each of the most frequent feedback themes, ticked, for the person to pick."""
-        found = suggest_actions(self.journal, self.template)
+        found = suggest_actions(
+            self.journal.feedback(),
+            self.journal.records(Action),
+            choices.vocabulary(self.template),
+            self.template.actions,
+        )
         self.suggestions = {
             s.theme: (s, checkbox(f"{s.title} ({s.label}: heard in {_times(s.items)})", True)) for s in found
         }

@@ -51,7 +51,7 @@ class ChecklistForm(Form):
         self.save_button = button(labels["common.save"], self.save, style="primary")
         self.last_saved = w.Label()
         self.saved = SavedList(
-            self, labels, labels["checklist.saved_title"], on_edit=self._open_run, on_delete=self._delete_run
+            self, labels, labels["checklist.saved_title"], on_edit=self.open_run, on_delete=self._delete_run
         )
         self.run_id: int | None = None
         self.widget = w.VBox(
@@ -91,6 +91,7 @@ class ChecklistForm(Form):
         ticked = set(run.ticked) if run else set()
         for item_id, box in self.boxes.items():
             box.value = item_id in ticked
+        self._show_progress()
         self.run_id = run.id if run else None
         self.picker.refresh(run.application_id if run else application_id)
         when = self.labels.moment(run.at) if run else ""
@@ -128,7 +129,8 @@ class ChecklistForm(Form):
 
     # --- what was saved before ------------------------------------------------------
 
-    def _open_run(self, key: Hashable) -> None:
+    def open_run(self, key: Hashable) -> None:
+        """Show the saved run with id ``key`` (its ticks and application), to change it."""
         self._show_run(self.journal.get(ChecklistRun, int(key)), None)  # type: ignore[call-overload]
 
     def _delete_run(self, key: Hashable) -> None:
@@ -154,11 +156,15 @@ class ChecklistForm(Form):
         )
 
     def _show_progress(self) -> None:
-        self.progress.value = self.labels.fill("checklist.progress", done=len(self.ticked), total=len(self.boxes))
+        self.progress.value = self.labels.fill(
+            "checklist.progress", done=len(self.ticked), total=len(self.boxes)
+        )
 
 
 def _id(value: object) -> int | None:
-    return None if value is None or value != value else int(value)  # type: ignore[call-overload]  # NaN != NaN
+    import pandas as pd
+
+    return None if pd.isna(value) else int(value)  # type: ignore[call-overload, arg-type]
 
 
 def _heading(when: str, application: str | None) -> str:

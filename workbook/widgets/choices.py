@@ -53,7 +53,9 @@ def contexts() -> list[tuple[str, str]]:
 def application_label(app: Application) -> str:
     """How an application is named in a list: "Acme, Designer (applied 1 May 2024)"."""
     labels = default_template().labels
-    return labels.fill("common.application", company=app.company, role=app.role, day=labels.day(app.applied_on))
+    return labels.fill(
+        "common.application", company=app.company, role=app.role, day=labels.day(app.applied_on)
+    )
 
 
 def applications(journal: Journal, *, none: str = NO_APPLICATION) -> list[tuple[str, int | None]]:

@@ -29,6 +29,16 @@ from workbook.template import FormMessages, default_template
 #: Let descriptions take the room they need instead of being cut off.
 WIDE_LABEL = {"description_width": "initial"}
 ERROR_COLOUR = "#a4262c"
+#: Every text box is as wide as the feedback box (label included).
+TEXT_WIDTH = "95%"
+#: The look the widgets share: text boxes grow with their text, saved words keep their line breaks,
+#: and a date picker's field is wide enough for the whole date.
+HOUSE_STYLE = """<style>
+.rebound-grow textarea { field-sizing: content; min-height: 4.5em; max-height: 30em; }
+.rebound-saved-text { white-space: pre-wrap; margin: 0.2em 0 0.6em 0; }
+.rebound-date input[type="date"] { min-width: 10em; }
+.rebound-notice { font-size: 1.05em; line-height: 1.5; }
+</style>"""
 _GENERAL = ""
 _VERBS = {"must", "is", "are", "contains", "has"}
 
@@ -239,6 +249,33 @@ def button(description: str, handler: Any, *, style: str = "") -> w.Button:
     control = w.Button(description=description, button_style=style, layout=w.Layout(width="auto"))
     control.on_click(lambda _button: handler())
     return control
+
+
+def house_style() -> w.HTML:
+    """The shared look (:data:`HOUSE_STYLE`), to put once in each widget."""
+    return w.HTML(HOUSE_STYLE, layout=w.Layout(height="0", margin="0"))
+
+
+def text_area(description: str = "", placeholder: str = "") -> w.Textarea:
+    """A text box as wide as the others, that grows with its text."""
+    box = w.Textarea(
+        description=description,
+        placeholder=placeholder,
+        rows=3,
+        layout=w.Layout(width=TEXT_WIDTH),
+        style=WIDE_LABEL,
+    )
+    box.add_class("rebound-grow")
+    return box
+
+
+def date_picker(description: str, value: dt.date | None = None) -> w.DatePicker:
+    """A date picker whose field shows the whole date."""
+    picker = w.DatePicker(
+        description=description, value=value, style=WIDE_LABEL, layout=w.Layout(width="auto")
+    )
+    picker.add_class("rebound-date")
+    return picker
 
 
 def checkbox(description: str, value: bool = False) -> w.Checkbox:

@@ -89,7 +89,9 @@ class SavedList:
         self.rows = {entry.key: SavedRow(entry, self) for entry in entries[: self.shown]}
         self.rows_box.children = [row.widget for row in self.rows.values()]
         older = len(entries) - self.shown
-        self.more.value = f"<p>{escaped(self.labels.fill('saved.more', count=older))}</p>" if older > 0 else ""
+        self.more.value = (
+            f"<p>{escaped(self.labels.fill('saved.more', count=older))}</p>" if older > 0 else ""
+        )
         self.widget.layout.display = None if entries else "none"
 
     def edit(self, key: Hashable) -> None:
