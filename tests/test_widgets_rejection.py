@@ -176,7 +176,7 @@ def test_a_bad_call_date_stores_not_even_the_application(log: RejectionLog, jour
     assert log.error_text("held_on", section="call").endswith("is in the future")
     assert journal.counts() == before
     assert [draft.text for draft in log.feedback.kept] == ["Lovely to meet you."]
-    assert log.choose.value is None
+    assert log.choose.label == "(a new application)"
 
 
 def test_keeping_empty_feedback_is_explained(log: RejectionLog) -> None:
@@ -269,7 +269,7 @@ def test_choosing_an_application_fills_the_form_and_new_clears_it(journal: Journ
     log = RejectionLog(journal)
     log.choose.value = app.id
     assert log.company.value == "Initech"
-    log.choose.value = None
+    log.choose.index = 0  # "(a new application)"
     assert log.company.value == ""
 
 

@@ -47,7 +47,9 @@ class ChecklistForm(Form):
         self.picker = choices.ApplicationPicker(
             journal, self.application, none=labels["common.no_application"], value=application_id
         )
-        self.application.observe(lambda change: self._picked(change["old"], change["new"]), names="value")
+        self.application.observe(
+            lambda change: self._picked(_none(change["old"]), _none(change["new"])), names="value"
+        )
         self.save_button = button(labels["common.save"], self.save, style="primary")
         self.last_saved = w.Label()
         self.saved = SavedList(
@@ -118,7 +120,7 @@ class ChecklistForm(Form):
             at=dt.datetime.now(),
             checklist_id=self.checklist.id,
             ticked=self.ticked,
-            application_id=self.application.value,
+            application_id=self.picker.selected,
         )
         saved = self.journal.update(run) if run.id is not None else self.journal.add(run)
         self.run_id = saved.id
@@ -159,6 +161,10 @@ class ChecklistForm(Form):
         self.progress.value = self.labels.fill(
             "checklist.progress", done=len(self.ticked), total=len(self.boxes)
         )
+
+
+def _none(value: object) -> int | None:
+    return None if value in (choices.NONE, None) else value  # type: ignore[return-value]
 
 
 def _id(value: object) -> int | None:

@@ -21,8 +21,11 @@ from workbook.records import CHANNELS, CONTEXTS, OUTCOMES, STAGES, Application
 from workbook.template import Template, default_template
 
 NO_APPLICATION = "(none)"
+#: The value of a drop-down's "none of them" option ("no application", "not noted").  Not None:
+#: ipywidgets shows a Dropdown whose value is None as blank, whatever its options.
+NONE = 0
 
-SCALE_1_5 = [("not noted", None), ("1 (very little)", 1), ("2", 2), ("3", 3), ("4", 4), ("5 (a lot)", 5)]
+SCALE_1_5 = [("not noted", NONE), ("1 (very little)", 1), ("2", 2), ("3", 3), ("4", 4), ("5 (a lot)", 5)]
 
 
 def labelled(labels: dict[str, str], values: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -61,7 +64,12 @@ def application_label(app: Application) -> str:
 def applications(journal: Journal, *, none: str = NO_APPLICATION) -> list[tuple[str, int | None]]:
     """The journal's applications, newest first, after an entry for "no application"."""
     apps = sorted(journal.records(Application), key=lambda app: (app.applied_on, app.id), reverse=True)
-    return [(none, None), *((application_label(app), app.id) for app in apps)]
+    return [(none, NONE), *((application_label(app), app.id) for app in apps)]
+
+
+def picked(dropdown: w.Dropdown) -> Any:
+    """The value chosen in ``dropdown``, None for its "none of them" option."""
+    return None if dropdown.value in (NONE, None) else dropdown.value
 
 
 class ApplicationPicker:
@@ -83,19 +91,24 @@ class ApplicationPicker:
         self.stop = _follow(journal, self)
 
     @property
+    def selected(self) -> int | None:
+        """The id of the chosen application, None for none."""
+        return picked(self.dropdown)
+
+    @property
     def ids(self) -> list[int]:
         """The ids of the applications offered now, in their order."""
-        return [value for _label, value in self.dropdown.options if value is not None]
+        return [value for _label, value in self.dropdown.options if value != NONE]
 
     def refresh(self, value: int | None | object = ...) -> None:
         """Offer the journal's applications now; select ``value`` (default: keep the selection if still there)."""
-        keep = self.dropdown.value if value is ... else value
+        keep = picked(self.dropdown) if value is ... else value
         options = applications(self.journal, none=self.none)
         self.refreshing = True
         try:
             if options != list(self.dropdown.options):
                 self.dropdown.options = options
-            self.dropdown.value = keep if keep in {v for _label, v in options} else None
+            self.dropdown.value = keep if keep in {v for _label, v in options} else NONE
         finally:
             self.refreshing = False
 

@@ -251,6 +251,19 @@ def button(description: str, handler: Any, *, style: str = "") -> w.Button:
     return control
 
 
+def choose(dropdown: w.Dropdown, value: object) -> None:
+    """Select the option whose value is ``value``; None selects the first ("not noted"), never a blank."""
+    values = [option[1] if isinstance(option, tuple) else option for option in dropdown.options]
+    dropdown.index = values.index(value) if value in values else 0
+
+
+def dropdown(description: str, options: list[tuple[str, object]], value: object = None) -> w.Dropdown:
+    """A drop-down that starts on ``value`` (default: its first option), never blank."""
+    control = w.Dropdown(description=description, options=options, style=WIDE_LABEL)
+    choose(control, value)
+    return control
+
+
 def house_style() -> w.HTML:
     """The shared look (:data:`HOUSE_STYLE`), to put once in each widget."""
     return w.HTML(HOUSE_STYLE, layout=w.Layout(height="0", margin="0"))

@@ -66,7 +66,7 @@ class JournalView(Form):
         kinds = [(labels[f"journal_view.kinds.{kind}"], kind) for kind in entries.KINDS]
         self.kind = w.Dropdown(
             description=labels["journal_view.kind"],
-            options=[(labels["journal_view.every_kind"], None), *kinds],
+            options=[(labels["journal_view.every_kind"], ""), *kinds],
             style=WIDE_LABEL,
         )
         self.application = w.Dropdown(description=labels["journal_view.application"], style=WIDE_LABEL)
@@ -113,7 +113,7 @@ class JournalView(Form):
 
     def shown(self) -> Any:
         """The entries the filters let through (all pages)."""
-        return entries.select(self._all, self.kind.value, self.application.value)
+        return entries.select(self._all, self.kind.value or None, self.picker.selected)
 
     def redraw(self) -> None:
         """Read the journal again and show the current page."""

@@ -15,6 +15,8 @@ from workbook.widgets.form import (
     WIDE_LABEL,
     Form,
     button,
+    choose,
+    dropdown,
     guarded,
     house_style,
     text_area,
@@ -59,9 +61,7 @@ class MoodLogger(Form):
         )
         self.tags = toggles(texts.tags)
         self.own_tags = _words_box(labels["mood.other_things"], labels["mood.other_things_placeholder"])
-        self.energy = w.Dropdown(
-            description=labels["mood.energy"], options=choices.SCALE_1_5, style=WIDE_LABEL
-        )
+        self.energy = dropdown(labels["mood.energy"], choices.SCALE_1_5)
         self.note = text_area(labels["mood.note"], labels["common.optional"])
         self.context = w.Dropdown(
             description=labels["mood.moment"], options=choices.contexts(), value=context, style=WIDE_LABEL
@@ -114,7 +114,8 @@ class MoodLogger(Form):
             toggle.value = word in (entry.emotions if word in self.emotions else entry.tags)
         self.own_emotions.value = ", ".join(e for e in entry.emotions if e not in self.emotions)
         self.own_tags.value = ", ".join(t for t in entry.tags if t not in self.tags)
-        self.energy.value, self.note.value, self.context.value = entry.energy, entry.note, entry.context
+        choose(self.energy, entry.energy)
+        self.note.value, self.context.value = entry.note, entry.context
         self.picker.refresh(entry.application_id)
         self.at.value = f"{entry.at:%Y-%m-%d %H:%M}"
         self.editing = entry.id
@@ -132,10 +133,10 @@ class MoodLogger(Form):
             + word_list(self.own_emotions.value),
             tags=[word for word, toggle in self.tags.items() if toggle.value]
             + word_list(self.own_tags.value),
-            energy=self.energy.value,
+            energy=choices.picked(self.energy),
             note=self.note.value,
             context=self.context.value,
-            application_id=self.application.value,
+            application_id=self.picker.selected,
         )
 
     @guarded
@@ -155,7 +156,7 @@ class MoodLogger(Form):
             toggle.value = False
         self.own_emotions.value = ""
         self.own_tags.value = ""
-        self.energy.value = None
+        choose(self.energy, None)
         self.note.value = ""
         self.at.value = ""
 

@@ -61,7 +61,7 @@ class QuestionBank(Form):
 
     def typed(self) -> tuple[object, ...]:
         """The ticks and the linked application, as set now."""
-        return (self.to_ask, self.answered_ids, self.application.value)
+        return (self.to_ask, self.answered_ids, self.picker.selected)
 
     @property
     def to_ask(self) -> tuple[str, ...]:
@@ -81,7 +81,7 @@ class QuestionBank(Form):
             saved = tuple(
                 self.journal.add(
                     ChecklistRun(
-                        at=now, checklist_id=list_id, ticked=ticked, application_id=self.application.value
+                        at=now, checklist_id=list_id, ticked=ticked, application_id=self.picker.selected
                     )
                 )
                 for list_id, ticked in ((TO_ASK, self.to_ask), (ANSWERED, self.answered_ids))

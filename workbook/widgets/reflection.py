@@ -175,7 +175,7 @@ class ReflectionForm(Form):
             prompt_id=f"{self.prompt_set.id}.{prompt_id}",
             prompt=prompt,
             answer=answer,
-            application_id=self.application.value,
+            application_id=self.picker.selected,
         )
         return self.journal.update(record) if old else self.journal.add(record)
 

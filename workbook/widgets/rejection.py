@@ -124,7 +124,7 @@ class RejectionLog(Form):
             ]
         )
         self.widget.add_class("rebound-rejection-log")  # a stable handle for browser tests and coaches' CSS
-        self.choose.observe(lambda change: self._chosen(change["new"]), names="value")
+        self.choose.observe(lambda change: self._chosen(choices.picked(self.choose)), names="value")
         for control in (self.outcome, self.channel):
             control.observe(lambda _change: self._show_call_section(), names="value")
         for control in (self.stage, self.outcome_on):

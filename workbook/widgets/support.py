@@ -16,7 +16,9 @@ from workbook.widgets.form import (
     WIDE_LABEL,
     Form,
     button,
+    choose,
     date_picker,
+    dropdown,
     escaped,
     guarded,
     house_style,
@@ -78,9 +80,7 @@ class SupportLog(Form):
             layout=w.Layout(width="min(30em, 95%)"),
         )
         self.talked_on = date_picker(labels["support.when"], dt.date.today())
-        self.helped = w.Dropdown(
-            description=labels["support.helped"], options=choices.SCALE_1_5, style=WIDE_LABEL
-        )
+        self.helped = dropdown(labels["support.helped"], choices.SCALE_1_5)
         self.note = text_area(labels["support.note"], labels["common.optional"])
         self.save_button = button(labels["common.save"], self.save, style="primary")
         self.editing: int | None = None
@@ -118,7 +118,7 @@ class SupportLog(Form):
             id=self.editing,
             talked_on=self.talked_on.value,
             who=self.who.value,
-            helped=self.helped.value,
+            helped=choices.picked(self.helped),
             note=self.note.value,
         )
         saved = self.journal.update(contact) if contact.id is not None else self.journal.add(contact)
@@ -134,7 +134,8 @@ class SupportLog(Form):
         contact = self.journal.get(SupportContact, int(key))  # type: ignore[call-overload]
         self.editing = contact.id
         self.who.value, self.talked_on.value = contact.who, contact.talked_on
-        self.helped.value, self.note.value = contact.helped, contact.note
+        choose(self.helped, contact.helped)
+        self.note.value = contact.note
         self.clear_errors()
         self.mark_saved()
 
