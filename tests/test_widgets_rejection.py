@@ -84,7 +84,7 @@ def test_every_rejection_opens_the_notes_in_the_words_of_how_it_was_told(
     assert log.call_section.layout.display == "none"
     log.outcome.value = "rejected"
     assert log.call_section.layout.display != "none"
-    assert f"<h4>{heading}</h4>" == log.notes_heading.value
+    assert f"<h4 class='rebound-heading'>{heading}</h4>" == log.notes_heading.value
     assert log.held_on.description == held_on
     texts = getattr(
         load_template().rejection_log, "call" if channel in CALLS else channel.replace("none", "other")
@@ -394,5 +394,5 @@ def test_the_notes_words_come_from_the_template(journal: Journal) -> None:
     log = RejectionLog(journal, load_template(data))
     log.outcome.value = "rejected"
     log.channel.value = "email"
-    assert log.notes_heading.value == "<h4>Their email, in short</h4>"
+    assert log.notes_heading.value == "<h4 class='rebound-heading'>Their email, in short</h4>"
     assert log.stage_on.description == "Got that far on"

@@ -12,7 +12,7 @@ from workbook.journal import Journal
 from workbook.records import Application, ChecklistRun
 from workbook.template import Checklist, Template, default_template
 from workbook.widgets import choices
-from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded, heading, paragraphs
+from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded, heading
 from workbook.widgets.saved import SavedList, Shown
 
 
@@ -58,8 +58,7 @@ class ChecklistForm(Form):
         self.run_id: int | None = None
         self.widget = w.VBox(
             [
-                heading(checklist.title),
-                paragraphs(checklist.intro),
+                heading(checklist.title, checklist.intro),
                 self.field(self.application, "application_id", labels["common.application_error"]),
                 *self.boxes.values(),
                 self.progress,
@@ -98,6 +97,7 @@ class ChecklistForm(Form):
         self.picker.refresh(run.application_id if run else application_id)
         when = self.labels.moment(run.at) if run else ""
         self.last_saved.value = self.labels.fill("common.last_saved", when=when) if run else ""
+        self.last_saved.layout.display = None if run else "none"
         self.clear_errors()
         self.mark_saved()
 
@@ -125,6 +125,7 @@ class ChecklistForm(Form):
         saved = self.journal.update(run) if run.id is not None else self.journal.add(run)
         self.run_id = saved.id
         self.last_saved.value = self.labels.fill("common.last_saved", when=self.labels.moment(saved.at))
+        self.last_saved.layout.display = None
         self.mark_saved()
         self.say_done()
         return saved

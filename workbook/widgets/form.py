@@ -38,6 +38,7 @@ HOUSE_STYLE = """<style>
 .rebound-saved-text { white-space: pre-wrap; margin: 0.2em 0 0.6em 0; }
 .rebound-date input[type="date"] { min-width: 10em; }
 .rebound-notice { font-size: 1.05em; line-height: 1.5; }
+.rebound-heading { margin: 0.8em 0 0.2em 0; }
 </style>"""
 _GENERAL = ""
 _VERBS = {"must", "is", "are", "contains", "has"}
@@ -239,9 +240,10 @@ def paragraphs(*texts: str) -> w.HTML:
     return w.HTML("".join(f"<p>{escaped(text)}</p>" for text in texts if text))
 
 
-def heading(text: str) -> w.HTML:
-    """A small heading."""
-    return w.HTML(f"<h4>{escaped(text)}</h4>")
+def heading(text: str, intro: str = "") -> w.HTML:
+    """A small heading, with its one-line ``intro`` right under it (no gap between them)."""
+    lead = f"<p style='margin:0 0 0.4em 0'>{escaped(intro)}</p>" if intro else ""
+    return w.HTML(f"<h4 class='rebound-heading'>{escaped(text)}</h4>{lead}")
 
 
 def button(description: str, handler: Any, *, style: str = "") -> w.Button:
@@ -284,16 +286,18 @@ def text_area(description: str = "", placeholder: str = "") -> w.Textarea:
 
 def date_picker(description: str, value: dt.date | None = None) -> w.DatePicker:
     """A date picker whose field shows the whole date."""
-    picker = w.DatePicker(
-        description=description, value=value, style=WIDE_LABEL, layout=w.Layout(width="auto")
-    )
+    # Sized to its label and the whole date: neither stretched across the form nor cut to 300px.
+    layout = w.Layout(width="auto", align_self="flex-start")
+    picker = w.DatePicker(description=description, value=value, style=WIDE_LABEL, layout=layout)
     picker.add_class("rebound-date")
     return picker
 
 
 def checkbox(description: str, value: bool = False) -> w.Checkbox:
     """A checkbox labelled with its whole ``description``, not cut short."""
-    return w.Checkbox(value=value, description=description, indent=False, layout=w.Layout(width="auto"))
+    # The right margin keeps a checkbox in a wrapped row closer to its own label than to the next box.
+    layout = w.Layout(width="auto", margin="2px 1.5em 2px 0")
+    return w.Checkbox(value=value, description=description, indent=False, layout=layout)
 
 
 def word_list(text: str) -> list[str]:

@@ -49,7 +49,6 @@ class QuestionBank(Form):
         rows = [w.HBox([self.ask[q.id], self.answered[q.id]]) for q in self.questions]
         self.widget = w.VBox(
             [
-                w.Label("Tick the questions you want to ask; after the call, mark the ones they answered."),
                 *rows,
                 self.progress,
                 self.field(self.application, "application_id", "The application"),

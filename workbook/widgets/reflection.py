@@ -77,8 +77,7 @@ class ReflectionForm(Form):
         self.stepper = w.HBox([self.back_button, self.position, self.next_button])
         self.widget = w.VBox(
             [
-                heading(prompt_set.title),
-                paragraphs(prompt_set.intro),
+                heading(prompt_set.title, prompt_set.intro),
                 self.one_at_a_time,
                 self.prompts_box,
                 self.stepper,

@@ -266,7 +266,7 @@ class RejectionLog(Form):
     def _show_call_section(self) -> None:
         self.call_section.layout.display = None if self.call_open else "none"
         texts = self.news_texts
-        self.notes_heading.value = f"<h4>{escaped(texts.heading)}</h4>"
+        self.notes_heading.value = f"<h4 class='rebound-heading'>{escaped(texts.heading)}</h4>"
         self.held_on.description = texts.held_on
         self.relabel("held_on", texts.held_on_error, section=CALL)
         self.covered_label.value = texts.covered

@@ -36,15 +36,19 @@ class SavedRow:
         labels = saved.labels
         self.entry = entry
         body = f"<div class='rebound-saved-text'>{escaped(entry.text)}</div>" if entry.text else ""
-        self.text = w.HTML(f"<b>{escaped(entry.heading)}</b>{body}", layout=w.Layout(flex="1 1 auto"))
+        self.text = w.HTML(
+            f"<b>{escaped(entry.heading)}</b>{body}", layout=w.Layout(flex="1 1 auto", min_width="0")
+        )
         self.edit_button = button(labels["saved.edit"], lambda: saved.edit(entry.key))
         self.delete_button = button(labels["saved.delete"], lambda: self.ask(True))
         self.question = w.Label(labels["saved.confirm"])
         self.yes_button = button(labels["saved.yes"], lambda: saved.delete(entry.key), style="danger")
         self.keep_button = button(labels["saved.keep"], lambda: self.ask(False))
-        self.confirm = w.HBox([self.question, self.yes_button, self.keep_button])
-        self.buttons = w.HBox([self.edit_button, self.delete_button])
-        self.widget = w.VBox([w.HBox([self.text, self.buttons]), self.confirm])
+        self.confirm = w.HBox(
+            [self.question, self.yes_button, self.keep_button], layout=w.Layout(flex="0 0 auto")
+        )
+        self.buttons = w.HBox([self.edit_button, self.delete_button], layout=w.Layout(flex="0 0 auto"))
+        self.widget = w.VBox([w.HBox([self.text, self.buttons, self.confirm])])
         self.widget.add_class("rebound-saved-row")
         self.ask(False)
 
@@ -78,7 +82,7 @@ class SavedList:
         self.on_delete = on_delete
         self.shown = shown
         self.rows: dict[Hashable, SavedRow] = {}
-        self.title = w.HTML(f"<h4>{escaped(title)}</h4>")
+        self.title = w.HTML(f"<h4 class='rebound-heading'>{escaped(title)}</h4>")
         self.rows_box = w.VBox()
         self.more = w.HTML()
         self.widget = w.VBox([self.title, self.rows_box, self.more])
