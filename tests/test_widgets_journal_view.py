@@ -35,7 +35,7 @@ def test_every_entry_shows_in_one_table_newest_first(journal: Journal) -> None:
     assert "Talked to someone" in cells(view)[0] and "Sam" in cells(view)[3]
     mood = cells(view, 1)
     assert "Acme, Analyst" in mood[2] and "3/10 · Heavy day" in mood[3] and ":30" in mood[1]
-    assert view.position.value == "Page 1 of 1 · 4"
+    assert view.position.value == "Page 1 of 1 · 4 entries"
 
 
 def test_filters_by_kind_and_application(journal: Journal) -> None:
@@ -57,7 +57,7 @@ def test_pages_of_fifty(journal: Journal) -> None:
     view.older_button.click()
     view.older_button.click()
     assert len(view.rows) == 20 and view.older_button.disabled
-    assert view.position.value == "Page 3 of 3 · 120"
+    assert view.position.value == "Page 3 of 3 · 120 entries"
 
 
 def test_edit_opens_the_entry_in_its_own_form(journal: Journal, journal_file: Path) -> None:

@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from workbook import entries
 from workbook.journal import Journal
+from workbook.messages import count
 from workbook.records import Application
 from workbook.template import Template, load_template
 from workbook.widgets import choices
@@ -150,7 +151,10 @@ class JournalView(Form):
             *empty,
         ]
         self.position.value = self.labels.fill(
-            "journal_view.position", page=self.page + 1, pages=total, entries=f"{len(shown):,}"
+            "journal_view.position",
+            page=self.page + 1,
+            pages=total,
+            entries=count(len(shown), "entry", "entries"),
         )
         self.newer_button.disabled = self.page == 0
         self.older_button.disabled = self.page >= total - 1

@@ -36,7 +36,10 @@ class QuestionBank(Form):
         asked = _last_ticks(journal, TO_ASK, application_id)
         answered = _last_ticks(journal, ANSWERED, application_id)
         self.ask = {q.id: checkbox(q.text, q.id in asked) for q in self.questions}
-        self.answered = {q.id: checkbox("answered", q.id in answered) for q in self.questions}
+        self.answered = {
+            q.id: checkbox(template.labels["questions.answered"], q.id in answered) for q in self.questions
+        }
+        self.labels = template.labels
         self.progress = w.Label()
         for box in [*self.ask.values(), *self.answered.values()]:
             box.observe(lambda _change: self._show_progress(), names="value")
@@ -45,13 +48,13 @@ class QuestionBank(Form):
         self.picker = choices.ApplicationPicker(
             journal, self.application, none=labels["common.no_application"], value=application_id
         )
-        self.save_button = button("Save", self.save, style="primary")
+        self.save_button = button(labels["common.save"], self.save, style="primary")
         rows = [w.HBox([self.ask[q.id], self.answered[q.id]]) for q in self.questions]
         self.widget = w.VBox(
             [
                 *rows,
                 self.progress,
-                self.field(self.application, "application_id", "The application"),
+                self.field(self.application, "application_id", labels["common.application_error"]),
                 w.HBox([self.save_button, self.status]),
             ]
         )
@@ -90,7 +93,9 @@ class QuestionBank(Form):
         return saved  # type: ignore[return-value]
 
     def _show_progress(self) -> None:
-        self.progress.value = f"{len(self.to_ask)} to ask, {len(self.answered_ids)} answered"
+        self.progress.value = self.labels.fill(
+            "questions.progress", to_ask=len(self.to_ask), answered=len(self.answered_ids)
+        )
 
 
 def _last_ticks(journal: Journal, checklist_id: str, application_id: int | None) -> set[str]:
