@@ -165,6 +165,12 @@ def test_call_note_boxes_are_as_wide_as_the_feedback_box_and_grow(shown) -> None
 
 def test_no_placeholder_is_cut_off_and_dates_show_whole(shown) -> None:
     assert shown.evaluate(_CUT_PLACEHOLDERS) == []
+    overflowing = shown.evaluate(
+        "() => [...document.querySelectorAll('textarea, input')].filter(b => b.offsetParent !== null && "
+        "b.getBoundingClientRect().right > b.closest('.jp-OutputArea-output').getBoundingClientRect().right + 1)"
+        ".map(b => b.placeholder || b.type)"
+    )
+    assert overflowing == []
     assert shown.evaluate(_NARROW_DATES) == []
 
 

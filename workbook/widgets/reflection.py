@@ -11,7 +11,7 @@ from workbook.journal import Journal
 from workbook.records import Reflection
 from workbook.template import PromptSet, Template, default_template
 from workbook.widgets import choices
-from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded, heading, paragraphs
+from workbook.widgets.form import TEXT_WIDTH, WIDE_LABEL, Form, button, checkbox, guarded, heading, paragraphs
 from workbook.widgets.saved import SavedList, Shown
 
 
@@ -43,7 +43,7 @@ class ReflectionForm(Form):
         self.prompt_set = prompt_set
         answer = labels["reflection.answer"]
         self.answers = {
-            p.id: w.Textarea(placeholder=answer, layout=w.Layout(width="100%", height="5em"))
+            p.id: w.Textarea(placeholder=answer, rows=3, layout=w.Layout(width=TEXT_WIDTH))
             for p in prompt_set.prompts
         }
         for box in self.answers.values():
