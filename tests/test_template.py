@@ -209,3 +209,41 @@ def test_a_missing_file_or_a_list_is_refused(tmp_path: Path) -> None:
 def test_asking_for_a_checklist_the_template_lacks_names_the_ones_it_has() -> None:
     with pytest.raises(TemplateError, match="has no 'during_call' .*before_call, call_covered, after_call"):
         load_template().checklist("during_call")
+
+
+# --- the widgets' own words -------------------------------------------------------------
+
+
+def test_the_widgets_words_come_from_the_template() -> None:
+    labels = load_template().labels
+    assert labels["support.helped"] == "How much it helped"
+    assert labels["rejection_log.new_application"] == "(a new application)"
+    assert labels.fill("common.last_saved", when="3 Oct 2026, 14:02") == "Last saved 3 Oct 2026, 14:02"
+
+
+def test_a_coach_words_some_labels_and_keeps_the_rest(tmp_path: Path, default_data: dict[str, Any]) -> None:
+    default_data["widgets"] = {"saved": {"delete": "Remove"}}
+    labels = load_template(write(tmp_path, default_data)).labels
+    assert labels["saved.delete"] == "Remove"
+    assert labels["saved.edit"] == "Edit"
+
+
+def test_a_coach_file_without_widget_words_loads_with_the_built_in_ones(
+    tmp_path: Path, default_data: dict[str, Any]
+) -> None:
+    del default_data["widgets"]
+    assert load_template(write(tmp_path, default_data)).labels["saved.confirm"] == "Delete this for good?"
+
+
+def test_an_unknown_widget_text_is_refused_naming_it(tmp_path: Path, default_data: dict[str, Any]) -> None:
+    default_data["widgets"] = {"saved": {"delet": "Remove"}}
+    with pytest.raises(TemplateError, match=r"widgets\.saved\.delet: is not a text the widgets use"):
+        load_template(write(tmp_path, default_data))
+
+
+def test_dates_read_the_same_everywhere() -> None:
+    import datetime as dt
+
+    labels = load_template().labels
+    assert labels.day(dt.date(2026, 10, 3)) == "3 Oct 2026"
+    assert labels.moment(dt.datetime(2026, 10, 3, 14, 2)) == "3 Oct 2026, 14:02"

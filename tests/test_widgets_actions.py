@@ -44,7 +44,7 @@ def test_an_action_made_by_hand_is_saved_and_listed(journal: Journal, journal_fi
         None,
     )
     assert re.fullmatch(r"Added at \d\d:\d\d", tracker.status_text)
-    assert f"Mock interview with Sam · due {due.isoformat()}" == tracker.done_boxes[action.id].description
+    assert f"Mock interview with Sam · due {due.day} {due:%b %Y}" == tracker.done_boxes[action.id].description
     assert tracker.title.value == ""
 
 

@@ -53,7 +53,7 @@ def test_a_filled_in_entry_is_saved_and_the_form_resets_but_keeps_the_context(
     assert logger.mood.value == 5
     assert not logger.emotions["disappointed"].value and not logger.tags["walked"].value
     assert logger.own_emotions.value == logger.note.value == ""
-    assert logger.energy.value is None
+    assert logger.energy.label == "not noted"
     assert logger.context.value == "after_call"
 
 

@@ -84,7 +84,7 @@ def test_every_rejection_opens_the_notes_in_the_words_of_how_it_was_told(
     assert log.call_section.layout.display == "none"
     log.outcome.value = "rejected"
     assert log.call_section.layout.display != "none"
-    assert f"<h4>{heading}</h4>" == log.notes_heading.value
+    assert f"<h4 class='rebound-heading'>{heading}</h4>" == log.notes_heading.value
     assert log.held_on.description == held_on
     texts = getattr(
         load_template().rejection_log, "call" if channel in CALLS else channel.replace("none", "other")
@@ -141,7 +141,8 @@ def test_application_call_notes_and_feedback_are_saved_together(
     assert (first.themes, first.confirmed) == (("communication",), True)
     assert second.text == "We went with someone with more experience."
     assert second.themes == ("experience_level", "competition")
-    assert "Already saved" in log.feedback.saved_note.value
+    assert len(log.feedback.saved.rows) == 2  # shown back, newest first
+    assert "more experience" in list(log.feedback.saved.rows.values())[0].text.value
     assert log.feedback.kept == [] and log.feedback.text.value == ""
 
 
@@ -175,7 +176,7 @@ def test_a_bad_call_date_stores_not_even_the_application(log: RejectionLog, jour
     assert log.error_text("held_on", section="call").endswith("is in the future")
     assert journal.counts() == before
     assert [draft.text for draft in log.feedback.kept] == ["Lovely to meet you."]
-    assert log.choose.value is None
+    assert log.choose.label == "(a new application)"
 
 
 def test_keeping_empty_feedback_is_explained(log: RejectionLog) -> None:
@@ -268,7 +269,7 @@ def test_choosing_an_application_fills_the_form_and_new_clears_it(journal: Journ
     log = RejectionLog(journal)
     log.choose.value = app.id
     assert log.company.value == "Initech"
-    log.choose.value = None
+    log.choose.index = 0  # "(a new application)"
     assert log.company.value == ""
 
 
@@ -393,5 +394,5 @@ def test_the_notes_words_come_from_the_template(journal: Journal) -> None:
     log = RejectionLog(journal, load_template(data))
     log.outcome.value = "rejected"
     log.channel.value = "email"
-    assert log.notes_heading.value == "<h4>Their email, in short</h4>"
+    assert log.notes_heading.value == "<h4 class='rebound-heading'>Their email, in short</h4>"
     assert log.stage_on.description == "Got that far on"

@@ -29,8 +29,11 @@ def test_a_contact_is_saved_and_listed(journal: Journal, journal_file: Path) -> 
     assert (contact.who, contact.talked_on, contact.helped) == ("Sam, my old manager", yesterday, 4)
     assert contact.note == "She said it happens to everyone."
     assert re.fullmatch(r"Saved at \d\d:\d\d", log.status_text)
-    assert "Sam, my old manager, helped 4 of 5" in log.recent.value
+    [row] = log.saved.rows.values()
+    assert "Sam, my old manager · helped 4 of 5" in row.text.value
+    assert "happens to everyone" in row.text.value
     assert log.who.value == ""
+    assert log.helped.value == 4  # "How much it helped" keeps its value after Save
 
 
 def test_how_much_it_helped_is_optional(journal: Journal, journal_file: Path) -> None:

@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import Any
 
 from workbook.errors import TemplateError
+from workbook.labels import Labels, flatten
 
 DEFAULT_TEMPLATE = Path(__file__).parent / "templates" / "default.yaml"
 
@@ -27,19 +28,8 @@ CALL_COVERED = "call_covered"
 THEME_PLACEHOLDER = "{theme}"
 
 _ID = re.compile(r"[a-z0-9_]{1,100}")
-_SECTIONS = (
-    "title",
-    "welcome",
-    "mood",
-    "checklists",
-    "reflections",
-    "questions",
-    "actions",
-    "support",
-    "feedback_themes",
-    "rejection_log",
-    "messages",
-)
+_SECTIONS = ("title", "welcome", "mood", "checklists", "reflections", "questions", "actions", "support",
+             "feedback_themes", "rejection_log", "messages", "widgets")  # fmt: skip
 _MIN_EMOTIONS = 12
 
 
@@ -152,6 +142,8 @@ class Template:
     messages: FormMessages
     feedback_themes: Mapping[str, Any] | None = None
     source: str = ""
+    #: The widgets' own words (labels, buttons, show-back lists); any a coach leaves out stay built-in.
+    labels: Labels = field(default_factory=lambda: Labels({}))
 
     def checklist(self, checklist_id: str) -> Checklist:
         """The checklist with ``checklist_id``; TemplateError naming the ones there are if missing."""
@@ -243,6 +235,7 @@ class _Parser:
             messages=self.texts(FormMessages, "messages", self.optional("messages", data)),
             feedback_themes=themes,
             source=self.source,
+            labels=self.labels(data.get("widgets")),
         )
 
     def optional(self, section: str, data: Mapping[str, Any]) -> Any:
@@ -305,6 +298,15 @@ class _Parser:
         }
         return RejectionLogTexts(**news, **words)
 
+    def labels(self, data: Any) -> Labels:
+        own = {
+            k: self.text(f"widgets.{k}", v) for k, v in flatten(self.mapping("widgets", data or {})).items()
+        }
+        builtin = None if self.source == str(DEFAULT_TEMPLATE) else default_template().labels
+        return Labels.merged(
+            own, builtin, lambda key: self.fail(f"widgets.{key}", "is not a text the widgets use")
+        )
+
     def texts(self, kind: Any, where: str, data: Any) -> Any:
         data = self.mapping(where, data)
         return kind(**{f.name: self.text(f"{where}.{f.name}", data.get(f.name)) for f in fields(kind)})
@@ -356,17 +358,16 @@ class _Parser:
         return tuple(words)
 
     def mapping(self, where: str, data: Any) -> Mapping[str, Any]:
-        if data is None:
-            raise self.fail(where, "is missing")
-        if not isinstance(data, Mapping):
-            raise self.fail(where, f"must be a mapping of names to values, not {_kind(data)}")
-        return data
+        return self.shaped(where, data, Mapping, "a mapping of names to values")
 
     def sequence(self, where: str, data: Any) -> list[Any]:
+        return self.shaped(where, data, list, "a list")
+
+    def shaped(self, where: str, data: Any, kind: type, name: str) -> Any:
         if data is None:
             raise self.fail(where, "is missing")
-        if not isinstance(data, list):
-            raise self.fail(where, f"must be a list, not {_kind(data)}")
+        if not isinstance(data, kind):
+            raise self.fail(where, f"must be {name}, not {_kind(data)}")
         return data
 
     def ident(self, where: str, value: Any) -> str:
@@ -386,11 +387,8 @@ class _Parser:
         return value.strip()
 
 
+_KINDS = {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list"}
+
+
 def _kind(value: Any) -> str:
-    if isinstance(value, Mapping):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return {bool: "true/false", int: "a number", float: "a number", str: "text"}.get(
-        type(value), type(value).__name__
-    )
+    return "a mapping" if isinstance(value, Mapping) else _KINDS.get(type(value), type(value).__name__)

@@ -7,6 +7,7 @@ so ``import workbook`` does not import it.
 
 from workbook.widgets.actions import ActionTracker
 from workbook.widgets.checklist import ChecklistForm
+from workbook.widgets.journal_view import JournalView
 from workbook.widgets.mood import MoodLogger
 from workbook.widgets.questions import QuestionBank
 from workbook.widgets.reflection import ReflectionForm
@@ -16,6 +17,7 @@ from workbook.widgets.support import SupportLog, SupportNotice
 __all__ = [
     "ActionTracker",
     "ChecklistForm",
+    "JournalView",
     "MoodLogger",
     "QuestionBank",
     "ReflectionForm",

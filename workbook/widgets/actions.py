@@ -3,53 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import ipywidgets as w
 
-from workbook import themes
 from workbook.journal import Journal
+from workbook.labels import Labels
+from workbook.messages import count
+from workbook.practice import Suggestion, overdue, suggest_actions
 from workbook.records import Action
 from workbook.template import Template, load_template
 from workbook.widgets import choices
-from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded, heading
+from workbook.widgets.form import (
+    WIDE_LABEL,
+    Form,
+    button,
+    checkbox,
+    date_picker,
+    escaped,
+    guarded,
+    heading,
+    house_style,
+)
 
-#: How many of the most frequent feedback themes get a suggested action.
-TOP_THEMES = 3
 #: Suggested actions are due this many days from today.
 SUGGESTED_DUE_DAYS = 14
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """An action proposed for a feedback theme, with how many feedback items mention it."""
-
-    theme: str
-    label: str
-    items: int
-    title: str
-
-
-def suggest_actions(journal: Journal, template: Template, *, limit: int = TOP_THEMES) -> list[Suggestion]:
-    """One action per most frequent feedback theme, skipping themes that already have an open action."""
-    vocabulary = choices.vocabulary(template)
-    counts = themes.theme_counts(journal.feedback())
-    open_themes = {action.theme for action in journal.records(Action) if action.done_on is None}
-    suggestions = []
-    for row in counts.itertuples(index=False):
-        if row.theme in open_themes:
-            continue
-        label = themes.theme_label(row.theme, vocabulary)
-        title = template.actions.title_for(row.theme, label)
-        suggestions.append(Suggestion(row.theme, label, int(row.items), title))
-    return suggestions[:limit]
-
-
-def overdue(actions: list[Action], today: dt.date | None = None) -> list[Action]:
-    """The open actions whose due date has passed, most overdue first."""
-    today = today or dt.date.today()
-    late = [a for a in actions if a.done_on is None and a.due_on is not None and a.due_on < today]
-    return sorted(late, key=lambda a: (a.due_on, a.id))
 
 
 class ActionTracker(Form):
@@ -59,34 +36,43 @@ class ActionTracker(Form):
         self.template = template or load_template()
         super().__init__(self.template.messages)
         self.journal = journal
+        self.labels = labels = self.template.labels
         vocabulary = choices.vocabulary(self.template)
         self.title = w.Text(
-            description="Action", placeholder="something to practise or learn", style=WIDE_LABEL
+            description=labels["actions.action"],
+            placeholder=labels["actions.action_placeholder"],
+            style=WIDE_LABEL,
+            layout=w.Layout(width="min(40em, 95%)"),
         )
         self.theme = w.Dropdown(
-            description="Theme",
-            options=[("(none)", ""), *((theme.label, theme_id) for theme_id, theme in vocabulary.items())],
+            description=labels["actions.theme"],
+            options=[
+                (labels["actions.no_theme"], ""),
+                *((t.label, theme_id) for theme_id, t in vocabulary.items()),
+            ],
             style=WIDE_LABEL,
         )
-        self.due_on = w.DatePicker(description="Due", style=WIDE_LABEL)
-        self.add_button = button("Add", self.add, style="primary")
-        self.suggest_button = button("Suggest from my feedback", self.suggest)
+        self.due_on = date_picker(labels["actions.due"])
+        self.add_button = button(labels["actions.add"], self.add, style="primary")
+        self.editing: Action | None = None
+        self.suggest_button = button(labels["actions.suggest"], self.suggest)
         self.suggestion_box = w.VBox()
         self.suggestions: dict[str, tuple[Suggestion, w.Checkbox]] = {}
-        self.add_suggestions_button = button("Add the ticked suggestions", self.add_suggestions)
+        self.add_suggestions_button = button(labels["actions.add_suggestions"], self.add_suggestions)
         self.add_suggestions_button.layout.display = "none"
         self.overdue_note = w.HTML()
         self.list_box = w.VBox()
         self.done_boxes: dict[int, w.Checkbox] = {}
         self.widget = w.VBox(
             [
-                heading("Things to practise"),
+                house_style(),
+                heading(labels["actions.title"]),
                 self.overdue_note,
                 self.list_box,
-                heading("Add an action"),
-                self.field(self.title, "title", "The action"),
-                self.field(self.theme, "theme", "The theme"),
-                self.field(self.due_on, "due_on", "The due date"),
+                heading(labels["actions.add_title"]),
+                self.field(self.title, "title", labels["actions.action_error"]),
+                self.field(self.theme, "theme", labels["actions.theme_error"]),
+                self.field(self.due_on, "due_on", labels["actions.due_error"]),
                 w.HBox([self.add_button, self.suggest_button, self.status]),
                 self.suggestion_box,
                 self.add_suggestions_button,
@@ -101,11 +87,26 @@ class ActionTracker(Form):
 
     # --- adding -------------------------------------------------------------------
 
+    def open_action(self, action_id: int) -> Action:
+        """Load a saved action into the form to change it; Add then stores the change."""
+        action = self.journal.get(Action, action_id)
+        self.title.value, self.theme.value, self.due_on.value = action.title, action.theme, action.due_on
+        self.editing = action
+        self.mark_saved()
+        return action
+
     @guarded
     def add(self) -> Action | None:
         """Store the action typed in the form; on bad input or a failure say why, keep it, store nothing."""
-        action = Action(title=self.title.value, theme=self.theme.value, due_on=self.due_on.value)
-        saved = self.journal.add(action)
+        if self.editing is not None:
+            saved = self.journal.update(
+                self.editing.replace(title=self.title.value, theme=self.theme.value, due_on=self.due_on.value)
+            )
+        else:
+            saved = self.journal.add(
+                Action(title=self.title.value, theme=self.theme.value, due_on=self.due_on.value)
+            )
+        self.editing = None
         self.title.value = ""
         self.theme.value = ""
         self.due_on.value = None
@@ -116,11 +117,14 @@ class ActionTracker(Form):
 
     def suggest(self) -> list[Suggestion]:
         """Propose an action for each of the most frequent feedback themes, ticked, for the person to pick."""
-        found = suggest_actions(self.journal, self.template)
-        self.suggestions = {
-            s.theme: (s, checkbox(f"{s.title} ({s.label}: heard in {_times(s.items)})", True)) for s in found
-        }
-        intro = "From the feedback you logged:" if found else _NO_SUGGESTIONS
+        found = suggest_actions(
+            self.journal.feedback(),
+            self.journal.records(Action),
+            choices.vocabulary(self.template),
+            self.template.actions,
+        )
+        self.suggestions = {s.theme: (s, checkbox(self._suggestion_text(s), True)) for s in found}
+        intro = self.labels["actions.from_feedback" if found else "actions.no_suggestions"]
         self.suggestion_box.children = [w.Label(intro), *(box for _s, box in self.suggestions.values())]
         self.add_suggestions_button.layout.display = None if found else "none"
         return found
@@ -157,29 +161,27 @@ class ActionTracker(Form):
     def _show_actions(self) -> None:
         actions = self.journal.records(Action)
         late = {a.id for a in overdue(actions)}
+        labels = self.labels
         ordered = sorted(actions, key=lambda a: (a.done_on is not None, a.due_on or dt.date.max, a.id))
         self.done_boxes = {}
         for action in ordered:
-            box = checkbox(_describe(action, action.id in late), action.done_on is not None)
+            box = checkbox(_describe(action, action.id in late, labels), action.done_on is not None)
             box.observe(lambda change, aid=action.id: self.mark_done(aid, change["new"]), names="value")
             self.done_boxes[action.id] = box  # type: ignore[index]
-        self.list_box.children = list(self.done_boxes.values()) or [w.Label("No actions yet.")]
-        self.overdue_note.value = f"<p><b>{len(late)} overdue</b></p>" if late else ""
+        self.list_box.children = list(self.done_boxes.values()) or [w.Label(labels["actions.none_yet"])]
+        overdue_text = escaped(labels.fill("actions.overdue", count=len(late)))
+        self.overdue_note.value = f"<p><b>{overdue_text}</b></p>" if late else ""
+
+    def _suggestion_text(self, s: Suggestion) -> str:
+        times = count(s.items, "feedback item")
+        return self.labels.fill("actions.suggestion", title=s.title, theme=s.label, times=times)
 
 
-_NO_SUGGESTIONS = "No feedback themes logged yet. Once you note what employers said, suggestions appear here."
-
-
-def _times(count: int) -> str:
-    return "1 feedback item" if count == 1 else f"{count} feedback items"
-
-
-def _describe(action: Action, late: bool) -> str:
+def _describe(action: Action, late: bool, labels: Labels) -> str:
     parts = [action.title]
     if action.done_on is not None:
-        parts.append(f"done {action.done_on.isoformat()}")
+        parts.append(labels.fill("actions.done_on", day=labels.day(action.done_on)))
     elif action.due_on is not None:
-        parts.append(
-            f"overdue since {action.due_on.isoformat()}" if late else f"due {action.due_on.isoformat()}"
-        )
+        key = "actions.overdue_since" if late else "actions.due_on"
+        parts.append(labels.fill(key, day=labels.day(action.due_on)))
     return " · ".join(parts)

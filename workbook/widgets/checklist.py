@@ -1,34 +1,29 @@
-"""Checklists: tick what is done, see how far along you are, save the run."""
+"""Checklists: tick what is done, see how far along you are, save the run for this call."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Hashable
 
 import ipywidgets as w
 
+from workbook import checklists
 from workbook.journal import Journal
-from workbook.records import ChecklistRun
-from workbook.template import Checklist, Template
+from workbook.records import Application, ChecklistRun
+from workbook.template import Checklist, Template, default_template
 from workbook.widgets import choices
-from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded, heading, paragraphs
-
-
-def last_run(journal: Journal, checklist_id: str, application_id: int | None = None) -> ChecklistRun | None:
-    """The latest saved run of ``checklist_id`` (for ``application_id`` when one is given)."""
-    runs = [
-        run
-        for run in journal.records(ChecklistRun)
-        if run.checklist_id == checklist_id
-        and (application_id is None or run.application_id == application_id)
-    ]
-    return max(runs, key=lambda run: (run.at, run.id), default=None)
+from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded, heading
+from workbook.widgets.saved import SavedList, Shown
 
 
 class ChecklistForm(Form):
     """One checklist: a checkbox per item, progress ("3 of 5 done"), and Save.
 
-    Reopening shows the ticks of the last saved run of the same checklist
-    (for the same application, when one is given).
+    Each application (each call) has its own run: the form opens on the run
+    saved for the chosen application ("Last saved 3 Oct 2026, 14:02"), or
+    fresh when there is none, and picking another application loads that
+    one's run.  Saving again updates the same run.  The runs saved before are
+    listed under the form, newest first, to open or delete.
     """
 
     def __init__(
@@ -39,58 +34,145 @@ class ChecklistForm(Form):
         application_id: int | None = None,
         template: Template | None = None,
     ) -> None:
-        super().__init__(template.messages if template else None)
+        template = template or default_template()
+        super().__init__(template.messages)
+        self.labels = labels = template.labels
         self.journal = journal
         self.checklist = checklist
-        previous = last_run(journal, checklist.id, application_id)
-        ticked = set(previous.ticked) if previous else set()
-        self.boxes = {item.id: checkbox(item.text, item.id in ticked) for item in checklist.items}
+        self.boxes = {item.id: checkbox(item.text) for item in checklist.items}
         self.progress = w.Label()
         for box in self.boxes.values():
             box.observe(lambda _change: self._show_progress(), names="value")
-        self.application = w.Dropdown(
-            description="For the application", options=choices.applications(journal), style=WIDE_LABEL
+        self.application = w.Dropdown(description=labels["common.for_application"], style=WIDE_LABEL)
+        self.picker = choices.ApplicationPicker(
+            journal, self.application, none=labels["common.no_application"], value=application_id
         )
-        if application_id is not None:
-            self.application.value = application_id
-        self.save_button = button("Save", self.save, style="primary")
+        self.application.observe(
+            lambda change: self._picked(_none(change["old"]), _none(change["new"])), names="value"
+        )
+        self.save_button = button(labels["common.save"], self.save, style="primary")
+        self.last_saved = w.Label()
+        self.saved = SavedList(
+            self, labels, labels["checklist.saved_title"], on_edit=self.open_run, on_delete=self._delete_run
+        )
+        self.run_id: int | None = None
         self.widget = w.VBox(
             [
-                heading(checklist.title),
-                paragraphs(checklist.intro),
+                heading(checklist.title, checklist.intro),
+                self.field(self.application, "application_id", labels["common.application_error"]),
                 *self.boxes.values(),
                 self.progress,
-                self.field(self.application, "application_id", "The application"),
-                w.HBox([self.save_button, self.status]),
+                w.HBox([self.save_button, self.discard_button, self.status]),
+                self.last_saved,
+                self.saved.widget,
             ]
         )
-        self._show_progress()
-        if previous is not None:
-            self.status.value = f"Last saved {previous.at:%Y-%m-%d %H:%M}"
-        self.mark_saved()
+        self.widget.add_class("rebound-checklist")
+        self._stop = journal.on_change(self._show_saved)  # runs saved or deleted elsewhere show up here
+        self.load(application_id)
+        self._show_saved()
 
     def typed(self) -> tuple[object, ...]:
-        """The ticks and the linked application, as set now."""
-        return (*(box.value for box in self.boxes.values()), self.application.value)
+        """The ticks, as set now."""
+        return tuple(box.value for box in self.boxes.values())
 
     @property
     def ticked(self) -> tuple[str, ...]:
         """The ids of the ticked items, in checklist order."""
         return tuple(item_id for item_id, box in self.boxes.items() if box.value)
 
+    def load(self, application_id: int | None) -> ChecklistRun | None:
+        """Show the run saved for ``application_id`` (None: for no application), or fresh ticks."""
+        row = checklists.last_run(self.journal.checklist_runs(), self.checklist.id, application_id)
+        run = self.journal.get(ChecklistRun, int(row["id"])) if row is not None else None
+        self._show_run(run, application_id)
+        return run
+
+    def _show_run(self, run: ChecklistRun | None, application_id: int | None) -> None:
+        ticked = set(run.ticked) if run else set()
+        for item_id, box in self.boxes.items():
+            box.value = item_id in ticked
+        self._show_progress()
+        self.run_id = run.id if run else None
+        self.picker.refresh(run.application_id if run else application_id)
+        when = self.labels.moment(run.at) if run else ""
+        self.last_saved.value = self.labels.fill("common.last_saved", when=when) if run else ""
+        self.last_saved.layout.display = None if run else "none"
+        self.clear_errors()
+        self.mark_saved()
+
+    def _picked(self, old: int | None, new: int | None) -> None:
+        if self.picker.refreshing or old == new:
+            return
+        has_run = checklists.last_run(self.journal.checklist_runs(), self.checklist.id, new) is not None
+        if self.unsaved and not has_run:
+            self.run_id = None  # the unsaved ticks now belong to the newly picked application
+            self.last_saved.value = ""
+            return
+        if not self.ask_before(lambda: self.load(new)):
+            self.picker.refresh(old)
+
     @guarded
     def save(self) -> ChecklistRun | None:
-        """Store a run of this checklist with the ticked items; on a bad link or a failure say why."""
+        """Store this run (updating it when saved before); on a bad link or a failure say why."""
         run = ChecklistRun(
+            id=self.run_id,
             at=dt.datetime.now(),
             checklist_id=self.checklist.id,
             ticked=self.ticked,
-            application_id=self.application.value,
+            application_id=self.picker.selected,
         )
-        saved = self.journal.add(run)
+        saved = self.journal.update(run) if run.id is not None else self.journal.add(run)
+        self.run_id = saved.id
+        self.last_saved.value = self.labels.fill("common.last_saved", when=self.labels.moment(saved.at))
+        self.last_saved.layout.display = None
         self.mark_saved()
         self.say_done()
         return saved
 
+    # --- what was saved before ------------------------------------------------------
+
+    def open_run(self, key: Hashable) -> None:
+        """Show the saved run with id ``key`` (its ticks and application), to change it."""
+        self._show_run(self.journal.get(ChecklistRun, int(key)), None)  # type: ignore[call-overload]
+
+    def _delete_run(self, key: Hashable) -> None:
+        self.journal.delete(ChecklistRun, int(key))  # type: ignore[call-overload]
+        if key == self.run_id:
+            self.run_id = None
+            self.last_saved.value = ""
+
+    def _show_saved(self) -> None:
+        runs = self.journal.checklist_runs()
+        runs = runs[runs["checklist_id"] == self.checklist.id].sort_values(["at", "id"], ascending=False)
+        names = {app.id: choices.application_label(app) for app in self.journal.records(Application)}
+        texts = {item.id: item.text for item in self.checklist.items}
+        self.saved.show(
+            [
+                Shown(
+                    int(row.id),
+                    _heading(self.labels.moment(row.at.to_pydatetime()), names.get(_id(row.application_id))),
+                    "; ".join(texts.get(i, i) for i in row.ticked) or self.labels["checklist.nothing_ticked"],
+                )
+                for row in runs.itertuples()
+            ]
+        )
+
     def _show_progress(self) -> None:
-        self.progress.value = f"{len(self.ticked)} of {len(self.boxes)} done"
+        self.progress.value = self.labels.fill(
+            "checklist.progress", done=len(self.ticked), total=len(self.boxes)
+        )
+
+
+def _none(value: object) -> int | None:
+    return None if value in (choices.NONE, None) else value  # type: ignore[return-value]
+
+
+def _id(value: object) -> int | None:
+    import pandas as pd
+
+    return None if pd.isna(value) else int(value)  # type: ignore[call-overload, arg-type]
+
+
+def _heading(when: str, application: str | None) -> str:
+    return f"{when} · {application}" if application else when

@@ -1,18 +1,31 @@
-"""The options the widgets offer in their drop-downs, as (label, value) pairs."""
+"""The options the widgets offer in their drop-downs, as (label, value) pairs.
+
+Every drop-down of applications is an :class:`ApplicationPicker`: it follows
+the journal, so an application added or deleted anywhere in the kernel
+appears in (or leaves) each form's list at once, keeping the selection while
+it is still there.
+"""
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
 from typing import Any
+
+import ipywidgets as w
 
 from workbook import themes
 from workbook.journal import Journal
 from workbook.messages import CHANNEL_LABELS, CONTEXT_LABELS, OUTCOME_LABELS, STAGE_LABELS
 from workbook.records import CHANNELS, CONTEXTS, OUTCOMES, STAGES, Application
-from workbook.template import Template
+from workbook.template import Template, default_template
 
 NO_APPLICATION = "(none)"
+#: The value of a drop-down's "none of them" option ("no application", "not noted").  Not None:
+#: ipywidgets shows a Dropdown whose value is None as blank, whatever its options.
+NONE = 0
 
-SCALE_1_5 = [("not noted", None), ("1 (very little)", 1), ("2", 2), ("3", 3), ("4", 4), ("5 (a lot)", 5)]
+SCALE_1_5 = [("not noted", NONE), ("1 (very little)", 1), ("2", 2), ("3", 3), ("4", 4), ("5 (a lot)", 5)]
 
 
 def labelled(labels: dict[str, str], values: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -41,14 +54,78 @@ def contexts() -> list[tuple[str, str]]:
 
 
 def application_label(app: Application) -> str:
-    """How an application is named in a list: "Acme, Designer (applied 2024-05-01)"."""
-    return f"{app.company}, {app.role} (applied {app.applied_on.isoformat()})"
+    """How an application is named in a list: "Acme, Designer (applied 1 May 2024)"."""
+    labels = default_template().labels
+    return labels.fill(
+        "common.application", company=app.company, role=app.role, day=labels.day(app.applied_on)
+    )
 
 
 def applications(journal: Journal, *, none: str = NO_APPLICATION) -> list[tuple[str, int | None]]:
     """The journal's applications, newest first, after an entry for "no application"."""
     apps = sorted(journal.records(Application), key=lambda app: (app.applied_on, app.id), reverse=True)
-    return [(none, None), *((application_label(app), app.id) for app in apps)]
+    return [(none, NONE), *((application_label(app), app.id) for app in apps)]
+
+
+def picked(dropdown: w.Dropdown) -> Any:
+    """The value chosen in ``dropdown``, None for its "none of them" option."""
+    return None if dropdown.value in (NONE, None) else dropdown.value
+
+
+class ApplicationPicker:
+    """A drop-down of the journal's applications that refreshes whenever the journal changes.
+
+    ``dropdown`` is the form's own ``w.Dropdown``; ``none`` labels the choice
+    of no application.  While :attr:`refreshing`, a change of the drop-down's
+    value is the picker's own doing, not the person's.
+    """
+
+    def __init__(
+        self, journal: Journal, dropdown: w.Dropdown, *, none: str = NO_APPLICATION, value: int | None = None
+    ) -> None:
+        self.journal = journal
+        self.dropdown = dropdown
+        self.none = none
+        self.refreshing = False
+        self.refresh(value)
+        self.stop = _follow(journal, self)
+
+    @property
+    def selected(self) -> int | None:
+        """The id of the chosen application, None for none."""
+        return picked(self.dropdown)
+
+    @property
+    def ids(self) -> list[int]:
+        """The ids of the applications offered now, in their order."""
+        return [value for _label, value in self.dropdown.options if value != NONE]
+
+    def refresh(self, value: int | None | object = ...) -> None:
+        """Offer the journal's applications now; select ``value`` (default: keep the selection if still there)."""
+        keep = picked(self.dropdown) if value is ... else value
+        options = applications(self.journal, none=self.none)
+        self.refreshing = True
+        try:
+            if options != list(self.dropdown.options):
+                self.dropdown.options = options
+            self.dropdown.value = keep if keep in {v for _label, v in options} else NONE
+        finally:
+            self.refreshing = False
+
+
+def _follow(journal: Journal, picker: ApplicationPicker) -> Callable[[], None]:
+    # A weak reference: a form re-created by re-running its cell lets the old one go, and its listener with it.
+    ref = weakref.ref(picker)
+
+    def listener() -> None:
+        alive = ref()
+        if alive is None:
+            stop()
+        else:
+            alive.refresh()
+
+    stop = journal.on_change(listener)
+    return stop
 
 
 def vocabulary(template: Template) -> dict[str, Any]:

@@ -6,16 +6,18 @@ stores the items together with the application and the call notes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
 import ipywidgets as w
 
 from workbook import themes
 from workbook.errors import ValidationError
+from workbook.labels import Labels
 from workbook.records import FeedbackItem
 from workbook.values import check_text
-from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, escaped, wrap
+from workbook.widgets.form import TEXT_WIDTH, WIDE_LABEL, Form, button, checkbox, escaped, wrap
+from workbook.widgets.saved import SavedList, Shown
 
 SECTION = "feedback"
 
@@ -26,6 +28,8 @@ class Draft:
 
     text: str
     themes: tuple[str, ...]
+    #: The stored item this draft changes (None: a new item).
+    id: int | None = None
 
 
 class FeedbackDrafts:
@@ -35,25 +39,37 @@ class FeedbackDrafts:
     pre-ticked, with the words that matched shown as the reason.  The person
     ticks or unticks themes, then keeps the item and goes on to the next one.
     Once the person has changed the ticks, editing the text no longer resets
-    them; "Suggest themes" does.
+    them; "Suggest themes" does.  The items saved before are listed, newest
+    first: Edit brings one back into the box (Save then updates it), Delete
+    asks once.
     """
 
-    def __init__(self, form: Form, vocabulary: Mapping[str, themes.Theme]) -> None:
+    def __init__(self, form: Form, vocabulary: Mapping[str, themes.Theme], labels: Labels) -> None:
         self.form = form
         self.vocabulary = vocabulary
+        self.labels = labels
         self.text = w.Textarea(
-            description="What they said",
-            placeholder="one piece of feedback, in their words as far as you remember them",
+            description=labels["feedback.what_they_said"],
+            placeholder=labels["feedback.placeholder"],
             continuous_update=False,
-            layout=w.Layout(width="95%"),
+            rows=3,
+            layout=w.Layout(width=TEXT_WIDTH),
             style=WIDE_LABEL,
         )
+        self.text.add_class("rebound-grow")
+        self.editing: int | None = None
         self.theme_boxes = {theme_id: checkbox(theme.label) for theme_id, theme in vocabulary.items()}
         self.reason = w.HTML()
         self.kept: list[Draft] = []
         self.kept_box = w.VBox()
-        self.saved_note = w.HTML()
-        self.title = w.Label("Feedback they gave, one item at a time")
+        self.saved = SavedList(
+            form,
+            labels,
+            labels["rejection_log.saved_feedback"],
+            on_edit=self.open_item,
+            on_delete=self._delete,
+        )
+        self.title = w.HTML()
         self._touched = False
         self._suggesting = False
         self.text.observe(lambda _change: self._text_changed(), names="value")
@@ -62,15 +78,18 @@ class FeedbackDrafts:
         self.widget = w.VBox(
             [
                 self.title,
-                self.saved_note,
                 self.kept_box,
-                form.field(self.text, "text", "The feedback", section=SECTION),
+                form.field(self.text, "text", labels["feedback.text_error"], section=SECTION),
                 self.reason,
-                w.Label("Themes (tick the ones that fit)"),
+                w.Label(labels["feedback.themes"]),
                 wrap(self.theme_boxes.values()),
                 w.HBox(
-                    [button("Suggest themes", self.suggest), button("Keep this and note another", self.keep)]
+                    [
+                        button(labels["feedback.suggest"], self.suggest),
+                        button(labels["feedback.keep"], self.keep),
+                    ]
                 ),
+                self.saved.widget,
             ]
         )
 
@@ -90,7 +109,7 @@ class FeedbackDrafts:
         finally:
             self._suggesting = False
         self._touched = False
-        self.reason.value = _reason_html(matches) if self.text.value.strip() else ""
+        self.reason.value = _reason_html(matches, self.labels) if self.text.value.strip() else ""
         return matches
 
     def keep(self) -> Draft | None:
@@ -102,13 +121,14 @@ class FeedbackDrafts:
             self.form.show_error(error, section=SECTION)
             return None
         self.kept.append(draft)
+        self.editing = None
         self._clear_current()
         self._show_kept()
         return draft
 
     def current(self) -> Draft:
         """The item being typed now (ValidationError on "text" when it is empty or too long)."""
-        return Draft(check_text("text", self.text.value, required=True), self.ticked)
+        return Draft(check_text("text", self.text.value, required=True), self.ticked, self.editing)
 
     def remove(self, index: int) -> None:
         """Drop a kept item that is not stored yet."""
@@ -122,19 +142,50 @@ class FeedbackDrafts:
     def items_for(self, application_id: int) -> list[FeedbackItem]:
         """The pending items as feedback records of ``application_id``; the person has confirmed their themes."""
         return [
-            FeedbackItem(application_id=application_id, text=draft.text, themes=draft.themes, confirmed=True)
+            FeedbackItem(
+                id=draft.id,
+                application_id=application_id,
+                text=draft.text,
+                themes=draft.themes,
+                confirmed=True,
+            )
             for draft in self.pending()
         ]
 
-    def reset(self, saved: list[FeedbackItem]) -> None:
-        """Forget every draft and show ``saved`` as the items already stored."""
+    def reset(self) -> None:
+        """Forget every draft (what is stored stays stored)."""
         self.kept = []
+        self.editing = None
         self._clear_current()
         self._show_kept()
-        lines = "".join(
-            f"<li>{escaped(_draft_line(item.text, item.themes, self.vocabulary))}</li>" for item in saved
+
+    def show_saved(self, saved: list[FeedbackItem]) -> None:
+        """List ``saved`` (newest first) as the items already stored, to edit or delete."""
+        self.saved.show(
+            [
+                Shown(item.id, _draft_line(item.text, item.themes, self.vocabulary, self.labels))
+                for item in saved
+            ]
         )
-        self.saved_note.value = f"<p>Already saved:</p><ul>{lines}</ul>" if saved else ""
+
+    def open_item(self, key: Hashable) -> None:
+        """Bring a stored item back into the box, with its themes, to change it (Save updates it)."""
+        item = self.form.journal.get(FeedbackItem, int(key))  # type: ignore[attr-defined, call-overload]
+        self.text.value = item.text
+        self._suggesting = True
+        try:
+            for theme_id, box in self.theme_boxes.items():
+                box.value = theme_id in item.themes
+        finally:
+            self._suggesting = False
+        self._touched = True
+        self.editing = item.id
+        self.form.mark_saved()
+
+    def _delete(self, key: Hashable) -> None:
+        self.form.journal.delete(FeedbackItem, int(key))  # type: ignore[attr-defined, call-overload]
+        if key == self.editing:
+            self.editing = None
 
     def _text_changed(self) -> None:
         if not self._touched:
@@ -151,22 +202,26 @@ class FeedbackDrafts:
     def _show_kept(self) -> None:
         rows = []
         for index, draft in enumerate(self.kept):
-            remove = button("Remove", lambda index=index: self.remove(index))
-            text = w.Label(_draft_line(draft.text, draft.themes, self.vocabulary))
+            remove = button(self.labels["feedback.remove"], lambda index=index: self.remove(index))
+            text = w.Label(_draft_line(draft.text, draft.themes, self.vocabulary, self.labels))
             rows.append(w.HBox([text, remove]))
         self.kept_box.children = rows
 
 
-def _reason_html(matches: list[themes.ThemeMatch]) -> str:
+def _reason_html(matches: list[themes.ThemeMatch], labels: Labels) -> str:
     if not matches:
-        return "<p>No theme suggested: tick any that fit, or none.</p>"
+        return f"<p>{escaped(labels['feedback.no_suggestion'])}</p>"
     parts = [
-        f"{escaped(match.label)} (you wrote {', '.join(f'“{escaped(word)}”' for word in match.matched)})"
+        labels.fill(
+            "feedback.you_wrote", theme=match.label, words=", ".join(f"“{word}”" for word in match.matched)
+        )
         for match in matches
     ]
-    return f"<p>Suggested: {'; '.join(parts)}</p>"
+    return f"<p>{escaped(labels.fill('feedback.suggested', reasons='; '.join(parts)))}</p>"
 
 
-def _draft_line(text: str, theme_ids: tuple[str, ...], vocabulary: Mapping[str, themes.Theme]) -> str:
-    labels = ", ".join(themes.theme_label(theme_id, vocabulary) for theme_id in theme_ids) or "no theme"
-    return f"“{text}” ({labels})"
+def _draft_line(
+    text: str, theme_ids: tuple[str, ...], vocabulary: Mapping[str, themes.Theme], labels: Labels
+) -> str:
+    names = ", ".join(themes.theme_label(theme_id, vocabulary) for theme_id in theme_ids)
+    return f"“{text}” ({names or labels['rejection_log.no_theme']})"

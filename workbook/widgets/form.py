@@ -29,6 +29,17 @@ from workbook.template import FormMessages, default_template
 #: Let descriptions take the room they need instead of being cut off.
 WIDE_LABEL = {"description_width": "initial"}
 ERROR_COLOUR = "#a4262c"
+#: Every text box is as wide as the feedback box (label included).
+TEXT_WIDTH = "95%"
+#: The look the widgets share: text boxes grow with their text, saved words keep their line breaks,
+#: and a date picker's field is wide enough for the whole date.
+HOUSE_STYLE = """<style>
+.rebound-grow textarea { field-sizing: content; min-height: 4.5em; max-height: 30em; }
+.rebound-saved-text { white-space: pre-wrap; margin: 0.2em 0 0.6em 0; }
+.rebound-date input[type="date"] { min-width: 10em; }
+.rebound-notice { font-size: 1.05em; line-height: 1.5; }
+.rebound-heading { margin: 0.8em 0 0.2em 0; }
+</style>"""
 _GENERAL = ""
 _VERBS = {"must", "is", "are", "contains", "has"}
 
@@ -229,9 +240,10 @@ def paragraphs(*texts: str) -> w.HTML:
     return w.HTML("".join(f"<p>{escaped(text)}</p>" for text in texts if text))
 
 
-def heading(text: str) -> w.HTML:
-    """A small heading."""
-    return w.HTML(f"<h4>{escaped(text)}</h4>")
+def heading(text: str, intro: str = "") -> w.HTML:
+    """A small heading, with its one-line ``intro`` right under it (no gap between them)."""
+    lead = f"<p style='margin:0 0 0.4em 0'>{escaped(intro)}</p>" if intro else ""
+    return w.HTML(f"<h4 class='rebound-heading'>{escaped(text)}</h4>{lead}")
 
 
 def button(description: str, handler: Any, *, style: str = "") -> w.Button:
@@ -241,9 +253,51 @@ def button(description: str, handler: Any, *, style: str = "") -> w.Button:
     return control
 
 
+def choose(dropdown: w.Dropdown, value: object) -> None:
+    """Select the option whose value is ``value``; None selects the first ("not noted"), never a blank."""
+    values = [option[1] if isinstance(option, tuple) else option for option in dropdown.options]
+    dropdown.index = values.index(value) if value in values else 0
+
+
+def dropdown(description: str, options: list[tuple[str, object]], value: object = None) -> w.Dropdown:
+    """A drop-down that starts on ``value`` (default: its first option), never blank."""
+    control = w.Dropdown(description=description, options=options, style=WIDE_LABEL)
+    choose(control, value)
+    return control
+
+
+def house_style() -> w.HTML:
+    """The shared look (:data:`HOUSE_STYLE`), to put once in each widget."""
+    return w.HTML(HOUSE_STYLE, layout=w.Layout(height="0", margin="0"))
+
+
+def text_area(description: str = "", placeholder: str = "") -> w.Textarea:
+    """A text box as wide as the others, that grows with its text."""
+    box = w.Textarea(
+        description=description,
+        placeholder=placeholder,
+        rows=3,
+        layout=w.Layout(width=TEXT_WIDTH),
+        style=WIDE_LABEL,
+    )
+    box.add_class("rebound-grow")
+    return box
+
+
+def date_picker(description: str, value: dt.date | None = None) -> w.DatePicker:
+    """A date picker whose field shows the whole date."""
+    # Sized to its label and the whole date: neither stretched across the form nor cut to 300px.
+    layout = w.Layout(width="auto", align_self="flex-start")
+    picker = w.DatePicker(description=description, value=value, style=WIDE_LABEL, layout=layout)
+    picker.add_class("rebound-date")
+    return picker
+
+
 def checkbox(description: str, value: bool = False) -> w.Checkbox:
     """A checkbox labelled with its whole ``description``, not cut short."""
-    return w.Checkbox(value=value, description=description, indent=False, layout=w.Layout(width="auto"))
+    # The right margin keeps a checkbox in a wrapped row closer to its own label than to the next box.
+    layout = w.Layout(width="auto", margin="2px 1.5em 2px 0")
+    return w.Checkbox(value=value, description=description, indent=False, layout=layout)
 
 
 def word_list(text: str) -> list[str]:

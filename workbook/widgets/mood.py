@@ -10,7 +10,20 @@ from workbook.journal import Journal
 from workbook.records import MoodEntry
 from workbook.template import Template, load_template
 from workbook.widgets import choices
-from workbook.widgets.form import WIDE_LABEL, Form, button, guarded, toggles, word_list, wrap
+from workbook.widgets.form import (
+    TEXT_WIDTH,
+    WIDE_LABEL,
+    Form,
+    button,
+    choose,
+    dropdown,
+    guarded,
+    house_style,
+    text_area,
+    toggles,
+    word_list,
+    wrap,
+)
 from workbook.widgets.support import SupportNotice
 
 MIDDLE_MOOD = 5
@@ -36,53 +49,55 @@ class MoodLogger(Form):
         template = template or load_template()
         super().__init__(template.messages)
         self.journal = journal
-        texts = template.mood
+        texts, labels = template.mood, template.labels
         self.notice = SupportNotice(template.support)
-        self.mood = w.IntSlider(value=MIDDLE_MOOD, min=1, max=10, description="", tooltip="Mood from 1 to 10")
+        self.mood = w.IntSlider(
+            value=MIDDLE_MOOD, min=1, max=10, description="", tooltip=labels["mood.question"]
+        )
         self.low_word, self.high_word = w.Label(texts.low), w.Label(texts.high)
         self.emotions = toggles(texts.emotions)
-        self.own_emotions = w.Text(
-            description="Other feelings", placeholder="your own words, separated by commas", style=WIDE_LABEL
+        self.own_emotions = _words_box(
+            labels["mood.other_feelings"], labels["mood.other_feelings_placeholder"]
         )
         self.tags = toggles(texts.tags)
-        self.own_tags = w.Text(
-            description="Other things I did", placeholder="separated by commas", style=WIDE_LABEL
-        )
-        self.energy = w.Dropdown(description="Energy", options=choices.SCALE_1_5, style=WIDE_LABEL)
-        self.note = w.Textarea(description="Note", placeholder="optional", style=WIDE_LABEL)
+        self.own_tags = _words_box(labels["mood.other_things"], labels["mood.other_things_placeholder"])
+        self.energy = dropdown(labels["mood.energy"], choices.SCALE_1_5)
+        self.note = text_area(labels["mood.note"], labels["common.optional"])
         self.context = w.Dropdown(
-            description="Moment", options=choices.contexts(), value=context, style=WIDE_LABEL
+            description=labels["mood.moment"], options=choices.contexts(), value=context, style=WIDE_LABEL
         )
-        self.application = w.Dropdown(
-            description="About the application", options=choices.applications(self.journal), style=WIDE_LABEL
+        self.application = w.Dropdown(description=labels["common.about_application"], style=WIDE_LABEL)
+        self.picker = choices.ApplicationPicker(
+            journal, self.application, none=labels["common.no_application"], value=application_id
         )
-        if application_id is not None:
-            self.application.value = application_id
-        self.at = w.Text(
-            description="When", placeholder="now, or YYYY-MM-DD HH:MM for an earlier moment", style=WIDE_LABEL
-        )
-        self.save_button = button("Save", self.save, style="primary")
+        self.at = _words_box(labels["mood.when"], labels["mood.when_placeholder"])
+        self.save_button = button(labels["common.save"], self.save, style="primary")
+        self.editing: int | None = None
         self.widget = w.VBox(
             [
+                house_style(),
                 self.notice.widget,
-                w.Label("How are you feeling? (mood from 1 to 10)"),
-                self.field(w.HBox([self.low_word, self.mood, self.high_word]), "mood", "Mood"),
-                w.Label("Feelings"),
+                w.Label(labels["mood.question"]),
+                self.field(
+                    w.HBox([self.low_word, self.mood, self.high_word]), "mood", labels["mood.mood_error"]
+                ),
+                w.Label(labels["mood.feelings"]),
                 wrap(self.emotions.values()),
-                self.field(self.own_emotions, "emotions", "Feelings"),
-                w.Label("What I did today"),
+                self.field(self.own_emotions, "emotions", labels["mood.feelings"]),
+                w.Label(labels["mood.did_today"]),
                 wrap(self.tags.values()),
-                self.field(self.own_tags, "tags", "Activities"),
-                self.field(self.energy, "energy", "Energy"),
-                self.field(self.note, "note", "The note"),
-                self.field(self.context, "context", "The moment"),
-                self.field(self.application, "application_id", "The application"),
-                self.field(self.at, "at", "When"),
+                self.field(self.own_tags, "tags", labels["mood.activities_error"]),
+                self.field(self.energy, "energy", labels["mood.energy"]),
+                self.field(self.note, "note", labels["support.note_error"]),
+                self.field(self.context, "context", labels["mood.moment_error"]),
+                self.field(self.application, "application_id", labels["common.application_error"]),
+                self.field(self.at, "at", labels["mood.when"]),
                 w.HBox([self.save_button, self.status]),
             ]
         )
         self.widget.add_class("rebound-mood-logger")  # a stable handle for browser tests and coaches' CSS
         self.notice.refresh(self.journal)
+        self._stop = journal.on_change(lambda: self.notice.refresh(self.journal))
         self.mark_saved()
 
     def typed(self) -> tuple[object, ...]:
@@ -91,29 +106,48 @@ class MoodLogger(Form):
         controls = (self.mood, *toggled, self.own_emotions, self.own_tags, self.energy, self.note, self.at)
         return tuple(control.value for control in controls)
 
+    def open_entry(self, entry_id: int) -> MoodEntry:
+        """Load a saved entry into the form to change it; Save then updates it."""
+        entry = self.journal.get(MoodEntry, entry_id)
+        self.mood.value = entry.mood
+        for word, toggle in [*self.emotions.items(), *self.tags.items()]:
+            toggle.value = word in (entry.emotions if word in self.emotions else entry.tags)
+        self.own_emotions.value = ", ".join(e for e in entry.emotions if e not in self.emotions)
+        self.own_tags.value = ", ".join(t for t in entry.tags if t not in self.tags)
+        choose(self.energy, entry.energy)
+        self.note.value, self.context.value = entry.note, entry.context
+        self.picker.refresh(entry.application_id)
+        self.at.value = f"{entry.at:%Y-%m-%d %H:%M}"
+        self.editing = entry.id
+        self.clear_errors()
+        self.mark_saved()
+        return entry
+
     def entry(self) -> MoodEntry:
         """The mood entry the form holds now (ValidationError naming the field if it is not valid)."""
         return MoodEntry(
+            id=self.editing,
             at=self.at.value.strip() or dt.datetime.now(),
             mood=self.mood.value,
             emotions=[word for word, toggle in self.emotions.items() if toggle.value]
             + word_list(self.own_emotions.value),
             tags=[word for word, toggle in self.tags.items() if toggle.value]
             + word_list(self.own_tags.value),
-            energy=self.energy.value,
+            energy=choices.picked(self.energy),
             note=self.note.value,
             context=self.context.value,
-            application_id=self.application.value,
+            application_id=self.picker.selected,
         )
 
     @guarded
     def save(self) -> MoodEntry | None:
         """Store the entry and clear the form for the next one; on bad input or a failure keep everything."""
-        saved = self.journal.add(self.entry())
+        entry = self.entry()
+        saved = self.journal.update(entry) if entry.id is not None else self.journal.add(entry)
+        self.editing = None
         self._reset()
         self.mark_saved()
         self.say_done()
-        self.notice.refresh(self.journal)
         return saved
 
     def _reset(self) -> None:
@@ -122,6 +156,13 @@ class MoodLogger(Form):
             toggle.value = False
         self.own_emotions.value = ""
         self.own_tags.value = ""
-        self.energy.value = None
+        choose(self.energy, None)
         self.note.value = ""
         self.at.value = ""
+
+
+def _words_box(description: str, placeholder: str) -> w.Text:
+    # As wide as the text boxes, so the placeholder shows whole.
+    return w.Text(
+        description=description, placeholder=placeholder, style=WIDE_LABEL, layout=w.Layout(width=TEXT_WIDTH)
+    )

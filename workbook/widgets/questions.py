@@ -6,11 +6,11 @@ import datetime as dt
 
 import ipywidgets as w
 
+from workbook import checklists
 from workbook.journal import Journal
 from workbook.records import ChecklistRun
 from workbook.template import Template, load_template
 from workbook.widgets import choices
-from workbook.widgets.checklist import last_run
 from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded
 
 #: Checklist ids under which the picks are stored, as checklist runs.
@@ -36,23 +36,25 @@ class QuestionBank(Form):
         asked = _last_ticks(journal, TO_ASK, application_id)
         answered = _last_ticks(journal, ANSWERED, application_id)
         self.ask = {q.id: checkbox(q.text, q.id in asked) for q in self.questions}
-        self.answered = {q.id: checkbox("answered", q.id in answered) for q in self.questions}
+        self.answered = {
+            q.id: checkbox(template.labels["questions.answered"], q.id in answered) for q in self.questions
+        }
+        self.labels = template.labels
         self.progress = w.Label()
         for box in [*self.ask.values(), *self.answered.values()]:
             box.observe(lambda _change: self._show_progress(), names="value")
-        self.application = w.Dropdown(
-            description="For the application", options=choices.applications(journal), style=WIDE_LABEL
+        labels = template.labels
+        self.application = w.Dropdown(description=labels["common.for_application"], style=WIDE_LABEL)
+        self.picker = choices.ApplicationPicker(
+            journal, self.application, none=labels["common.no_application"], value=application_id
         )
-        if application_id is not None:
-            self.application.value = application_id
-        self.save_button = button("Save", self.save, style="primary")
+        self.save_button = button(labels["common.save"], self.save, style="primary")
         rows = [w.HBox([self.ask[q.id], self.answered[q.id]]) for q in self.questions]
         self.widget = w.VBox(
             [
-                w.Label("Tick the questions you want to ask; after the call, mark the ones they answered."),
                 *rows,
                 self.progress,
-                self.field(self.application, "application_id", "The application"),
+                self.field(self.application, "application_id", labels["common.application_error"]),
                 w.HBox([self.save_button, self.status]),
             ]
         )
@@ -61,7 +63,7 @@ class QuestionBank(Form):
 
     def typed(self) -> tuple[object, ...]:
         """The ticks and the linked application, as set now."""
-        return (self.to_ask, self.answered_ids, self.application.value)
+        return (self.to_ask, self.answered_ids, self.picker.selected)
 
     @property
     def to_ask(self) -> tuple[str, ...]:
@@ -81,7 +83,7 @@ class QuestionBank(Form):
             saved = tuple(
                 self.journal.add(
                     ChecklistRun(
-                        at=now, checklist_id=list_id, ticked=ticked, application_id=self.application.value
+                        at=now, checklist_id=list_id, ticked=ticked, application_id=self.picker.selected
                     )
                 )
                 for list_id, ticked in ((TO_ASK, self.to_ask), (ANSWERED, self.answered_ids))
@@ -91,9 +93,11 @@ class QuestionBank(Form):
         return saved  # type: ignore[return-value]
 
     def _show_progress(self) -> None:
-        self.progress.value = f"{len(self.to_ask)} to ask, {len(self.answered_ids)} answered"
+        self.progress.value = self.labels.fill(
+            "questions.progress", to_ask=len(self.to_ask), answered=len(self.answered_ids)
+        )
 
 
 def _last_ticks(journal: Journal, checklist_id: str, application_id: int | None) -> set[str]:
-    run = last_run(journal, checklist_id, application_id)
-    return set(run.ticked) if run else set()
+    run = checklists.last_run(journal.checklist_runs(), checklist_id, application_id)
+    return set(run["ticked"]) if run is not None else set()

@@ -9,11 +9,10 @@ import ipywidgets as w
 from workbook.errors import ValidationError
 from workbook.journal import Journal
 from workbook.records import Reflection
-from workbook.template import PromptSet, Template
+from workbook.template import PromptSet, Template, default_template
 from workbook.widgets import choices
-from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded, heading, paragraphs
-
-ANSWER = "Your answer"
+from workbook.widgets.form import TEXT_WIDTH, WIDE_LABEL, Form, button, checkbox, guarded, heading, paragraphs
+from workbook.widgets.saved import SavedList, Shown
 
 
 class ReflectionForm(Form):
@@ -23,7 +22,9 @@ class ReflectionForm(Form):
     all with the same time, in one go; empty answers are skipped.  Saving again
     updates the same entries (an answer emptied since is removed), so the
     person can keep writing; "Start a new entry" begins afresh, after asking
-    when there are answers not saved yet.
+    when there are answers not saved yet.  Entries saved before are listed
+    under the form, newest first: Edit loads one to keep writing, Delete
+    removes it (after asking once).
     """
 
     def __init__(
@@ -35,29 +36,40 @@ class ReflectionForm(Form):
         one_at_a_time: bool = False,
         template: Template | None = None,
     ) -> None:
-        super().__init__(template.messages if template else None)
+        template = template or default_template()
+        super().__init__(template.messages)
+        self.labels = labels = template.labels
         self.journal = journal
         self.prompt_set = prompt_set
+        answer = labels["reflection.answer"]
         self.answers = {
-            p.id: w.Textarea(description=ANSWER, layout=w.Layout(width="95%"), style=WIDE_LABEL)
+            p.id: w.Textarea(placeholder=answer, rows=3, layout=w.Layout(width=TEXT_WIDTH))
             for p in prompt_set.prompts
         }
+        for box in self.answers.values():
+            box.add_class("rebound-grow")
         self.blocks = [
-            w.VBox([paragraphs(p.text), self.field(self.answers[p.id], "answer", ANSWER, section=p.id)])
+            w.VBox([paragraphs(p.text), self.field(self.answers[p.id], "answer", answer, section=p.id)])
             for p in prompt_set.prompts
         ]
-        self.one_at_a_time = checkbox("One prompt at a time", one_at_a_time)
+        self.one_at_a_time = checkbox(labels["reflection.one_at_a_time"], one_at_a_time)
         self.one_at_a_time.observe(lambda _change: self._layout(), names="value")
         self.position = w.Label()
-        self.back_button = button("Back", self.back)
-        self.next_button = button("Next", self.next)
-        self.application = w.Dropdown(
-            description="About the application", options=choices.applications(journal), style=WIDE_LABEL
+        self.back_button = button(labels["reflection.back"], self.back)
+        self.next_button = button(labels["reflection.next"], self.next)
+        self.application = w.Dropdown(description=labels["common.about_application"], style=WIDE_LABEL)
+        self.picker = choices.ApplicationPicker(
+            journal, self.application, none=labels["common.no_application"], value=application_id
         )
-        if application_id is not None:
-            self.application.value = application_id
-        self.save_button = button("Save", self.save, style="primary")
-        self.new_button = button("Start a new entry", self.start_new)
+        self.save_button = button(labels["common.save"], self.save, style="primary")
+        self.new_button = button(labels["reflection.start_new"], self.start_new)
+        self.saved = SavedList(
+            self,
+            labels,
+            labels["reflection.saved_title"],
+            on_edit=self.open_entry,
+            on_delete=self._delete_entry,
+        )
         self.current = 0
         self._at: dt.datetime | None = None
         self._saved: dict[str, Reflection] = {}
@@ -65,17 +77,20 @@ class ReflectionForm(Form):
         self.stepper = w.HBox([self.back_button, self.position, self.next_button])
         self.widget = w.VBox(
             [
-                heading(prompt_set.title),
-                paragraphs(prompt_set.intro),
+                heading(prompt_set.title, prompt_set.intro),
                 self.one_at_a_time,
                 self.prompts_box,
                 self.stepper,
-                self.field(self.application, "application_id", "The application"),
+                self.field(self.application, "application_id", labels["common.application_error"]),
                 w.HBox([self.save_button, self.new_button, self.discard_button, self.status]),
+                self.saved.widget,
             ]
         )
+        self.widget.add_class("rebound-reflection")
         self._layout()
         self.mark_saved()
+        self._stop = journal.on_change(self._show_saved)
+        self._show_saved()
 
     def typed(self) -> tuple[object, ...]:
         """The answers as typed, prompt by prompt."""
@@ -100,7 +115,9 @@ class ReflectionForm(Form):
         single = self.one_at_a_time.value
         self.prompts_box.children = [self.blocks[self.current]] if single else self.blocks
         self.stepper.layout.display = None if single else "none"
-        self.position.value = f"Prompt {self.current + 1} of {len(self.blocks)}"
+        self.position.value = self.labels.fill(
+            "reflection.position", number=self.current + 1, total=len(self.blocks)
+        )
         self.back_button.disabled = self.current == 0
         self.next_button.disabled = self.current == len(self.blocks) - 1
 
@@ -110,7 +127,7 @@ class ReflectionForm(Form):
     def save(self) -> list[Reflection] | None:
         """Store the answers together; on bad input or a failure say why, keep the answers, store nothing."""
         if not self._saved and not any(box.value.strip() for box in self.answers.values()):
-            self.show_message("answer", "Write at least one answer before saving.")
+            self.show_message("answer", self.labels["reflection.write_first"])
             return None
         at = self._at or dt.datetime.now()
         saved: dict[str, Reflection] = {}
@@ -157,6 +174,46 @@ class ReflectionForm(Form):
             prompt_id=f"{self.prompt_set.id}.{prompt_id}",
             prompt=prompt,
             answer=answer,
-            application_id=self.application.value,
+            application_id=self.picker.selected,
         )
         return self.journal.update(record) if old else self.journal.add(record)
+
+    # --- what was saved before ------------------------------------------------------
+
+    def entries(self) -> dict[dt.datetime, list[Reflection]]:
+        """This prompt set's saved entries, newest first: the answers saved together, by their time."""
+        prefix = f"{self.prompt_set.id}."
+        found: dict[dt.datetime, list[Reflection]] = {}
+        for record in self.journal.records(Reflection):
+            if record.prompt_id.startswith(prefix):
+                found.setdefault(record.at, []).append(record)
+        return dict(sorted(found.items(), key=lambda pair: pair[0], reverse=True))
+
+    def open_entry(self, at: object) -> None:
+        """Load the entry saved at ``at`` into the boxes, to keep writing it (Save updates it)."""
+        records = self.entries().get(at, [])  # type: ignore[call-overload]
+        by_prompt = {record.prompt_id.split(".", 1)[1]: record for record in records}
+        self.clear_errors()
+        for prompt_id, box in self.answers.items():
+            box.value = by_prompt[prompt_id].answer if prompt_id in by_prompt else ""
+        self._at, self._saved = (at if records else None), by_prompt  # type: ignore[assignment]
+        self.picker.refresh(records[0].application_id if records else None)
+        self.mark_saved()
+        self.go_to(0)
+
+    def _delete_entry(self, at: object) -> None:
+        with self.journal.transaction():
+            for record in self.entries().get(at, []):  # type: ignore[call-overload]
+                self.journal.delete(Reflection, record.id)  # type: ignore[arg-type]
+        if at == self._at:
+            self._at, self._saved = None, {}
+            self.mark_saved(tuple("" for _ in self.answers))  # what is in the boxes is no longer stored
+
+    def _show_saved(self) -> None:
+        order = {f"{self.prompt_set.id}.{p.id}": n for n, p in enumerate(self.prompt_set.prompts)}
+        shown = []
+        for at, records in self.entries().items():
+            records = sorted(records, key=lambda r: order.get(r.prompt_id, len(order)))
+            text = "\n\n".join(f"{r.prompt}\n{r.answer}" for r in records)
+            shown.append(Shown(at, self.labels.moment(at), text))
+        self.saved.show(shown)

@@ -12,11 +12,21 @@ from workbook.template import CALL_COVERED, NewsTexts, Template, load_template
 from workbook.widgets import choices
 from workbook.widgets.feedback import SECTION as FEEDBACK
 from workbook.widgets.feedback import FeedbackDrafts
-from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, escaped, guarded
+from workbook.widgets.form import (
+    WIDE_LABEL,
+    Form,
+    button,
+    checkbox,
+    date_picker,
+    escaped,
+    guarded,
+    house_style,
+    text_area,
+)
+from workbook.widgets.saved import SavedList, Shown
 
 APPLICATION = "application"
 CALL = "call"
-NEW_APPLICATION = "(a new application)"
 #: How the news came -> which texts of the template's ``rejection_log`` speak of it.
 NEWS_KINDS = {"video_call": "call", "phone": "call", "in_person": "call", "email": "email", "none": "other"}
 _FIRST_STAGE = "applied"
@@ -38,27 +48,42 @@ class RejectionLog(Form):
         self.journal = journal
         self.texts = template.rejection_log
         self.covered_list = template.checklist(CALL_COVERED)
-        self.choose = w.Dropdown(description="Application", style=WIDE_LABEL)
-        self.company = w.Text(description="Company", style=WIDE_LABEL)
-        self.role = w.Text(description="Role", style=WIDE_LABEL)
-        self.applied_on = w.DatePicker(description="Applied on", style=WIDE_LABEL)
-        self.stage = w.Dropdown(description="Furthest stage", options=choices.stages(), style=WIDE_LABEL)
-        self.stage_on = w.DatePicker(description=self.texts.stage_on, style=WIDE_LABEL)
-        self.outcome = w.Dropdown(description="Outcome", options=choices.outcomes(), style=WIDE_LABEL)
-        self.outcome_on = w.DatePicker(description="Outcome date", style=WIDE_LABEL)
-        self.channel = w.Dropdown(
-            description="How they told me", options=choices.channels(), style=WIDE_LABEL
+        self.labels = labels = template.labels
+        self.choose = w.Dropdown(description=labels["rejection_log.application"], style=WIDE_LABEL)
+        self.picker = choices.ApplicationPicker(
+            journal, self.choose, none=labels["rejection_log.new_application"], value=application_id
         )
-        self.notes = w.Textarea(description="Notes", placeholder="optional", style=WIDE_LABEL)
+        self.company = w.Text(description=labels["rejection_log.company"], style=WIDE_LABEL)
+        self.role = w.Text(description=labels["rejection_log.role"], style=WIDE_LABEL)
+        self.applied_on = date_picker(labels["rejection_log.applied_on"])
+        self.stage = w.Dropdown(
+            description=labels["rejection_log.stage"], options=choices.stages(), style=WIDE_LABEL
+        )
+        self.stage_on = date_picker(self.texts.stage_on)
+        self.outcome = w.Dropdown(
+            description=labels["rejection_log.outcome"], options=choices.outcomes(), style=WIDE_LABEL
+        )
+        self.outcome_on = date_picker(labels["rejection_log.outcome_on"])
+        self.channel = w.Dropdown(
+            description=labels["rejection_log.channel"], options=choices.channels(), style=WIDE_LABEL
+        )
+        self.notes = text_area(labels["rejection_log.notes"], labels["common.optional"])
         self.notes_heading = w.HTML()
-        self.held_on = w.DatePicker(style=WIDE_LABEL)
+        self.held_on = date_picker("")
         self.covered_label = w.Label()
         self.covered = {item.id: checkbox(item.text) for item in self.covered_list.items}
-        self.questions = w.Textarea(style=WIDE_LABEL)
-        self.answers = w.Textarea(style=WIDE_LABEL)
-        self.call_notes = w.Textarea(style=WIDE_LABEL)
-        self.feedback = FeedbackDrafts(self, choices.vocabulary(template))
-        self.save_button = button("Save", self.save, style="primary")
+        self.questions = text_area()
+        self.answers = text_area()
+        self.call_notes = text_area()
+        self.feedback = FeedbackDrafts(self, choices.vocabulary(template), labels)
+        self.saved_notes = SavedList(
+            self,
+            labels,
+            labels["rejection_log.saved_notes"],
+            on_edit=self.open_notes,
+            on_delete=self._delete_notes,
+        )
+        self.save_button = button(labels["common.save"], self.save, style="primary")
         self._loading = False
         self._syncing = False
         self._stage_on_by_hand = False
@@ -69,28 +94,43 @@ class RejectionLog(Form):
         self.call_section = self._call_section()
         self.widget = w.VBox(
             [
+                house_style(),
                 self.choose,
-                self.field(self.company, "company", "Company", section=APPLICATION),
-                self.field(self.role, "role", "Role", section=APPLICATION),
-                self.field(self.applied_on, "applied_on", "The application date", section=APPLICATION),
-                self.field(self.stage, "stage", "The stage", section=APPLICATION),
+                self.field(self.company, "company", labels["rejection_log.company"], section=APPLICATION),
+                self.field(self.role, "role", labels["rejection_log.role"], section=APPLICATION),
+                self.field(
+                    self.applied_on,
+                    "applied_on",
+                    labels["rejection_log.applied_on_error"],
+                    section=APPLICATION,
+                ),
+                self.field(self.stage, "stage", labels["rejection_log.stage_error"], section=APPLICATION),
                 self.stage_on_row,
-                self.field(self.outcome, "outcome", "The outcome", section=APPLICATION),
-                self.field(self.outcome_on, "outcome_on", "The outcome date", section=APPLICATION),
-                self.field(self.channel, "channel", "How they told you", section=APPLICATION),
-                self.field(self.notes, "notes", "The notes", section=APPLICATION),
+                self.field(
+                    self.outcome, "outcome", labels["rejection_log.outcome_error"], section=APPLICATION
+                ),
+                self.field(
+                    self.outcome_on,
+                    "outcome_on",
+                    labels["rejection_log.outcome_on_error"],
+                    section=APPLICATION,
+                ),
+                self.field(
+                    self.channel, "channel", labels["rejection_log.channel_error"], section=APPLICATION
+                ),
+                self.field(self.notes, "notes", labels["rejection_log.notes_error"], section=APPLICATION),
                 self.call_section,
                 w.HBox([self.save_button, self.discard_button, self.status]),
             ]
         )
         self.widget.add_class("rebound-rejection-log")  # a stable handle for browser tests and coaches' CSS
-        self.choose.observe(lambda change: self._chosen(change["new"]), names="value")
+        self.choose.observe(lambda change: self._chosen(choices.picked(self.choose)), names="value")
         for control in (self.outcome, self.channel):
             control.observe(lambda _change: self._show_call_section(), names="value")
         for control in (self.stage, self.outcome_on):
             control.observe(lambda _change: self._show_stage_on(), names="value")
         self.stage_on.observe(lambda _change: self._stage_on_picked(), names="value")
-        self._refresh_choices(application_id)
+        self._stop = journal.on_change(self._show_saved)
         self.load(application_id)
 
     def _call_section(self) -> w.VBox:
@@ -100,9 +140,12 @@ class RejectionLog(Form):
                 self.field(self.held_on, "held_on", "", section=CALL),
                 self.covered_label,
                 *self.covered.values(),
-                self.field(self.questions, "questions", "Your questions", section=CALL),
-                self.field(self.answers, "answers", "Their answers", section=CALL),
-                self.field(self.call_notes, "notes", "The notes", section=CALL),
+                self.field(
+                    self.questions, "questions", self.labels["rejection_log.questions_error"], section=CALL
+                ),
+                self.field(self.answers, "answers", self.labels["rejection_log.answers_error"], section=CALL),
+                self.field(self.call_notes, "notes", self.labels["rejection_log.notes_error"], section=CALL),
+                self.saved_notes.widget,
                 self.feedback.widget,
             ]
         )
@@ -134,13 +177,9 @@ class RejectionLog(Form):
         self.outcome_on.value = app.outcome_on if app else None
         self.channel.value = app.channel if app else "none"
         self.notes.value = app.notes if app else ""
-        self.held_on.value = notes.held_on if notes else None
-        for item_id, box in self.covered.items():
-            box.value = bool(notes) and item_id in notes.covered  # type: ignore[union-attr]
-        self.questions.value = notes.questions if notes else ""
-        self.answers.value = notes.answers if notes else ""
-        self.call_notes.value = notes.notes if notes else ""
-        self.feedback.reset(self._saved_feedback(application_id))
+        self._fill_notes(notes)
+        self.feedback.reset()
+        self._show_saved()
         self.clear_errors()
         self._show_stage_on()
         self._show_call_section()
@@ -160,7 +199,7 @@ class RejectionLog(Form):
         return (*(control.value for control in controls), self.feedback.text.value, tuple(self.feedback.kept))
 
     def _chosen(self, application_id: int | None) -> None:
-        if self._loading:
+        if self._loading or self.picker.refreshing:
             return
         current = self._application_id
 
@@ -174,8 +213,7 @@ class RejectionLog(Form):
     def _refresh_choices(self, application_id: int | None) -> None:
         self._loading = True
         try:
-            self.choose.options = choices.applications(self.journal, none=NEW_APPLICATION)
-            self.choose.value = application_id
+            self.picker.refresh(application_id)
         finally:
             self._loading = False
 
@@ -188,12 +226,47 @@ class RejectionLog(Form):
     def _saved_feedback(self, application_id: int | None) -> list[FeedbackItem]:
         if application_id is None:
             return []
-        return [item for item in self.journal.records(FeedbackItem) if item.application_id == application_id]
+        items = [item for item in self.journal.records(FeedbackItem) if item.application_id == application_id]
+        return sorted(items, key=lambda item: item.id, reverse=True)  # type: ignore[arg-type, return-value]
+
+    # --- what was saved before ------------------------------------------------------
+
+    def _all_notes(self) -> list[CallNotes]:
+        notes = [n for n in self.journal.records(CallNotes) if n.application_id == self._application_id]
+        return sorted(notes, key=lambda n: (n.held_on, n.id), reverse=True)
+
+    def _show_saved(self) -> None:
+        notes = self._all_notes() if self._application_id is not None else []
+        self.saved_notes.show(
+            [Shown(n.id, self.labels.day(n.held_on), _first_words(n)) for n in notes]  # type: ignore[misc]
+        )
+        self.feedback.show_saved(self._saved_feedback(self._application_id))
+
+    def open_notes(self, key: object) -> None:
+        """Load the saved call notes with id ``key`` into the notes section, to change them."""
+        notes = self.journal.get(CallNotes, int(key))  # type: ignore[call-overload]
+        self._call_notes_id = notes.id
+        self._fill_notes(notes)
+        self.mark_saved((self._application_state(), self._notes_state()))
+
+    def _delete_notes(self, key: object) -> None:
+        self.journal.delete(CallNotes, int(key))  # type: ignore[call-overload]
+        if key == self._call_notes_id:
+            self._call_notes_id = None
+            self.mark_saved((self.saved_state[0], ()))  # the words stay in the form, now unsaved
+
+    def _fill_notes(self, notes: CallNotes | None) -> None:
+        self.held_on.value = notes.held_on if notes else None
+        for item_id, box in self.covered.items():
+            box.value = bool(notes) and item_id in notes.covered  # type: ignore[union-attr]
+        self.questions.value = notes.questions if notes else ""
+        self.answers.value = notes.answers if notes else ""
+        self.call_notes.value = notes.notes if notes else ""
 
     def _show_call_section(self) -> None:
         self.call_section.layout.display = None if self.call_open else "none"
         texts = self.news_texts
-        self.notes_heading.value = f"<h4>{escaped(texts.heading)}</h4>"
+        self.notes_heading.value = f"<h4 class='rebound-heading'>{escaped(texts.heading)}</h4>"
         self.held_on.description = texts.held_on
         self.relabel("held_on", texts.held_on_error, section=CALL)
         self.covered_label.value = texts.covered
@@ -248,15 +321,16 @@ class RejectionLog(Form):
                 notes = self._write_call_notes(app)
                 self.writing = FEEDBACK
                 for item in self.feedback.items_for(app.id):  # type: ignore[arg-type]
-                    self.journal.add(item)
+                    self.journal.update(item) if item.id is not None else self.journal.add(item)
         # Only what was stored is marked as saved: notes typed while the outcome is not a
         # rejection stay in the form, unsaved, and the status line says so.
         left_out = not self.call_open and self._notes_state() != self.saved_state[1]
         self._application_id, self._stored_stage = app.id, app.stage
         if notes is not None:
             self._call_notes_id = notes.id
-            self.feedback.reset(self._saved_feedback(app.id))
+            self.feedback.reset()
         self._refresh_choices(app.id)
+        self._show_saved()
         self._show_stage_on()
         self.mark_saved((self._application_state(), self.saved_state[1] if left_out else self._notes_state()))
         if left_out:
@@ -293,3 +367,7 @@ class RejectionLog(Form):
             notes=self.call_notes.value,
         )
         return self.journal.update(notes) if notes.id is not None else self.journal.add(notes)
+
+
+def _first_words(notes: CallNotes) -> str:
+    return next((text for text in (notes.notes, notes.answers, notes.questions) if text.strip()), "")

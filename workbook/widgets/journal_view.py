@@ -1,0 +1,202 @@
+"""Your journal: every entry in one table, to filter by kind and application, open in its form, or delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from workbook import entries
+from workbook.journal import Journal
+from workbook.messages import count
+from workbook.records import Application
+from workbook.template import Template, load_template
+from workbook.widgets import choices
+from workbook.widgets.form import WIDE_LABEL, Form, button, escaped, heading, house_style
+from workbook.widgets.opening import open_entry
+
+#: Rows on one page: enough to look through, few enough to stay quick on years of entries.
+PAGE_SIZE = 50
+_COLUMNS = "minmax(7em, max-content) minmax(7em, max-content) minmax(8em, 16em) minmax(12em, 1fr) max-content"
+
+
+class EntryRow:
+    """One entry's row: its cells, Edit and Delete, and the "Delete this for good?" step."""
+
+    def __init__(self, view: JournalView, entry: Any, cells: list[str]) -> None:
+        labels = view.labels
+        self.kind, self.id = entry.kind, int(entry.id)
+        self.cells = [w.HTML(f"<span>{escaped(text)}</span>") for text in cells]
+        self.edit_button = button(labels["saved.edit"], lambda: view.edit(self.kind, self.id))
+        self.delete_button = button(labels["saved.delete"], lambda: self.ask(True))
+        self.yes_button = button(labels["saved.yes"], lambda: view.delete(self.kind, self.id), style="danger")
+        self.keep_button = button(labels["saved.keep"], lambda: self.ask(False))
+        self.buttons = w.HBox([self.edit_button, self.delete_button])
+        self.confirm = w.HBox([w.Label(labels["saved.confirm"]), self.yes_button, self.keep_button])
+        self.actions = w.HBox([self.buttons, self.confirm])
+        self.ask(False)
+
+    def ask(self, asking: bool) -> None:
+        """Show (or hide) the one question before deleting."""
+        self.confirm.layout.display = None if asking else "none"
+        self.buttons.layout.display = "none" if asking else None
+
+    @property
+    def widgets(self) -> list[w.Widget]:
+        """The row's cells, for the table's grid."""
+        return [*self.cells, self.actions]
+
+
+class JournalView(Form):
+    """Every entry of the journal, newest first, :data:`PAGE_SIZE` a page.
+
+    Filter by kind and by application; Edit opens the entry in its own form
+    under the table (the form's own guards apply there); Delete asks once.
+    The table redraws whenever the journal changes.
+    """
+
+    def __init__(
+        self, journal: Journal, template: Template | None = None, *, page_size: int = PAGE_SIZE
+    ) -> None:
+        self.template = template or load_template()
+        super().__init__(self.template.messages)
+        self.labels = labels = self.template.labels
+        self.journal = journal
+        self.page_size = page_size
+        self.page = 0
+        kinds = [(labels[f"journal_view.kinds.{kind}"], kind) for kind in entries.KINDS]
+        self.kind = w.Dropdown(
+            description=labels["journal_view.kind"],
+            options=[(labels["journal_view.every_kind"], ""), *kinds],
+            style=WIDE_LABEL,
+        )
+        self.application = w.Dropdown(description=labels["journal_view.application"], style=WIDE_LABEL)
+        self.picker = choices.ApplicationPicker(
+            journal, self.application, none=labels["journal_view.every_application"]
+        )
+        self.newer_button = button(labels["journal_view.newer"], lambda: self.turn(-1))
+        self.older_button = button(labels["journal_view.older"], lambda: self.turn(1))
+        self.position = w.Label()
+        self.table = w.GridBox(
+            layout=w.Layout(grid_template_columns=_COLUMNS, grid_gap="2px 12px", align_items="center")
+        )
+        self.table.add_class("rebound-journal-table")
+        self.rows: list[EntryRow] = []
+        self.editor = w.VBox()
+        self.close_button = button(labels["journal_view.close"], self.close_editor)
+        self.close_button.layout.display = "none"
+        self.opened: Form | None = None
+        for control in (self.kind, self.application):
+            control.observe(lambda _change: self._filtered(), names="value")
+        self.widget = w.VBox(
+            [
+                house_style(),
+                heading(labels["journal_view.title"]),
+                w.HBox([self.kind, self.application]),
+                w.HBox([self.newer_button, self.position, self.older_button]),
+                self.table,
+                self.status,
+                self.close_button,
+                self.editor,
+            ]
+        )
+        self.widget.add_class("rebound-journal-view")
+        self._stop = journal.on_change(self.redraw)
+        self.redraw()
+
+    # --- the table ------------------------------------------------------------------
+
+    def entries(self) -> Any:
+        """Every entry, newest first, as :func:`workbook.entries.journal_entries` gives it."""
+        frames = {kind: self.journal.frame(record) for kind, record in entries.KINDS.items()}
+        titles = {checklist.id: checklist.title for checklist in self.template.checklists.values()}
+        return entries.journal_entries(frames, titles)
+
+    def shown(self) -> Any:
+        """The entries the filters let through (all pages)."""
+        return entries.select(self._all, self.kind.value or None, self.picker.selected)
+
+    def redraw(self) -> None:
+        """Read the journal again and show the current page."""
+        self._all = self.entries()
+        self._names = {app.id: f"{app.company}, {app.role}" for app in self.journal.records(Application)}
+        self._show()
+
+    def turn(self, by: int) -> None:
+        """Go ``by`` pages older (positive) or newer (negative)."""
+        self.page += by
+        self._show()
+
+    def _filtered(self) -> None:
+        if not self.picker.refreshing:
+            self.page = 0
+            self._show()
+
+    def _show(self) -> None:
+        shown = self.shown()
+        total = entries.pages(shown, self.page_size)
+        self.page = max(0, min(self.page, total - 1))
+        rows = entries.page(shown, self.page, self.page_size)
+        kinds = {kind: self.labels[f"journal_view.kinds.{kind}"] for kind in entries.KINDS}
+        self.rows = [EntryRow(self, row, self._cells(row, kinds)) for row in rows.itertuples()]
+        header = [
+            w.HTML(f"<b>{escaped(self.labels[f'journal_view.column_{name}'])}</b>")
+            for name in ("kind", "date", "application", "entry")
+        ]
+        empty = [w.Label(self.labels["journal_view.empty"])] if not self.rows else []
+        self.table.children = [
+            *header,
+            w.Label(""),
+            *(cell for row in self.rows for cell in row.widgets),
+            *empty,
+        ]
+        self.position.value = self.labels.fill(
+            "journal_view.position",
+            page=self.page + 1,
+            pages=total,
+            entries=count(len(shown), "entry", "entries"),
+        )
+        self.newer_button.disabled = self.page == 0
+        self.older_button.disabled = self.page >= total - 1
+
+    def _cells(self, row: Any, kinds: dict[str, str]) -> list[str]:
+        import pandas as pd
+
+        on = row.on.to_pydatetime()
+        day = self.labels.moment(on) if (on.hour, on.minute) != (0, 0) else self.labels.day(on.date())
+        app = None if pd.isna(row.application_id) else self._names.get(int(row.application_id))
+        return [kinds[row.kind], day, app or "", row.summary]
+
+    # --- edit and delete ----------------------------------------------------------------
+
+    def edit(self, kind: str, entry_id: int) -> Form | None:
+        """Open the entry in its own form under the table."""
+        if self.opened is not None and self.opened.unsaved:
+            self.opened.ask_before(lambda: self._open(kind, entry_id))
+            return None
+        return self._open(kind, entry_id)
+
+    def _open(self, kind: str, entry_id: int) -> Form:
+        self.opened = open_entry(self.journal, self.template, kind, entry_id)
+        self.editor.children = [self.opened.widget]
+        self.close_button.layout.display = None
+        return self.opened
+
+    def close_editor(self) -> None:
+        """Put the opened form away (asking first if it holds unsaved text)."""
+        if self.opened is None:
+            return
+        self.opened.ask_before(self._close)
+
+    def _close(self) -> None:
+        self.opened = None
+        self.editor.children = []
+        self.close_button.layout.display = "none"
+
+    def delete(self, kind: str, entry_id: int) -> None:
+        """Delete one entry (the person said yes once), inside the failure guard."""
+        self.run_guarded(lambda: self._delete(kind, entry_id))
+
+    def _delete(self, kind: str, entry_id: int) -> None:
+        self.journal.delete(entries.KINDS[kind], entry_id)
+        self.say_done(self.labels["saved.deleted"])
