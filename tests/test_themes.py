@@ -222,4 +222,6 @@ def test_strong_candidate_feedback_is_competition(text: str) -> None:
 
 
 def test_being_called_a_strong_candidate_is_not_competition() -> None:
-    assert "competition" not in {m.theme for m in classify("You were a strong candidate and we liked your answers.")}
+    assert "competition" not in {
+        m.theme for m in classify("You were a strong candidate and we liked your answers.")
+    }
