@@ -130,13 +130,17 @@ class Workbook:
         from workbook import summaries
 
         whose = "The sample journal" if self.demo else "Your journal"
-        return self._summary("overview", lambda: summaries.overview(self.journal.counts(), whose=whose))
+        return self._summary(
+            "overview", lambda: summaries.overview(self.journal.counts(), whose=whose), self.journal.counts
+        )
 
     def history_summary(self) -> LiveView:
         """A few sentences about the rejection history."""
         from workbook import summaries
 
-        return self._summary("history", lambda: summaries.history(self.journal.applications()))
+        return self._summary(
+            "history", lambda: summaries.history(self.journal.applications()), self.journal.applications
+        )
 
     def theme_summary(self) -> LiveView:
         """The most frequent feedback themes, named as the template names them."""
@@ -145,13 +149,14 @@ class Workbook:
         return self._summary(
             "themes",
             lambda: summaries.themes(themes.theme_counts(self.journal.feedback(), self.vocabulary())),
+            self.journal.feedback,
         )
 
     def mood_summary(self) -> LiveView:
         """How often the person has checked in and how the latest days compare."""
         from workbook import summaries
 
-        return self._summary("moods", lambda: summaries.moods(self.journal.moods()))
+        return self._summary("moods", lambda: summaries.moods(self.journal.moods()), self.journal.moods)
 
     def resilience_summary(self) -> LiveView:
         """How recoveries have gone and whether they are getting shorter."""
@@ -161,7 +166,7 @@ class Workbook:
             rejections = self.rejections()
             return summaries.resilience(rejections, metrics.recovery_trend(rejections))
 
-        return self._summary("resilience", words)
+        return self._summary("resilience", words, lambda: (self.journal.applications(), self.journal.moods()))
 
     def rejections(self) -> pd.DataFrame:
         """Per-rejection metrics (baseline, dip, recovery, bounce-back) as a DataFrame."""
@@ -191,8 +196,8 @@ class Workbook:
 
     # --- keeping views alive ------------------------------------------------------
 
-    def _summary(self, name: str, words: Callable[[], str]) -> LiveView:
-        return self._show(f"summary:{name}", lambda: Summary(words()), words)
+    def _summary(self, name: str, words: Callable[[], str], reads: Callable[[], Any]) -> LiveView:
+        return self._show(f"summary:{name}", lambda: Summary(words()), reads)
 
     def _show(self, name: str, draw: Callable[[], Summary | Chart], reads: Callable[[], Any]) -> LiveView:
         """A live view; the one this cell showed before (run again) stops redrawing."""
