@@ -64,9 +64,14 @@ class Chart:
     def _repr_png_(self) -> bytes:
         return self.png()
 
-    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+    @property
+    def title(self) -> str:
+        """The chart's name in plain text, from its first titled axes."""
         titles = [axes.get_title() for axes in self.figure.axes if axes.get_title()]
-        printer.text(f"Chart: {titles[0]}" if titles else "Chart")
+        return f"Chart: {titles[0]}" if titles else "Chart"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(self.title)
 
 
 class LiveView:
@@ -93,10 +98,7 @@ class LiveView:
     @property
     def text(self) -> str:
         """The summary's sentence, or the chart's plain-text name."""
-        if isinstance(self.content, Summary):
-            return self.content.text
-        titles = [axes.get_title() for axes in self.content.figure.axes if axes.get_title()]
-        return f"Chart: {titles[0]}" if titles else "Chart"
+        return self.content.text if isinstance(self.content, Summary) else self.content.title
 
     @property
     def live(self) -> bool:
