@@ -104,8 +104,8 @@ def test_monthly_rejections_are_stacked_by_stage(full: Journal) -> None:
     axes = charts.rejections_by_month_chart(full.applications()).axes[0]
     heights = {c.get_label(): [bar.get_height() for bar in c] for c in axes.containers}
     # February: Acme at interview; March: Beta at final.
-    assert heights["interview"] == [1, 0]
-    assert heights["final"] == [0, 1]
+    assert heights["Interview"] == [1, 0]
+    assert heights["Final round"] == [0, 1]
     assert [t.get_text() for t in axes.get_xticklabels()] == ["Feb 2026", "Mar 2026"]
 
 
@@ -191,3 +191,16 @@ def test_importing_workbook_does_not_load_matplotlib() -> None:
     code = "import sys, workbook, workbook.metrics, workbook.themes; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_stages_are_named_as_the_widgets_name_them(full: Journal) -> None:
+    from workbook.messages import STAGE_LABELS
+
+    names = set(STAGE_LABELS.values())
+    funnel = charts.funnel_chart(full.applications(), full.stage_changes()).axes[0]
+    assert {t.get_text() for t in funnel.get_yticklabels()} == names
+    by_stage = charts.themes_by_stage_chart(full.feedback(), full.applications()).axes[0]
+    assert {t.get_text() for t in by_stage.get_legend().get_texts()} == names
+    rejections = metrics.rejection_metrics(full.applications(), full.moods())
+    dips = charts.dip_by_stage_chart(rejections, full.applications()).axes[0]
+    assert {t.get_text().split("\n")[0] for t in dips.get_xticklabels()} <= names

@@ -330,3 +330,13 @@ def test_without_a_workbook_folder_the_sample_goes_under_the_working_directory(
     monkeypatch.chdir(tmp_path)
 
     assert default_demo_path() == tmp_path.resolve() / "data" / "demo.db"
+
+
+def test_the_sample_is_one_package() -> None:
+    import importlib
+
+    import workbook.demo
+
+    assert workbook.demo.__file__.endswith("demo/__init__.py")
+    for part in ("story", "moods", "notes"):
+        assert importlib.import_module(f"workbook.demo.{part}").__name__ == f"workbook.demo.{part}"

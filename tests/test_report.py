@@ -70,7 +70,7 @@ def test_report_holds_metrics_table_theme_summary_and_embedded_charts(journal: J
     # day 4: (2+7+7)/3 = 5.33, day 5: 7 -> recovery 5 days.
     row = re.search(r"<tr><td>&lt;script.*?</tr>", html).group(0)
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
-    assert cells[2:7] == ["2026-02-02", "7", "5", "5", "yes"]
+    assert cells[2:7] == ["2 Feb 2026", "7", "5", "5", "yes"]
     assert "<td>Technical depth</td>" in html
     images = re.findall(r'<img alt="[^"]+" src="([^"]+)"', html)
     assert len(images) >= 8
@@ -156,3 +156,24 @@ def test_cli_refuses_bad_report_and_export_places_in_one_line(
     assert len(lines) == 1 and lines[0].startswith("error: ") and said in lines[0]
     assert "Traceback" not in result.stderr
     assert (tmp_path / "file.txt").read_text() == "mine"
+
+
+def test_the_report_writes_dates_and_counts_as_every_view_does(journal: Journal) -> None:
+    fill(journal)
+    html = report_of(journal, today=dt.date(2026, 10, 3))
+    assert "Made on 3 Oct 2026 from 1 application and 20 mood entries." in html
+
+
+def test_the_report_names_themes_as_the_coach_template_does(journal: Journal) -> None:
+    from workbook.themes import load_vocabulary
+
+    fill(journal)
+    vocabulary = load_vocabulary({"extend": True, "themes": {"technical_depth": {"label": "Craft"}}})
+    html = render_report(
+        applications=journal.applications(),
+        stage_changes=journal.stage_changes(),
+        moods=journal.moods(),
+        feedback=journal.feedback(),
+        vocabulary=vocabulary,
+    )
+    assert "<td>Craft</td>" in html

@@ -9,7 +9,7 @@ import pytest
 
 import workbook
 from workbook.records import Application, FeedbackItem, MoodEntry
-from workbook.session import CHARTS, Chart
+from workbook.session import CHARTS, Chart, Summary
 
 
 @pytest.fixture
@@ -41,20 +41,17 @@ def test_demo_is_a_separate_file_beside_the_journal(
     assert wb.journal.counts()["applications"] >= 20
     assert not own_journal.exists()
     assert capsys.readouterr().out.startswith("Using the sample journal (demo.db)")
-    wb.overview()
-    assert capsys.readouterr().out.startswith("The sample journal holds 25 applications,")
+    assert wb.overview().text.startswith("The sample journal holds 25 applications,")
 
 
 def test_empty_journal_says_what_to_log_first(own_journal: Path, capsys: pytest.CaptureFixture[str]) -> None:
     wb = workbook.open()
     capsys.readouterr()
     for name in CHARTS:
-        assert wb.chart(name) is None
-        assert "yet" in capsys.readouterr().out, name
-    wb.overview()
-    wb.mood_summary()
-    wb.resilience_summary()
-    said = capsys.readouterr().out
+        view = wb.chart(name)
+        assert isinstance(view.content, Summary) and "yet" in view.text, name
+    said = " ".join(view.text for view in (wb.overview(), wb.mood_summary(), wb.resilience_summary()))
+    assert capsys.readouterr().out == ""
     assert "Your journal is empty" in said
     assert "No check-ins yet" in said
     assert "No rejections logged yet" in said
@@ -79,22 +76,15 @@ def test_summaries_and_charts_follow_the_data(own_journal: Path, capsys: pytest.
     for day, mood in enumerate([6, 7, 6, 3, 5, 6]):
         at = dt.datetime(2026, 3, 16 + day, 9)
         wb.journal.add(MoodEntry(at=at, mood=mood))
-    capsys.readouterr()
-    wb.history_summary()
-    wb.mood_summary()
-    wb.theme_summary()
-    said = capsys.readouterr().out.splitlines()
+    said = [view.text for view in (wb.history_summary(), wb.mood_summary(), wb.theme_summary())]
     assert said[0] == (
-        "You've logged 1 application. You've had 1 rejection since March 2026. They came 1 on a video call. "
+        "You've logged 1 application. You've had 1 rejection since Mar 2026. How they reached you: video call (1). "
         "1 of them came after you reached the interview stage or further: each of those is a door you got through."
     )
     # Daily moods 6, 7, 6, 3, 5, 6: median 6.0; the last six days average 33 / 6 = 5.5.
-    assert said[1] == (
-        "You've checked in 6 times on 6 days. Your usual mood is about 6.0 out of 10; "
-        "over your last 6 days with a check-in it averaged 5.5."
-    )
+    assert said[1] == "You've checked in 6 times on 6 days. Your mood has been about 6.0 out of 10 so far."
     assert said[2] == "The feedback you've heard most often: Technical depth (once)."
-    chart = wb.chart("mood_timeline")
+    chart = wb.chart("mood_timeline").content
     assert isinstance(chart, Chart)
     assert chart._repr_png_().startswith(b"\x89PNG")
     with pytest.raises(KeyError, match="no chart called 'pie'"):

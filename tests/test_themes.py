@@ -206,3 +206,22 @@ def test_stored_themes_are_counted_confirmed_or_not(journal: Journal) -> None:
     assert set(rows["month"].dt.strftime("%Y-%m")) == {"2026-02"}
     grid = themes_by_month(journal.feedback(), journal.applications())
     assert grid.loc["Communication"].tolist() == [2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You were up against a very strong candidate.",
+        "Another candidate was a stronger fit for the team.",
+        "We had some very strong candidates this round.",
+        "In the end it came down to a stronger match on experience with payments.",
+    ],
+)
+def test_strong_candidate_feedback_is_competition(text: str) -> None:
+    assert "competition" in {m.theme for m in classify(text)}
+
+
+def test_being_called_a_strong_candidate_is_not_competition() -> None:
+    assert "competition" not in {
+        m.theme for m in classify("You were a strong candidate and we liked your answers.")
+    }

@@ -9,6 +9,12 @@ values (``video_call``); these are only what a person sees.
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
 STAGE_LABELS = {
     "applied": "Applied",
     "screen": "Screening call",
@@ -40,3 +46,18 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
     """``number`` with its noun, singular or plural as it should be: "1 day", "3 rejections"."""
     noun = singular if number == 1 else (plural or singular + "s")
     return f"{number:,} {noun}"
+
+
+def date_text(day: dt.date | dt.datetime | pd.Timestamp) -> str:
+    """A date as every view writes it: "3 Oct 2026"."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def month_text(day: dt.date | dt.datetime | pd.Timestamp) -> str:
+    """A month as every view writes it: "Oct 2026"."""
+    return f"{day:%b %Y}"
+
+
+def times(number: int) -> str:
+    """How often: "once", "twice", "3 times"."""
+    return {1: "once", 2: "twice"}.get(number, f"{number:,} times")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import io
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,8 @@ from workbook import history, metrics
 from workbook.errors import WorkbookError
 from workbook.files import open_private
 from workbook.journal import Journal
-from workbook.themes import theme_counts
+from workbook.messages import count, date_text
+from workbook.themes import Theme, theme_counts
 
 TITLE = "Rebound: how you are bouncing back"
 STYLE = """
@@ -35,8 +37,16 @@ img { max-width: 100%; height: auto; margin: 0.5rem 0; }
 """
 
 
-def write_report(journal: Journal, path: str | Path, *, today: dt.date | None = None) -> Path:
+def write_report(
+    journal: Journal,
+    path: str | Path,
+    *,
+    today: dt.date | None = None,
+    vocabulary: Mapping[str, Theme] | None = None,
+) -> Path:
     """Write the report for ``journal`` to ``path`` (UTF-8 HTML, mode 0600) and return the path.
+
+    Feedback themes are named as ``vocabulary`` (a coach template's) names them.
 
     A folder at ``path``, or a ``path`` whose folder does not exist, is refused
     before anything is drawn; other failures to write raise OSError naming the file.
@@ -49,6 +59,7 @@ def write_report(journal: Journal, path: str | Path, *, today: dt.date | None = 
         moods=journal.moods(),
         feedback=journal.feedback(),
         today=today,
+        vocabulary=vocabulary,
     )
     # The report holds the person's own story: private to them, like the journal.
     with open_private(target, "w", encoding="utf-8") as handle:
@@ -74,25 +85,26 @@ def render_report(
     moods: pd.DataFrame,
     feedback: pd.DataFrame,
     today: dt.date | None = None,
+    vocabulary: Mapping[str, Theme] | None = None,
 ) -> str:
     """The whole report as one HTML string, from the journal's DataFrames."""
     today = today or dt.date.today()
     rejections = metrics.rejection_metrics(applications, moods)
     parts = [
         f"<h1>{escape(TITLE)}</h1>",
-        f"<p>Made on {today.isoformat()} from {len(applications)} applications and "
-        f"{len(moods)} mood entries.</p>",
+        f"<p>Made on {date_text(today)} from {count(len(applications), 'application')} and "
+        f"{count(len(moods), 'mood entry', 'mood entries')}.</p>",
         _support_note(moods, today),
         "<h2>After each rejection</h2>",
         f"<p>{escape(metrics.recovery_trend(rejections).words)}</p>",
         rejection_table(rejections),
         "<h2>What the feedback says</h2>",
-        theme_table(feedback),
+        theme_table(feedback, vocabulary),
         _ghosted(applications, stage_changes, today),
         "<h2>Charts</h2>",
         *(
             _image(figure, alt)
-            for alt, figure in _charts(applications, stage_changes, moods, feedback, rejections)
+            for alt, figure in _charts(applications, stage_changes, moods, feedback, rejections, vocabulary)
         ),
     ]
     body = "\n".join(part for part in parts if part)
@@ -121,14 +133,15 @@ def rejection_table(rejections: pd.DataFrame) -> str:
     head = "".join(f"<th>{escape(name)}</th>" for name in REJECTION_HEADINGS.values())
     rows = []
     for row in metrics.rejection_rows(rejections):
+        row["rejected_on"] = date_text(dt.date.fromisoformat(row["rejected_on"]))
         cells = "".join(_cell(row[name]) for name in REJECTION_HEADINGS)
         rows.append(f"<tr>{cells}</tr>")
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
 
 
-def theme_table(feedback: pd.DataFrame) -> str:
+def theme_table(feedback: pd.DataFrame, vocabulary: Mapping[str, Theme] | None = None) -> str:
     """How often each feedback theme came up, as an HTML table (escaped)."""
-    counts = theme_counts(feedback)
+    counts = theme_counts(feedback, vocabulary)
     if counts.empty:
         return "<p>No feedback with themes logged yet.</p>"
     rows = "\n".join(
@@ -166,7 +179,7 @@ def _ghosted(applications: pd.DataFrame, stage_changes: pd.DataFrame, today: dt.
     if quiet.empty:
         return ""
     items = "\n".join(
-        f"<li>{escape(row.role)} at {escape(row.company)}: quiet for {row.quiet_days} days</li>"
+        f"<li>{escape(row.role)} at {escape(row.company)}: quiet for {count(int(row.quiet_days), 'day')}</li>"
         for row in quiet.itertuples(index=False)
     )
     return (
@@ -181,6 +194,7 @@ def _charts(
     moods: pd.DataFrame,
     feedback: pd.DataFrame,
     rejections: pd.DataFrame,
+    vocabulary: Mapping[str, Theme] | None,
 ) -> list[tuple[str, Any]]:
     # matplotlib is heavy: loaded only when a report is actually made.
     from workbook import charts
@@ -188,8 +202,8 @@ def _charts(
     return [
         ("Recovery days after each rejection", charts.recovery_chart(rejections)),
         ("Mood over time", charts.mood_timeline_chart(moods, applications, rejections)),
-        ("Feedback themes", charts.theme_frequency_chart(feedback)),
-        ("Feedback themes over time", charts.themes_over_time_chart(feedback, applications)),
+        ("Feedback themes", charts.theme_frequency_chart(feedback, vocabulary)),
+        ("Feedback themes over time", charts.themes_over_time_chart(feedback, applications, vocabulary)),
         ("Rejections per month", charts.rejections_by_month_chart(applications)),
         ("How far applications got", charts.funnel_chart(applications, stage_changes)),
         ("How rejections reached you", charts.channel_chart(applications)),

@@ -8,20 +8,22 @@ three lines long.  Widgets and charts are imported only when first asked for.
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbook.journal import Journal
 from workbook.location import journal_path
+from workbook.views import Chart, LiveView, Summary, cell_id
 
 if TYPE_CHECKING:
+    import pandas as pd
     from matplotlib.figure import Figure
 
     from workbook.template import Template
+
+__all__ = ["CHARTS", "Chart", "LiveView", "Summary", "Workbook", "notebook_path", "open_workbook"]
 
 DEMO_ENV = "WORKBOOK_DEMO"
 DEMO_FILE = "demo.db"
@@ -49,18 +51,6 @@ def open_workbook(demo: bool | None = None, *, journal: str | os.PathLike[str] |
     return book
 
 
-@dataclass(frozen=True)
-class Chart:
-    """A figure that shows itself as a PNG in a notebook (and in app mode)."""
-
-    figure: Figure
-
-    def _repr_png_(self) -> bytes:
-        buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", dpi=100)
-        return buffer.getvalue()
-
-
 class Workbook:
     """The journal in use, its template, and everything a notebook shows."""
 
@@ -70,6 +60,7 @@ class Workbook:
         self.journal = journal
         self.template = template or load_template()
         self.demo = demo
+        self._views: dict[tuple[str, str | None], LiveView] = {}
 
     def banner(self) -> str:
         """One line saying which journal is in use."""
@@ -139,56 +130,88 @@ class Workbook:
 
     # --- summaries -------------------------------------------------------------
 
-    def overview(self) -> None:
-        """Print what the journal holds so far."""
+    def overview(self) -> LiveView:
+        """What the journal holds so far."""
         from workbook import summaries
 
         whose = "The sample journal" if self.demo else "Your journal"
-        print(summaries.overview(self.journal.counts(), whose=whose))
+        return self._summary(
+            "overview", lambda: summaries.overview(self.journal.counts(), whose=whose), self.journal.counts
+        )
 
-    def history_summary(self) -> None:
-        """Print a few sentences about the rejection history."""
+    def history_summary(self) -> LiveView:
+        """A few sentences about the rejection history."""
         from workbook import summaries
 
-        print(summaries.history(self.journal.applications()))
+        return self._summary(
+            "history", lambda: summaries.history(self.journal.applications()), self.journal.applications
+        )
 
-    def theme_summary(self) -> None:
-        """Print the most frequent feedback themes."""
+    def theme_summary(self) -> LiveView:
+        """The most frequent feedback themes, named as the template names them."""
         from workbook import summaries, themes
 
-        print(summaries.themes(themes.theme_counts(self.journal.feedback())))
+        return self._summary(
+            "themes",
+            lambda: summaries.themes(themes.theme_counts(self.journal.feedback(), self.vocabulary())),
+            self.journal.feedback,
+        )
 
-    def mood_summary(self) -> None:
-        """Print how often the person has checked in and how the latest days compare."""
+    def mood_summary(self) -> LiveView:
+        """How often the person has checked in and how the latest days compare."""
         from workbook import summaries
 
-        print(summaries.moods(self.journal.moods()))
+        return self._summary("moods", lambda: summaries.moods(self.journal.moods()), self.journal.moods)
 
-    def resilience_summary(self) -> None:
-        """Print how recoveries have gone and whether they are getting shorter."""
+    def resilience_summary(self) -> LiveView:
+        """How recoveries have gone and whether they are getting shorter."""
         from workbook import metrics, summaries
 
-        rejections = self.rejections()
-        print(summaries.resilience(rejections, metrics.recovery_trend(rejections)))
+        def words() -> str:
+            rejections = self.rejections()
+            return summaries.resilience(rejections, metrics.recovery_trend(rejections))
 
-    def rejections(self) -> Any:
+        return self._summary("resilience", words, lambda: (self.journal.applications(), self.journal.moods()))
+
+    def rejections(self) -> pd.DataFrame:
         """Per-rejection metrics (baseline, dip, recovery, bounce-back) as a DataFrame."""
         from workbook import metrics
 
         return metrics.rejection_metrics(self.journal.applications(), self.journal.moods())
 
+    def vocabulary(self) -> dict[str, Any]:
+        """The feedback themes of this workbook's template (labels as the coach wrote them)."""
+        from workbook import themes
+
+        return themes.load_vocabulary(self.template.feedback_themes)
+
     # --- charts ----------------------------------------------------------------
 
-    def chart(self, name: str) -> Chart | None:
-        """Draw the chart called ``name``, or say what to log first when there is nothing to draw."""
+    def chart(self, name: str) -> LiveView:
+        """The chart called ``name``, or what to log first when there is nothing to draw; it redraws after a save."""
         if name not in CHARTS:
             raise KeyError(f"no chart called {name!r}; there are: {', '.join(CHARTS)}")
-        needs, draw = CHARTS[name]
-        missing = _missing(self, needs)
-        if missing:
-            print(missing)
-            return None
-        return Chart(draw(self))
+        needs, reads, draw = CHARTS[name]
+
+        def content() -> Summary | Chart:
+            missing = _missing(self, needs)
+            return Summary(missing) if missing else Chart(draw(self))
+
+        return self._show(f"chart:{name}", content, lambda: [getattr(self.journal, r)() for r in reads])
+
+    # --- keeping views alive ------------------------------------------------------
+
+    def _summary(self, name: str, words: Callable[[], str], reads: Callable[[], Any]) -> LiveView:
+        return self._show(f"summary:{name}", lambda: Summary(words()), reads)
+
+    def _show(self, name: str, draw: Callable[[], Summary | Chart], reads: Callable[[], Any]) -> LiveView:
+        """A live view; the one this cell showed before (run again) stops redrawing."""
+        key = (name, cell_id())
+        previous = self._views.pop(key, None)
+        if previous is not None:
+            previous.stop()
+        view = self._views[key] = LiveView(self.journal, draw, reads)
+        return view
 
 
 # --- the charts a notebook can ask for --------------------------------------------
@@ -220,35 +243,58 @@ def _charts() -> Any:
     return charts
 
 
-CHARTS: dict[str, tuple[str, Callable[[Workbook], Figure]]] = {
+#: Each chart: what it needs before it can draw, the journal frames it is drawn from, and how to draw it.
+CHARTS: dict[str, tuple[str, tuple[str, ...], Callable[[Workbook], Figure]]] = {
     "rejections_by_month": (
         "rejections",
+        ("applications",),
         lambda b: _charts().rejections_by_month_chart(b.journal.applications()),
     ),
     "funnel": (
         "applications",
+        ("applications", "stage_changes"),
         lambda b: _charts().funnel_chart(b.journal.applications(), b.journal.stage_changes()),
     ),
-    "channels": ("rejections", lambda b: _charts().channel_chart(b.journal.applications())),
-    "days_to_outcome": ("applications", lambda b: _charts().days_to_outcome_chart(b.journal.applications())),
-    "theme_frequency": ("feedback", lambda b: _charts().theme_frequency_chart(b.journal.feedback())),
+    "channels": (
+        "rejections",
+        ("applications",),
+        lambda b: _charts().channel_chart(b.journal.applications()),
+    ),
+    "days_to_outcome": (
+        "applications",
+        ("applications",),
+        lambda b: _charts().days_to_outcome_chart(b.journal.applications()),
+    ),
+    "theme_frequency": (
+        "feedback",
+        ("feedback",),
+        lambda b: _charts().theme_frequency_chart(b.journal.feedback(), b.vocabulary()),
+    ),
     "themes_over_time": (
         "feedback",
-        lambda b: _charts().themes_over_time_chart(b.journal.feedback(), b.journal.applications()),
+        ("feedback", "applications"),
+        lambda b: _charts().themes_over_time_chart(
+            b.journal.feedback(), b.journal.applications(), b.vocabulary()
+        ),
     ),
     "themes_by_stage": (
         "feedback",
-        lambda b: _charts().themes_by_stage_chart(b.journal.feedback(), b.journal.applications()),
+        ("feedback", "applications"),
+        lambda b: _charts().themes_by_stage_chart(
+            b.journal.feedback(), b.journal.applications(), b.vocabulary()
+        ),
     ),
     "mood_timeline": (
         "moods",
+        ("moods", "applications"),
         lambda b: _charts().mood_timeline_chart(b.journal.moods(), b.journal.applications(), b.rejections()),
     ),
-    "year_in_pixels": ("moods", lambda b: _charts().year_in_pixels_chart(b.journal.moods())),
-    "weekday": ("moods", lambda b: _charts().weekday_chart(b.journal.moods())),
-    "recovery": ("rejections", lambda b: _charts().recovery_chart(b.rejections())),
+    "year_in_pixels": ("moods", ("moods",), lambda b: _charts().year_in_pixels_chart(b.journal.moods())),
+    "weekday": ("moods", ("moods",), lambda b: _charts().weekday_chart(b.journal.moods())),
+    "recovery": ("rejections", ("moods", "applications"), lambda b: _charts().recovery_chart(b.rejections())),
     "dip_by_stage": (
         "rejections",
+        ("moods", "applications"),
         lambda b: _charts().dip_by_stage_chart(b.rejections(), b.journal.applications()),
     ),
 }

@@ -1,4 +1,4 @@
-"""Plain sentences computed from the journal's DataFrames, for the notebooks to print.
+"""Plain sentences computed from the journal's DataFrames, for the notebooks to show.
 
 Pure functions: DataFrames (or counts) in, text out.  Each says what to log
 first when there is nothing to summarise yet, so an empty journal still reads
@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from workbook.messages import CHANNEL_LABELS, count, month_text, times
 from workbook.metrics import Trend, daily_mood
 
 #: What each record type is called in a sentence, singular and plural.
@@ -28,19 +29,11 @@ _NOUNS = {
     ),
 }
 
-_CHANNEL_WORDS = {
-    "video_call": "on a video call",
-    "phone": "by phone",
-    "email": "by email",
-    "in_person": "in person",
-    "none": "with no word at all",
-}
 
-
-def count_phrase(count: int, table: str) -> str:
+def count_phrase(number: int, table: str) -> str:
     """``3 applications``, ``1 mood entry``: a count with the right noun."""
     singular, plural = _NOUNS[table]
-    return f"{count} {singular if count == 1 else plural}"
+    return count(number, singular, plural)
 
 
 def overview(counts: Mapping[str, int], *, whose: str = "Your journal") -> str:
@@ -65,13 +58,12 @@ def history(applications: pd.DataFrame) -> str:
         lines.append("None of them has ended in a rejection so far.")
         return " ".join(lines)
     first = rejected["outcome_on"].min()
-    noun = "rejection" if len(rejected) == 1 else "rejections"
-    lines.append(f"You've had {len(rejected)} {noun} since {first:%B %Y}.")
+    lines.append(f"You've had {count(len(rejected), 'rejection')} since {month_text(first)}.")
     channels = rejected["channel"].value_counts()
     channels = channels[channels > 0]
     if not channels.empty:
-        parts = [f"{n} {_CHANNEL_WORDS[str(channel)]}" for channel, n in channels.items()]
-        lines.append("They came " + _and(parts) + ".")
+        parts = [f"{_lower(CHANNEL_LABELS[str(channel)])} ({n})" for channel, n in channels.items()]
+        lines.append("How they reached you: " + _and(parts) + ".")
     furthest = rejected["stage"].value_counts()
     late = int(furthest.get("interview", 0) + furthest.get("final", 0))
     if late:
@@ -89,7 +81,7 @@ def themes(counts: pd.DataFrame, top: int = 3) -> str:
             "the themes will gather here."
         )
     leading = counts.head(top)
-    parts = [f"{label} ({_times(int(n))})" for label, n in zip(leading["label"], leading["items"])]
+    parts = [f"{label} ({times(int(n))})" for label, n in zip(leading["label"], leading["items"])]
     return "The feedback you've heard most often: " + _and(parts) + "."
 
 
@@ -104,7 +96,7 @@ def resilience(rejections: pd.DataFrame, trend: Trend) -> str:
     if not measured.empty:
         average = measured["recovery_days"].astype(float).mean()
         lines.append(
-            f"After {len(measured)} of your {len(rejections)} rejections your mood came back to its usual level, "
+            f"After {_which(len(measured), len(rejections))} your mood came back to its usual level, "
             f"on average {average:.1f} days later."
         )
     if waiting:
@@ -125,15 +117,21 @@ def moods(entries: pd.DataFrame, recent_days: int = 7) -> str:
         return "No check-ins yet. The mood check-in below is a good first one."
     daily = daily_mood(entries)
     recent = daily.tail(recent_days)
-    return (
-        f"You've checked in {_times(len(entries))} on {len(daily)} {'day' if len(daily) == 1 else 'days'}. "
+    said = f"You've checked in {times(len(entries))} on {count(len(daily), 'day')}. "
+    if len(recent) == len(daily):
+        return said + f"Your mood has been about {daily.median():.1f} out of 10 so far."
+    return said + (
         f"Your usual mood is about {daily.median():.1f} out of 10; "
-        f"over your last {len(recent)} {'day' if len(recent) == 1 else 'days'} with a check-in it averaged {recent.mean():.1f}."
+        f"over your last {count(len(recent), 'day')} with a check-in it averaged {recent.mean():.1f}."
     )
 
 
-def _times(count: int) -> str:
-    return "once" if count == 1 else f"{count} times"
+def _which(measured: int, rejections: int) -> str:
+    return "your one rejection" if rejections == 1 else f"{measured} of your {count(rejections, 'rejection')}"
+
+
+def _lower(label: str) -> str:
+    return label[:1].lower() + label[1:]
 
 
 def _and(parts: list[str]) -> str:

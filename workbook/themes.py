@@ -210,8 +210,15 @@ def _match(theme: Theme, pattern: re.Pattern[str] | None, text: str) -> ThemeMat
 # --- feedback frames --------------------------------------------------------------
 
 
-def feedback_themes(feedback: pd.DataFrame, applications: pd.DataFrame | None = None) -> pd.DataFrame:
+def feedback_themes(
+    feedback: pd.DataFrame,
+    applications: pd.DataFrame | None = None,
+    vocabulary: Mapping[str, Theme] | None = None,
+) -> pd.DataFrame:
     """One row per (feedback item, theme), from the themes stored on each item.
+
+    Labels come from ``vocabulary`` (a coach template's, as from
+    :func:`load_vocabulary`), else from the built-in one.
 
     Confirmed items carry the person's own choice; unconfirmed ones carry the
     classifier's stored suggestion, so both are used as stored.  Columns:
@@ -223,7 +230,7 @@ def feedback_themes(feedback: pd.DataFrame, applications: pd.DataFrame | None = 
             "feedback_id": int(item.id),
             "application_id": int(item.application_id),
             "theme": theme,
-            "label": theme_label(theme),
+            "label": theme_label(theme, vocabulary),
             "confirmed": bool(item.confirmed),
         }
         for item in feedback.itertuples(index=False)
@@ -245,24 +252,26 @@ def feedback_themes(feedback: pd.DataFrame, applications: pd.DataFrame | None = 
     return frame
 
 
-def theme_counts(feedback: pd.DataFrame) -> pd.DataFrame:
+def theme_counts(feedback: pd.DataFrame, vocabulary: Mapping[str, Theme] | None = None) -> pd.DataFrame:
     """How many feedback items mention each theme, most frequent first (ties by label).
 
-    Columns: theme, label, items.
+    Columns: theme, label, items.  Labels as :func:`feedback_themes` gives them.
     """
-    rows = feedback_themes(feedback)
+    rows = feedback_themes(feedback, vocabulary=vocabulary)
     counts = rows.groupby(["theme", "label"]).size().rename("items").reset_index()
     counts["items"] = counts["items"].astype("int64")
     return counts.sort_values(["items", "label"], ascending=[False, True], ignore_index=True)
 
 
-def themes_by_month(feedback: pd.DataFrame, applications: pd.DataFrame) -> pd.DataFrame:
+def themes_by_month(
+    feedback: pd.DataFrame, applications: pd.DataFrame, vocabulary: Mapping[str, Theme] | None = None
+) -> pd.DataFrame:
     """Feedback items per theme (rows, by label, most frequent first) and month (columns).
 
     The month is the application's outcome date, else its application date;
     every month in the span is present.  Empty when no item has a theme.
     """
-    rows = feedback_themes(feedback, applications)
+    rows = feedback_themes(feedback, applications, vocabulary)
     if rows.empty:
         return pd.DataFrame(dtype="int64")
     grid = pd.crosstab(rows["label"], rows["month"])

@@ -14,6 +14,8 @@ from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 
+from workbook.messages import count
+
 #: Okabe & Ito's palette, distinguishable with the common colour-vision deficiencies.
 PALETTE = (
     "#0072B2",  # blue
@@ -115,4 +117,4 @@ def stage_colour(number: int) -> str:
 
 def counted(number: int, word: str) -> str:
     """``1 day``, ``3 days``: a count with its word, singular or plural."""
-    return f"{number:,} {word}" if number == 1 else f"{number:,} {word}s"
+    return count(number, word)

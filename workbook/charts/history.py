@@ -19,7 +19,7 @@ from workbook.charts.canvas import (
     new_figure,
     stage_colour,
 )
-from workbook.messages import CHANNEL_LABELS, OUTCOME_LABELS
+from workbook.messages import CHANNEL_LABELS, OUTCOME_LABELS, STAGE_LABELS, month_text
 
 NO_REJECTIONS = "No rejections logged yet.\nWhen one comes, log it here and it will show up."
 NO_APPLICATIONS = "No applications logged yet."
@@ -50,7 +50,14 @@ def rejections_by_month_chart(applications: pd.DataFrame) -> Figure:
     bottom = np.zeros(len(counts))
     for number, stage in enumerate(counts.columns):
         values = counts[stage].to_numpy()
-        axes.bar(spots, values, bottom=bottom, label=stage, color=stage_colour(number), width=0.85)
+        axes.bar(
+            spots,
+            values,
+            bottom=bottom,
+            label=STAGE_LABELS.get(str(stage), str(stage)),
+            color=stage_colour(number),
+            width=0.85,
+        )
         bottom = bottom + values
     every = max(1, int(np.ceil(len(names) / MOST_TICK_LABELS)))
     axes.set_xticks(spots[::every], names[::every])
@@ -65,7 +72,7 @@ def _coarsen(counts: pd.DataFrame) -> tuple[pd.DataFrame, str, list[str]]:
     """Counts per month, quarter or year (the finest that keeps the bars readable), with names."""
     months = pd.DatetimeIndex(counts.index)
     if len(months) <= MOST_BARS:
-        return counts, "month", [m.strftime("%b %Y") for m in months]
+        return counts, "month", [month_text(m) for m in months]
     quarters = months.to_period("Q")
     if quarters.nunique() <= MOST_BARS:
         summed = counts.groupby(quarters).sum()
@@ -81,7 +88,7 @@ def funnel_chart(applications: pd.DataFrame, stage_changes: pd.DataFrame) -> Fig
     if applications.empty:
         return empty(figure, axes, NO_APPLICATIONS)
     table = history.funnel(applications, stage_changes)
-    stages = list(table.index)[::-1]
+    stages = [STAGE_LABELS[stage] for stage in table.index][::-1]
     reached = table["reached"].to_numpy()[::-1]
     colours = [stage_colour(number) for number in range(len(stages))][::-1]
     bars = axes.barh(stages, reached, color=colours)

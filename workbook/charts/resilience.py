@@ -8,6 +8,7 @@ from matplotlib.figure import Figure
 
 from workbook import metrics
 from workbook.charts.canvas import FONT_SIZE, GRID, REJECTION, SUMMARY, counted, empty, label, new_figure
+from workbook.messages import STAGE_LABELS
 from workbook.records import STAGES
 
 NO_REJECTIONS = "No rejections logged yet.\nWhen one comes, this shows how you bounce back."
@@ -87,7 +88,8 @@ def dip_by_stage_chart(rejections: pd.DataFrame, applications: pd.DataFrame) -> 
     axes.hlines(means.to_numpy(), spots - 0.32, spots + 0.32, color=SUMMARY, linewidth=2, label="mean")
     sizes = dips["stage"].value_counts()
     axes.set_xticks(
-        range(len(STAGES)), [f"{name}\n{counted(int(sizes.get(name, 0)), 'rejection')}" for name in STAGES]
+        range(len(STAGES)),
+        [f"{STAGE_LABELS[name]}\n{counted(int(sizes.get(name, 0)), 'rejection')}" for name in STAGES],
     )
     axes.set_xlim(-0.5, len(STAGES) - 0.5)
     axes.axhline(0, color=GRID, linewidth=0.8)

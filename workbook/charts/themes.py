@@ -6,6 +6,8 @@ confirmed them, the classifier's suggestion otherwise.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 from matplotlib.colors import BoundaryNorm, ListedColormap
@@ -23,8 +25,9 @@ from workbook.charts.canvas import (
     new_figure,
     stage_colour,
 )
+from workbook.messages import STAGE_LABELS, month_text
 from workbook.records import STAGES
-from workbook.themes import feedback_themes, theme_counts, themes_by_month
+from workbook.themes import Theme, feedback_themes, theme_counts, themes_by_month
 
 NO_FEEDBACK = "No feedback with themes logged yet.\nWhat employers tell you will gather here."
 #: Above this many months the grid counts per quarter, above this many quarters per year.
@@ -35,9 +38,9 @@ NUMBERED_COLUMNS = 24
 QUIET = "#F4F4F4"
 
 
-def theme_frequency_chart(feedback: pd.DataFrame) -> Figure:
+def theme_frequency_chart(feedback: pd.DataFrame, vocabulary: Mapping[str, Theme] | None = None) -> Figure:
     """Feedback items per theme as horizontal bars, the most frequent at the top."""
-    counts = theme_counts(feedback)
+    counts = theme_counts(feedback, vocabulary)
     figure, axes = new_figure(left=0.6 + label_inches(counts["label"]))
     label(axes, "What feedback keeps coming back", "Feedback items", "Theme")
     if counts.empty:
@@ -51,14 +54,16 @@ def theme_frequency_chart(feedback: pd.DataFrame) -> Figure:
     return figure
 
 
-def themes_over_time_chart(feedback: pd.DataFrame, applications: pd.DataFrame) -> Figure:
+def themes_over_time_chart(
+    feedback: pd.DataFrame, applications: pd.DataFrame, vocabulary: Mapping[str, Theme] | None = None
+) -> Figure:
     """A period x theme grid: how many feedback items raised each theme in each month.
 
     The month is the application's outcome date (else its application date).
     Long spans are counted per quarter or per year, so each cell stays readable;
     empty cells are left a quiet grey and the colour scale steps by whole items.
     """
-    grid = themes_by_month(feedback, applications) if not feedback.empty else pd.DataFrame()
+    grid = themes_by_month(feedback, applications, vocabulary) if not feedback.empty else pd.DataFrame()
     left = 0.6 + label_inches(list(grid.index))
     grid, period, names = _coarsen(grid) if not grid.empty else (grid, "month", [])
     # Few columns make a narrow grid, not a few stretched stripes.
@@ -106,7 +111,7 @@ def _coarsen(grid: pd.DataFrame) -> tuple[pd.DataFrame, str, list[str]]:
     """The grid per month, quarter or year (whichever keeps it readable), with column names."""
     months = pd.DatetimeIndex(grid.columns)
     if len(months) <= MOST_MONTHS:
-        return grid, "month", [m.strftime("%b %Y") for m in months]
+        return grid, "month", [month_text(m) for m in months]
     quarters = months.to_period("Q")
     if quarters.nunique() <= MOST_QUARTERS:
         summed = grid.T.groupby(quarters).sum().T
@@ -115,9 +120,11 @@ def _coarsen(grid: pd.DataFrame) -> tuple[pd.DataFrame, str, list[str]]:
     return summed, "year", [str(year) for year in summed.columns]
 
 
-def themes_by_stage_chart(feedback: pd.DataFrame, applications: pd.DataFrame) -> Figure:
+def themes_by_stage_chart(
+    feedback: pd.DataFrame, applications: pd.DataFrame, vocabulary: Mapping[str, Theme] | None = None
+) -> Figure:
     """For each theme, the feedback items split by how far the application got (stacked bars)."""
-    rows = feedback_themes(feedback, applications)
+    rows = feedback_themes(feedback, applications, vocabulary)
     figure, axes = new_figure(left=0.6 + label_inches(rows["label"].unique()), right=1.7)
     label(axes, "Feedback themes by stage reached", "Feedback items", "Theme")
     if rows.empty:
@@ -127,7 +134,7 @@ def themes_by_stage_chart(feedback: pd.DataFrame, applications: pd.DataFrame) ->
     left = np.zeros(len(table))
     for number, stage in enumerate(STAGES):
         values = table[stage].to_numpy()
-        axes.barh(table.index, values, left=left, label=stage, color=stage_colour(number))
+        axes.barh(table.index, values, left=left, label=STAGE_LABELS[stage], color=stage_colour(number))
         left = left + values
     axes.grid(True, axis="x", color=GRID)
     axes.grid(False, axis="y")

@@ -12,8 +12,8 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from workbook.demo_notes import DAILY_NOTES, SUPPORT
-from workbook.demo_story import APPLICATIONS, SPAN, StoryApplication
+from workbook.demo.notes import DAILY_NOTES, SUPPORT
+from workbook.demo.story import APPLICATIONS, SPAN, StoryApplication
 from workbook.records import MoodEntry
 
 #: Hours of the day: interviews in the morning, calls with news after lunch, emails read first thing.

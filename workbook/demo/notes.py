@@ -1,6 +1,6 @@
 """What the sample person heard and wrote: feedback, reflections, actions, support and daily notes.
 
-Days are counted as in :mod:`workbook.demo_story`; applications are named by
+Days are counted as in :mod:`workbook.demo.story`; applications are named by
 their story key.  All of it is invented, in the project's own words.
 """
 

@@ -13,9 +13,9 @@ import os
 import random
 from pathlib import Path
 
-from workbook.demo_moods import CALL_HOUR, INTERVIEW_HOUR, calls, mood_entries
-from workbook.demo_notes import ACTIONS, FEEDBACK, PROMPTS, REFLECTIONS, SUPPORT
-from workbook.demo_story import APPLICATIONS, CALLS, SPAN, StoryApplication
+from workbook.demo.moods import CALL_HOUR, INTERVIEW_HOUR, calls, mood_entries
+from workbook.demo.notes import ACTIONS, FEEDBACK, PROMPTS, REFLECTIONS, SUPPORT
+from workbook.demo.story import APPLICATIONS, CALLS, SPAN, StoryApplication
 from workbook.errors import WorkbookError
 from workbook.journal import Journal
 from workbook.location import journal_path
