@@ -97,3 +97,17 @@ def test_widgets_come_from_the_template(own_journal: Path) -> None:
     assert checklist.checklist.id == "before_call"
     assert wb.mood("after_call").context.value == "after_call"
     assert sum(wb.journal.counts().values()) == 0
+
+
+def test_the_banner_tells_lab_users_how_to_see_every_form(tmp_path, monkeypatch) -> None:
+    from workbook.session import open_workbook
+
+    monkeypatch.setenv("WORKBOOK_MODE", "lab")
+    lab = open_workbook(journal=tmp_path / "journal.db").banner()
+    monkeypatch.setenv("WORKBOOK_MODE", "app")
+    app = open_workbook(journal=tmp_path / "journal.db").banner()
+    assert lab.splitlines() == [
+        "Using your journal (journal.db). Everything you log stays in this file.",
+        "Run › Run All Cells shows every form and chart in this notebook at once.",
+    ]
+    assert app == "Using your journal (journal.db). Everything you log stays in this file."

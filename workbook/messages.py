@@ -61,3 +61,12 @@ def month_text(day: dt.date | dt.datetime | pd.Timestamp) -> str:
 def times(number: int) -> str:
     """How often: "once", "twice", "3 times"."""
     return {1: "once", 2: "twice"}.get(number, f"{number:,} times")
+
+
+SAMPLE_BANNER = (
+    "Using the sample journal ({name}): a made-up job search to explore. "
+    "Nothing you log here touches your own journal."
+)
+OWN_BANNER = "Using your journal ({name}). Everything you log stays in this file."
+#: Said in JupyterLab only, where a notebook opens with its cells not yet run.
+LAB_HINT = "Run › Run All Cells shows every form and chart in this notebook at once."

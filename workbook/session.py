@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["CHARTS", "Chart", "LiveView", "Summary", "Workbook", "notebook_path", "open_workbook"]
 
 DEMO_ENV = "WORKBOOK_DEMO"
+#: Set by `workbook lab` and `workbook app` for their kernels: "lab" or "app".
+MODE_ENV = "WORKBOOK_MODE"
 DEMO_FILE = "demo.db"
 
 
@@ -63,13 +65,14 @@ class Workbook:
         self._views: dict[tuple[str, str | None], LiveView] = {}
 
     def banner(self) -> str:
-        """One line saying which journal is in use."""
-        if self.demo:
-            return (
-                f"Using the sample journal ({self.journal.path.name}): a made-up job search to explore. "
-                "Nothing you log here touches your own journal."
-            )
-        return f"Using your journal ({self.journal.path.name}). Everything you log stays in this file."
+        """Which journal is in use, and in JupyterLab how to see every form at once."""
+        from workbook import messages
+
+        text = messages.SAMPLE_BANNER if self.demo else messages.OWN_BANNER
+        lines = [text.format(name=self.journal.path.name)]
+        if os.environ.get(MODE_ENV) == "lab":
+            lines.append(messages.LAB_HINT)
+        return "\n".join(lines)
 
     # --- widgets ---------------------------------------------------------------
 
@@ -127,6 +130,12 @@ class Workbook:
         from workbook.widgets import SupportLog
 
         return SupportLog(self.journal, self.template)
+
+    def your_journal(self) -> Any:
+        """Every entry in one table: filter by kind and application, open one in its form, or delete it (asks once)."""
+        from workbook.widgets import JournalView
+
+        return JournalView(self.journal, self.template)
 
     # --- summaries -------------------------------------------------------------
 

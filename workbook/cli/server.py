@@ -58,7 +58,7 @@ APP_CONFIG = "voila.json"
 #: The workbook folder's own corner for the servers: logs, JupyterLab workspaces and settings.
 STATE_DIR = ".workbook"
 #: Tells the kernels where they run: "lab" (code visible) or "app" (code hidden).
-MODE_ENV = "WORKBOOK_MODE"
+MODE_ENV = "WORKBOOK_MODE"  # read by workbook.session
 
 CommandBuilder = Callable[[Path, int, Path, Path], list[str]]
 
