@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 from pathlib import Path
 from typing import Any
 
@@ -114,7 +115,7 @@ def test_in_a_notebook_the_view_updates_its_display_in_place(
     assert shown[1][1] == Summary(view.text)
 
 
-def test_in_app_mode_the_view_lives_in_an_output_widget(
+def test_in_app_mode_the_view_lives_in_a_widget_whose_value_redraws(
     wb: Workbook, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[Any] = []
@@ -122,9 +123,26 @@ def test_in_app_mode_the_view_lives_in_an_output_widget(
     monkeypatch.setenv("VOILA_KERNEL_ID", "kernel")
     view = wb.mood_summary()
     view._ipython_display_()
-    assert isinstance(shown[-1], ipywidgets.Output)
+    (box,) = shown
+    (line,) = box.children
+    assert isinstance(line, ipywidgets.HTML) and html.unescape(line.value) == f"<p>{view.text}</p>"
+    before = line.value
     wb.journal.add(mood(2, 6))
-    assert view.redraws == 1 and shown[-1] == Summary(view.text)
+    assert view.redraws == 1 and box.children == (line,) and line.value != before
+    assert html.unescape(line.value) == f"<p>{view.text}</p>"
+
+
+def test_in_app_mode_a_hint_becomes_a_chart_image(wb: Workbook, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[Any] = []
+    monkeypatch.setattr("IPython.display.display", shown.append)
+    monkeypatch.setenv("VOILA_KERNEL_ID", "kernel")
+    for day in range(1, 4):
+        wb.journal.add(mood(day, 5))
+    view = wb.chart("weekday")
+    view._ipython_display_()
+    (box,) = shown
+    assert isinstance(box.children[0], ipywidgets.Image)
+    assert bytes(box.children[0].value).startswith(b"\x89PNG")
 
 
 def test_summary_text_and_markdown_say_the_same_sentence(wb: Workbook) -> None:

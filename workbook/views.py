@@ -9,12 +9,13 @@ In JupyterLab (and under nbval) a view shows itself through an IPython
 display handle, so a checked cell still has an ordinary text/plain and
 text/markdown output, and a redraw replaces it in place.  Voila renders
 outputs once, on the server, so there a view shows itself inside an
-ipywidgets Output widget, which the page keeps in step with the kernel.
+ipywidgets HTML or Image widget, which the page keeps in step with the kernel.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import os
 import pickle
@@ -126,7 +127,9 @@ class LiveView:
         from IPython.display import display
 
         if in_voila():
-            self._output = _output_widget()
+            import ipywidgets
+
+            self._output = ipywidgets.VBox()
             self._fill_output()
             display(self._output)
         else:
@@ -139,11 +142,16 @@ class LiveView:
             self._fill_output()
 
     def _fill_output(self) -> None:
-        from IPython.display import display
-
-        self._output.clear_output(wait=True)
-        with self._output:
-            display(self.content)
+        # A plain value on a widget, not an Output widget's captured display:
+        # Voila pages with several captured displays never finished loading.
+        shown = self._output.children
+        if not shown or shown[0].__class__ is not _widget_for(self.content).__class__:
+            shown = (_widget_for(self.content),)
+            self._output.children = shown
+        if isinstance(self.content, Chart):
+            shown[0].value = self.content.png()
+        else:
+            shown[0].value = f"<p>{html.escape(self.content.text)}</p>"
 
     def __repr__(self) -> str:
         return self.text
@@ -167,10 +175,12 @@ def cell_id() -> str | None:
         return None
 
 
-def _output_widget() -> Any:
+def _widget_for(content: Summary | Chart) -> Any:
     import ipywidgets
 
-    return ipywidgets.Output()
+    if isinstance(content, Chart):
+        return ipywidgets.Image(format="png", layout=ipywidgets.Layout(max_width="100%", height="auto"))
+    return ipywidgets.HTML()
 
 
 def _fingerprint(data: Any) -> str:
