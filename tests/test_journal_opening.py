@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from workbook.demo_story import APPLICATIONS
+from workbook.demo.story import APPLICATIONS
 from workbook.errors import JournalError
 from workbook.journal import Journal
 from workbook.records import Application
