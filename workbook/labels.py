@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
+from workbook.messages import date_text
+
 
 class Labels:
     """Texts by dotted key (``labels["support.who"]``), with ``{name}`` filled in by :meth:`fill`."""
@@ -52,9 +54,7 @@ class Labels:
 
     def day(self, day: dt.date | None) -> str:
         """A date as a person reads it: "3 Oct 2026" ("" for none)."""
-        if day is None:
-            return ""
-        return f"{day.day} {day:%b %Y}"
+        return "" if day is None else date_text(day)
 
     def moment(self, at: dt.datetime | None) -> str:
         """A date and time as a person reads it: "3 Oct 2026, 14:02" ("" for none)."""
