@@ -176,7 +176,7 @@ def test_recovery_chart_shows_points_trend_words(full: Journal) -> None:
     rejections = metrics.rejection_metrics(full.applications(), full.moods())
     axes = charts.recovery_chart(rejections).axes[0]
     assert list(axes.lines[0].get_ydata()) == rejections["recovery_days"].astype(float).tolist()
-    assert metrics.recovery_trend(rejections).words in texts_of_labels(axes)[0]
+    assert metrics.recovery_trend(rejections).words in " ".join(texts_of_labels(axes)[0].split())
 
 
 def test_dip_chart_places_each_dip_at_its_stage(full: Journal) -> None:

@@ -286,3 +286,31 @@ def test_every_chart_is_crisp_at_144_dpi_with_legible_text_and_a_fixed_layout(si
         assert abs(width - figure.get_figwidth() * 144) <= 1  # drawn at full resolution, not scaled up
         sizes = [t.get_fontsize() for t in figure.findobj(Text) if t.get_text() and t.get_visible()]
         assert min(sizes) >= 8
+
+
+@pytest.fixture(scope="module")
+def sample_rejections(tmp_path_factory) -> pd.DataFrame:
+    """The sample journal's eight rejections over five months: dates dense enough to crowd."""
+    from workbook.demo import build_demo
+    from workbook.journal import Journal
+
+    with Journal(tmp_path_factory.mktemp("sample") / "demo.db") as journal:
+        build_demo(journal)
+        return metrics.rejection_metrics(journal.applications(), journal.moods())
+
+
+@pytest.mark.parametrize("size", ["sample_rejections", "large"])
+def test_recovery_chart_dates_and_verdict_are_all_readable(size: str, request) -> None:
+    data = request.getfixturevalue(size)
+    rejections = data if isinstance(data, pd.DataFrame) else data["rejections"]
+    figure = drawn(charts.recovery_chart(rejections))
+    axes = figure.axes[0]
+    ticks = [label for label in axes.get_xticklabels() if label.get_text()]
+    assert len(ticks) >= 3
+    for one, other in itertools.combinations(boxes(ticks, figure), 2):
+        assert not one.overlaps(other), (one, other)
+    (verdict,) = [text for text in axes.texts if text.get_text()]
+    inside = figure.bbox
+    shown = boxes([verdict], figure)[0]
+    assert shown.x1 <= inside.x1 and shown.y1 <= inside.y1
+    assert not shown.overlaps(axes.title.get_window_extent(figure.canvas.get_renderer()))

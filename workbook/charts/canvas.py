@@ -85,6 +85,15 @@ def label_inches(labels: Sequence[str], size: float = FONT_SIZE) -> float:
     return longest * size * 0.5 / 72
 
 
+def date_axis(axes: Axes) -> None:
+    """Date ticks that never crowd: a handful of them, each written as briefly as it can be."""
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
 def label(axes: Axes, title: str, xlabel: str, ylabel: str) -> None:
     """Set the title and both axis labels."""
     axes.set_title(title, fontsize=FONT_SIZE + 3, loc="left")

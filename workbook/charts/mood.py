@@ -21,6 +21,7 @@ from workbook.charts.canvas import (
     NO_ENTRY,
     USUAL,
     counted,
+    date_axis,
     empty,
     label,
     new_figure,
@@ -81,9 +82,7 @@ def _span(axes, first: pd.Timestamp, last: pd.Timestamp) -> None:
     # The x-axis spans exactly the data, with a little air either side.
     pad = max(pd.Timedelta(days=1), (last - first) * 0.01)
     axes.set_xlim(first - pad, last + pad)
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
-    axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    date_axis(axes)
 
 
 def _usual_band(axes, rejections: pd.DataFrame) -> None:

@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
 from workbook import metrics
-from workbook.charts.canvas import FONT_SIZE, GRID, REJECTION, SUMMARY, counted, empty, label, new_figure
+from workbook.charts.canvas import (
+    FONT_SIZE,
+    GRID,
+    REJECTION,
+    SUMMARY,
+    counted,
+    date_axis,
+    empty,
+    label,
+    new_figure,
+)
 from workbook.messages import STAGE_LABELS
 from workbook.records import STAGES
 
 NO_REJECTIONS = "No rejections logged yet.\nWhen one comes, this shows how you bounce back."
 NO_RECOVERIES = "No recoveries to show yet.\nLog your mood for a couple of weeks around a rejection."
 NO_DIPS = "No dips to show yet.\nLog your mood in the days before and after a rejection."
+#: Characters a line of the verdict under the title holds before it wraps.
+NOTE_WIDTH = 90
 
 
 def recovery_chart(rejections: pd.DataFrame) -> Figure:
@@ -45,13 +59,21 @@ def recovery_chart(rejections: pd.DataFrame) -> Figure:
         dates = pd.DatetimeIndex([known["rejected_on"].min(), known["rejected_on"].max()])
         axes.plot(dates, trend.fitted(dates), "--", color=SUMMARY, linewidth=1.5, label="trend")
     waiting = int(rejections["recovered"].eq(False).sum())
-    note = trend.words + (
+    note = textwrap.fill(trend.words, NOTE_WIDTH) + (
         f"\nStill recovering from {counted(waiting, 'rejection')} (not shown)." if waiting else ""
     )
     axes.text(0, 1.02, note, transform=axes.transAxes, va="bottom", fontsize=FONT_SIZE)
+    # The title sits above however many lines the verdict takes.
+    axes.set_title(
+        axes.get_title("left"),
+        loc="left",
+        fontsize=FONT_SIZE + 3,
+        pad=8 + 1.3 * FONT_SIZE * (note.count("\n") + 1),
+    )
     first, last = known["rejected_on"].min(), known["rejected_on"].max()
     pad = max(pd.Timedelta(days=3), (last - first) * 0.03)
     axes.set_xlim(first - pad, last + pad)
+    date_axis(axes)
     axes.set_ylim(bottom=0, top=max(float(known["recovery_days"].max()), 1) * 1.15)
     axes.legend(frameon=False, loc="upper right", fontsize=FONT_SIZE - 1)
     return figure
