@@ -45,7 +45,15 @@ def interrupt(server: servers.RunningServer) -> int:
 def kernel_processes(server: servers.RunningServer) -> list[psutil.Process]:
     """The ipykernel processes started below the workbook process."""
     below = psutil.Process(server.process.pid).children(recursive=True)
-    return [p for p in below if "ipykernel" in " ".join(p.cmdline())]
+    return [p for p in below if "ipykernel" in " ".join(_command_line(p))]
+
+
+def _command_line(process: psutil.Process) -> list[str]:
+    # The server starts short-lived helpers too; one may end (or be a zombie) while we look.
+    try:
+        return process.cmdline()
+    except (psutil.NoSuchProcess, psutil.ZombieProcess):
+        return []
 
 
 @pytest.mark.parametrize("kind", ["lab", "app"])
@@ -188,7 +196,8 @@ def test_the_token_is_on_no_command_line_and_still_guards_the_server(
 
 def _server_command(server: servers.RunningServer) -> list[str]:
     below = psutil.Process(server.process.pid).children()
-    return next(p.cmdline() for p in below if "jupyterlab" in p.cmdline() or "voila" in p.cmdline())
+    lines = [_command_line(p) for p in below]
+    return next(line for line in lines if "jupyterlab" in line or "voila" in line)
 
 
 def printed_lines(server: servers.RunningServer) -> list[str]:
