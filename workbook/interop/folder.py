@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -96,13 +97,16 @@ def export_csv(journal: Journal, folder: str | os.PathLike[str]) -> list[Path]:
     return written
 
 
-def csv_files(folder: Path) -> list[Path]:
-    """The CSV files of an export that ``folder`` holds."""
-    return [folder / f"{kind.TABLE}.csv" for kind in RECORD_TYPES if (folder / f"{kind.TABLE}.csv").exists()]
+def export_files(folder: Path, suffix: str) -> dict[type[Record], Path]:
+    """The files of an export (``suffix``: "csv" or "json") that ``folder`` holds, by record type."""
+    found = {kind: folder / f"{kind.TABLE}.{suffix}" for kind in RECORD_TYPES}
+    return {kind: path for kind, path in found.items() if path.exists()}
 
 
-def read_csv_folder(folder: str | os.PathLike[str]) -> ParsedImport:
-    """Parse every known CSV in ``folder`` into records, each with its line number.
+def parse_export_files(
+    folder: str | os.PathLike[str], suffix: str, read_rows: Callable[[Path, type[Record]], list[Any]]
+) -> ParsedImport:
+    """Parse each export file of ``folder`` with ``read_rows(path, kind)``; refuse a folder with none.
 
     Raises ImportRowError for the first bad row; nothing is read into a journal.
     """
@@ -110,15 +114,18 @@ def read_csv_folder(folder: str | os.PathLike[str]) -> ParsedImport:
     if not source.is_dir():
         raise ValidationError("folder", f"{source} is not a folder")
     parsed = ParsedImport()
-    for kind in RECORD_TYPES:
-        path = source / f"{kind.TABLE}.csv"
-        if path.exists():
-            parsed.rows[kind] = _read_rows(path, kind)
-            parsed.files[kind] = path
+    for kind, path in export_files(source, suffix).items():
+        parsed.rows[kind] = read_rows(path, kind)
+        parsed.files[kind] = path
     if not parsed.rows:
-        names = ", ".join(f"{k.TABLE}.csv" for k in RECORD_TYPES)
+        names = ", ".join(f"{k.TABLE}.{suffix}" for k in RECORD_TYPES)
         raise ValidationError("folder", f"{source} holds none of {names}")
     return parsed
+
+
+def read_csv_folder(folder: str | os.PathLike[str]) -> ParsedImport:
+    """Parse every known CSV in ``folder`` into records, each with its line number."""
+    return parse_export_files(folder, "csv", _read_rows)
 
 
 def import_csv(journal: Journal, folder: str | os.PathLike[str]) -> ImportSummary:

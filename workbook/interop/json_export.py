@@ -15,9 +15,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from workbook.errors import ImportRowError, ValidationError
+from workbook.errors import ImportRowError
 from workbook.files import open_private
-from workbook.interop.folder import export_folder
+from workbook.interop.folder import export_folder, parse_export_files
 from workbook.interop.importing import ImportSummary, ParsedImport, build_record, import_records
 from workbook.interop.text_file import read_utf8
 from workbook.journal import Journal
@@ -58,28 +58,13 @@ def export_json(journal: Journal, folder: str | os.PathLike[str]) -> list[Path]:
     return written
 
 
-def json_files(folder: Path) -> list[Path]:
-    """The JSON files of an export that ``folder`` holds."""
-    return [folder / f"{k.TABLE}.json" for k in RECORD_TYPES if (folder / f"{k.TABLE}.json").exists()]
-
-
 def read_json_folder(folder: str | os.PathLike[str]) -> ParsedImport:
-    """Parse every known JSON file in ``folder`` into records, each with the line its entry starts on.
+    """Parse every known JSON file in ``folder`` into records, each with the line its entry starts on."""
+    return parse_export_files(folder, "json", _read_entries)
 
-    Raises ImportRowError for the first bad entry; nothing is read into a journal.
-    """
-    source = Path(folder)
-    if not source.is_dir():
-        raise ValidationError("folder", f"{source} is not a folder")
-    parsed = ParsedImport()
-    for path in json_files(source):
-        kind = next(k for k in RECORD_TYPES if path.name == f"{k.TABLE}.json")
-        parsed.rows[kind] = [(line, _record(kind, item, path, line)) for line, item in _entries(path)]
-        parsed.files[kind] = path
-    if not parsed.rows:
-        names = ", ".join(f"{k.TABLE}.json" for k in RECORD_TYPES)
-        raise ValidationError("folder", f"{source} holds none of {names}")
-    return parsed
+
+def _read_entries(path: Path, kind: type[Record]) -> list[tuple[int, Record]]:
+    return [(line, _record(kind, item, path, line)) for line, item in _entries(path)]
 
 
 def import_json(journal: Journal, folder: str | os.PathLike[str]) -> ImportSummary:

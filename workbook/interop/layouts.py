@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 
 from workbook.errors import ValidationError
-from workbook.interop.folder import csv_files, read_csv_folder
+from workbook.interop.folder import export_files, read_csv_folder
 from workbook.interop.importing import ImportSummary, ParsedImport, import_records
-from workbook.interop.json_export import json_files, read_json_folder
+from workbook.interop.json_export import read_json_folder
 from workbook.journal import Journal
 from workbook.records import RECORD_TYPES
 
@@ -23,11 +23,11 @@ def read_export_folder(folder: str | os.PathLike[str]) -> ParsedImport:
     source = Path(folder)
     if not source.is_dir():
         raise ValidationError("folder", f"{source} is not a folder")
-    in_csv, in_json = csv_files(source), json_files(source)
+    in_csv, in_json = export_files(source, "csv"), export_files(source, "json")
     if in_csv and in_json:
         raise ValidationError(
             "folder",
-            f"{source} holds a CSV export ({in_csv[0].name}) and a JSON export ({in_json[0].name}); "
+            f"{source} holds a CSV export ({next(iter(in_csv.values())).name}) and a JSON export ({next(iter(in_json.values())).name}); "
             "move one of them to a folder of its own and import that",
         )
     if in_json:
