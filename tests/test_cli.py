@@ -60,7 +60,7 @@ def test_add_and_list_application_and_mood(journal_file: Path) -> None:
     ]
     table = run("--journal", j, "list", "applications").stdout.splitlines()
     assert table[0].split() == [
-        "id", "company", "role", "applied_on", "stage", "outcome", "outcome_on", "channel", "notes",
+        "id", "company", "role", "applied_on", "stage", "outcome", "outcome_on", "channel", "notes", "invited_back",
     ]  # fmt: skip
     assert table[1].split()[:8] == [
         "1", "Acme", "Analyst", "2026-09-01", "interview", "rejected", "2026-09-20", "video_call",

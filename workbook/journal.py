@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from workbook.errors import NotFoundError, StorageError, ValidationError
+from workbook.growth_records import CheckIn, FollowUp, Motivation, Person, SelfReview
 from workbook.journal_file import connect, translate
 from workbook.records import (
     RECORD_TYPES,
@@ -385,6 +386,26 @@ class Journal:
     def support_contacts(self) -> pd.DataFrame:
         """People the person talked to."""
         return self.frame(SupportContact)
+
+    def people(self) -> pd.DataFrame:
+        """People met during applications, with how to reach them."""
+        return self.frame(Person)
+
+    def follow_ups(self) -> pd.DataFrame:
+        """Thank-you notes and reconnect dates, with when each was done."""
+        return self.frame(FollowUp)
+
+    def self_reviews(self) -> pd.DataFrame:
+        """The person's own ratings of their interviews (``id=score`` words)."""
+        return self.frame(SelfReview)
+
+    def motivations(self) -> pd.DataFrame:
+        """What drew the person to each role, what they would avoid, how much they wanted it."""
+        return self.frame(Motivation)
+
+    def check_ins(self) -> pd.DataFrame:
+        """Resilience check-ins with their scores."""
+        return self.frame(CheckIn)
 
     # --- internals --------------------------------------------------------------
 

@@ -12,16 +12,13 @@ Rows read back from the journal are built by :meth:`Record.trusted`, without the
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import functools
-import typing
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
-from typing import Any, ClassVar, Self
+from typing import ClassVar
 
 from workbook.errors import ValidationError
+from workbook.growth_records import FOLLOW_UP_KINDS, CheckIn, FollowUp, Motivation, Person, SelfReview
+from workbook.record_base import Record, _put
 from workbook.values import (
     MAX_WORD,
     check_bool,
@@ -46,110 +43,6 @@ CONTEXTS = ("daily", "before_call", "after_call")
 DATED_OUTCOMES = ("rejected", "offer", "withdrawn")
 
 
-# --- records --------------------------------------------------------------------
-
-# Sets a field of a frozen record while it is validated; a plain function, as it runs for every field.
-_put = object.__setattr__
-
-
-@dataclass(frozen=True, kw_only=True)
-class Record:
-    """Common base: an optional ``id`` assigned by the journal, and validation on build."""
-
-    #: SQL table and export file stem.
-    TABLE: ClassVar[str] = ""
-    #: Fields that identify the same entry across imports.
-    KEY: ClassVar[tuple[str, ...]] = ()
-    #: Fields that point at an application.
-    LINKS: ClassVar[tuple[str, ...]] = ()
-
-    id: int | None = None
-
-    def __post_init__(self) -> None:
-        if self.id is not None:
-            _put(self, "id", check_id("id", self.id))
-        self.validate()
-
-    def validate(self) -> None:
-        """Normalise fields in place and raise ValidationError on the first bad one."""
-
-    @classmethod
-    def trusted(cls, **values: Any) -> Self:
-        """A record of stored values, built without the rules (reading never refuses a row)."""
-        record = cls.__new__(cls)
-        for spec in dataclasses.fields(cls):
-            if spec.name not in values:
-                missing = spec.default is dataclasses.MISSING
-                values[spec.name] = spec.default_factory() if missing else spec.default  # type: ignore[misc]
-            object.__setattr__(record, spec.name, values.pop(spec.name))
-        if values:
-            raise TypeError(f"{cls.__name__} has no field {', '.join(values)}")
-        return record
-
-    def replace(self, **changes: Any) -> Record:
-        """A copy with ``changes`` applied, validated again."""
-        return dataclasses.replace(self, **changes)
-
-    def relinked(self, **links: int) -> Self:
-        """A copy pointing at other applications, by ids the journal gave; not validated again."""
-        unknown = set(links) - set(self.LINKS)
-        if unknown:
-            raise TypeError(f"{type(self).__name__}.relinked takes only links, not {', '.join(unknown)}")
-        copied = object.__new__(type(self))
-        copied.__dict__.update(self.__dict__, **links)
-        return copied
-
-    @classmethod
-    def columns(cls) -> tuple[str, ...]:
-        """The stored fields, in order: the table's columns and the export's header."""
-        return tuple(_kinds_of(cls))
-
-    @classmethod
-    def kinds(cls) -> Mapping[str, str]:
-        """Each stored field's kind: text, int, float, bool, date, timestamp or words."""
-        return _kinds_of(cls)
-
-    def to_plain(self) -> dict[str, Any]:
-        """The stored fields as JSON-ready values: ISO dates, lists, None for empty."""
-        return {name: _plain(getattr(self, name)) for name in self.columns()}
-
-    def key(self) -> tuple[Any, ...]:
-        """The values that identify this entry for de-duplication."""
-        return tuple(getattr(self, name) for name in self.KEY)
-
-
-@functools.cache
-def _kinds_of(cls: type[Record]) -> Mapping[str, str]:
-    # Cached: resolving type hints costs more than the insert it serves.
-    hints = typing.get_type_hints(cls)
-    stored = [f.name for f in dataclasses.fields(cls) if f.metadata.get("stored", True)]
-    return MappingProxyType({name: _kind(hints[name]) for name in stored})
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="seconds")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    return value
-
-
-def _kind(hint: Any) -> str:
-    args = [a for a in typing.get_args(hint) if a is not type(None)]
-    base = args[0] if args and typing.get_origin(hint) is not tuple else hint
-    if typing.get_origin(base) is tuple:
-        return "words"
-    return {
-        dt.datetime: "timestamp",
-        dt.date: "date",
-        bool: "bool",
-        int: "int",
-        float: "float",
-    }.get(base, "text")
-
-
 @dataclass(frozen=True, kw_only=True)
 class Application(Record):
     """A job application and how far it got.
@@ -170,6 +63,8 @@ class Application(Record):
     outcome_on: dt.date | None = None
     channel: str = "none"
     notes: str = ""
+    #: Whether the employer invited the person to apply again.
+    invited_back: bool = False
     stage_on: dt.date | None = field(default=None, metadata={"stored": False}, compare=False)
 
     def validate(self) -> None:
@@ -180,6 +75,7 @@ class Application(Record):
         _put(self, "outcome", check_choice("outcome", self.outcome, OUTCOMES))
         _put(self, "channel", check_choice("channel", self.channel or "none", CHANNELS))
         _put(self, "notes", check_text("notes", self.notes))
+        _put(self, "invited_back", check_bool("invited_back", self.invited_back))
         outcome_on = check_optional_past_date("outcome_on", self.outcome_on)
         if self.outcome in DATED_OUTCOMES and outcome_on is None:
             raise ValidationError("outcome_on", f"is required when the outcome is {self.outcome}")
@@ -238,7 +134,8 @@ class FeedbackItem(Record):
     """One piece of feedback as heard, with its themes.
 
     ``confirmed`` is true once the person has confirmed or changed the themes;
-    confirmed themes are never replaced by the classifier.
+    confirmed themes are never replaced by the classifier.  ``positive`` marks
+    praise (a strength) rather than something to work on.
     """
 
     TABLE: ClassVar[str] = "feedback_items"
@@ -249,12 +146,14 @@ class FeedbackItem(Record):
     text: str
     themes: tuple[str, ...] = ()
     confirmed: bool = False
+    positive: bool = False
 
     def validate(self) -> None:
         _put(self, "application_id", check_id("application_id", self.application_id))
         _put(self, "text", check_text("text", self.text, required=True))
         _put(self, "themes", check_words("themes", self.themes))
         _put(self, "confirmed", check_bool("confirmed", self.confirmed))
+        _put(self, "positive", check_bool("positive", self.positive))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -386,6 +285,11 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     ChecklistRun,
     Action,
     SupportContact,
+    Person,
+    FollowUp,
+    SelfReview,
+    Motivation,
+    CheckIn,
 )
 
 #: Categorical fields and their full category sets, for DataFrames.
@@ -394,6 +298,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "outcome": OUTCOMES,
     "channel": CHANNELS,
     "context": CONTEXTS,
+    "kind": FOLLOW_UP_KINDS,
 }
 
 

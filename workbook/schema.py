@@ -96,7 +96,57 @@ INSERT INTO stage_changes (application_id, stage, changed_on)
 ALTER TABLE feedback_items ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 0;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Version 3 keeps what a rejection can still give: the people met, follow-ups,
+# self-reviews, what the person wants, resilience check-ins; praise among the
+# feedback; and whether the employer invited the person to apply again.
+_V3 = """
+ALTER TABLE applications ADD COLUMN invited_back INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feedback_items ADD COLUMN positive INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT '',
+    contact TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE follow_ups (
+    id INTEGER PRIMARY KEY,
+    application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    created_on TEXT NOT NULL,
+    due_on TEXT,
+    done_on TEXT,
+    person TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE self_reviews (
+    id INTEGER PRIMARY KEY,
+    application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+    held_on TEXT NOT NULL,
+    ratings TEXT NOT NULL DEFAULT '[]',
+    differently TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE motivations (
+    id INTEGER PRIMARY KEY,
+    application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+    wanted INTEGER,
+    draws TEXT NOT NULL DEFAULT '[]',
+    avoids TEXT NOT NULL DEFAULT '[]',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE check_ins (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    questionnaire_id TEXT NOT NULL,
+    answers TEXT NOT NULL DEFAULT '[]',
+    score REAL NOT NULL,
+    application_id INTEGER REFERENCES applications(id) ON DELETE SET NULL
+);
+CREATE INDEX follow_ups_due ON follow_ups(due_on);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 
 #: The schema version this code writes.
 CURRENT_VERSION = len(MIGRATIONS)

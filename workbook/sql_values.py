@@ -99,6 +99,8 @@ def series(name: str, kind: str, column: pd.Series, record: type[Record]) -> pd.
         return pd.Series([json.loads(v) for v in column], dtype=object)
     if kind == "bool":
         return column.astype(bool)
+    if kind == "float":
+        return column.astype("float64")
     if kind == "int":
         optional = name != "id" and record.__dataclass_fields__[name].default is None
         return column.astype("Int64" if optional else "int64")

@@ -28,8 +28,9 @@ CALL_COVERED = "call_covered"
 THEME_PLACEHOLDER = "{theme}"
 
 _ID = re.compile(r"[a-z0-9_]{1,100}")
-_SECTIONS = ("title", "welcome", "mood", "checklists", "reflections", "questions", "actions", "support",
-             "feedback_themes", "rejection_log", "messages", "widgets")  # fmt: skip
+_SECTIONS = ("title", "coach", "welcome", "mood", "checklists", "reflections", "questions", "actions",
+             "support", "feedback_themes", "rejection_log", "messages", "widgets", "self_review", "checkin",
+             "follow_up", "notebooks")  # fmt: skip
 _MIN_EMOTIONS = 12
 
 
@@ -126,6 +127,45 @@ class FormMessages:
 
 
 @dataclass(frozen=True)
+class Coach:
+    """Who made this workbook: a coach's name and how to reach them (both may be empty)."""
+
+    name: str = ""
+    contact: str = ""
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One check-in statement; ``reverse`` statements are scored 6 minus the answer."""
+
+    id: str
+    text: str
+    reverse: bool = False
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    """The resilience check-in: its statements, answered 1–5, and how often it is offered."""
+
+    id: str
+    title: str
+    intro: str
+    low: str
+    high: str
+    every_days: int
+    statements: tuple[Statement, ...]
+    meaning: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FollowUpTexts:
+    """The thank-you note the workbook drafts, and the suggested wait before reconnecting."""
+
+    thank_you: str
+    reconnect_after_days: int
+
+
+@dataclass(frozen=True)
 class Template:
     """Every text of a workbook; ``source`` names the file it came from."""
 
@@ -144,6 +184,13 @@ class Template:
     source: str = ""
     #: The widgets' own words (labels, buttons, show-back lists); any a coach leaves out stay built-in.
     labels: Labels = field(default_factory=lambda: Labels({}))
+    coach: Coach = field(default_factory=Coach)
+    #: The dimensions of the self-review after an interview, rated 1–5 each.
+    self_review: tuple[Item, ...] = ()
+    checkin: Questionnaire | None = None
+    follow_up: FollowUpTexts | None = None
+    #: The notebooks a workbook built from this template includes, by file stem.
+    notebooks: tuple[str, ...] = ()
 
     def checklist(self, checklist_id: str) -> Checklist:
         """The checklist with ``checklist_id``; TemplateError naming the ones there are if missing."""
@@ -236,6 +283,11 @@ class _Parser:
             feedback_themes=themes,
             source=self.source,
             labels=self.labels(data.get("widgets")),
+            coach=self.coach(data.get("coach", {})),
+            self_review=self.items("self_review", self.optional("self_review", data)),
+            checkin=self.checkin(self.optional("checkin", data)),
+            follow_up=self.follow_up(self.optional("follow_up", data)),
+            notebooks=self.words("notebooks", self.optional("notebooks", data)),
         )
 
     def optional(self, section: str, data: Mapping[str, Any]) -> Any:
@@ -297,6 +349,47 @@ class _Parser:
             name: self.text(f"rejection_log.{name}", data.get(name)) for name in ("stage_on", "notes_kept")
         }
         return RejectionLogTexts(**news, **words)
+
+    def coach(self, data: Any) -> Coach:
+        data = self.mapping("coach", data)
+        return Coach(
+            name=self.text("coach.name", data.get("name", ""), required=False),
+            contact=self.text("coach.contact", data.get("contact", ""), required=False),
+        )
+
+    def checkin(self, data: Any) -> Questionnaire:
+        data = self.mapping("checkin", data)
+        statements: list[Statement] = []
+        for item, entry in zip(self.items("checkin.statements", data.get("statements")), data["statements"]):
+            reverse = entry.get("reverse", False)
+            if not isinstance(reverse, bool):
+                raise self.fail(f"checkin.statements.{item.id}.reverse", "must be true or false")
+            statements.append(Statement(item.id, item.text, reverse))
+        every = data.get("every_days", 14)
+        if not isinstance(every, int) or isinstance(every, bool) or not 1 <= every <= 365:
+            raise self.fail("checkin.every_days", "must be a whole number of days from 1 to 365")
+        meaning = self.mapping("checkin.meaning", data.get("meaning", {}))
+        return Questionnaire(
+            id=self.ident("checkin.id", data.get("id", "resilience")),
+            title=self.text("checkin.title", data.get("title")),
+            intro=self.text("checkin.intro", data.get("intro", ""), required=False),
+            low=self.text("checkin.low", data.get("low")),
+            high=self.text("checkin.high", data.get("high")),
+            every_days=every,
+            statements=tuple(statements),
+            meaning=MappingProxyType(
+                {str(k): self.text(f"checkin.meaning.{k}", v) for k, v in meaning.items()}
+            ),
+        )
+
+    def follow_up(self, data: Any) -> FollowUpTexts:
+        data = self.mapping("follow_up", data)
+        days = data.get("reconnect_after_days", 90)
+        if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 730:
+            raise self.fail("follow_up.reconnect_after_days", "must be a whole number of days from 1 to 730")
+        return FollowUpTexts(
+            thank_you=self.text("follow_up.thank_you", data.get("thank_you")), reconnect_after_days=days
+        )
 
     def labels(self, data: Any) -> Labels:
         own = {

@@ -173,5 +173,5 @@ def _empty_is_none(text: str) -> str | None:
 #: How a cell of each field kind is read: text comes unescaped, an empty date or number is None.
 _CELL_READERS = {
     **dict.fromkeys(TEXT_KINDS, unescape_cell),
-    **dict.fromkeys(("date", "int", "timestamp"), _empty_is_none),
+    **dict.fromkeys(("date", "int", "float", "timestamp"), _empty_is_none),
 }
