@@ -63,6 +63,27 @@ def times(number: int) -> str:
     return {1: "once", 2: "twice"}.get(number, f"{number:,} times")
 
 
+#: The "none of them" entry of a drop-down of applications.
+NO_APPLICATION = "(none)"
+#: What a form's status line says once something is stored ("Saved at 14:02").
+SAVED = "Saved"
+ADDED = "Added"
+MARKED_DONE = "Marked done"
+MARKED_NOT_DONE = "Marked not done"
+DONE_AT = "{what} at {time}"
+#: On the status line when a field's own line explains why nothing was stored.
+NOT_SAVED_SEE_ABOVE = "Not saved yet: please look at the message above."
+#: On the status line when a failure names no field on the form.
+NOT_SAVED = "Not saved: {reason}"
+#: A 1–5 answer that may be left empty: (label, value); the value 0 is "not noted".
+SCALE_1_5 = (("not noted", 0), ("1 (very little)", 1), ("2", 2), ("3", 3), ("4", 4), ("5 (a lot)", 5))
+
+
+def added(number: int) -> str:
+    """The status after adding several things at once: "Added 3"."""
+    return f"{ADDED} {number}"
+
+
 SAMPLE_BANNER = (
     "Using the sample journal ({name}): a made-up job search to explore. "
     "Nothing you log here touches your own journal."

@@ -6,6 +6,7 @@ import datetime as dt
 
 import ipywidgets as w
 
+from workbook import messages
 from workbook.journal import Journal
 from workbook.labels import Labels
 from workbook.messages import count
@@ -111,7 +112,7 @@ class ActionTracker(Form):
         self.theme.value = ""
         self.due_on.value = None
         self.mark_saved()
-        self.say_done("Added")
+        self.say_done(messages.ADDED)
         self._show_actions()
         return saved
 
@@ -139,7 +140,7 @@ class ActionTracker(Form):
         self.suggestions = {}
         self.suggestion_box.children = []
         self.add_suggestions_button.layout.display = "none"
-        self.say_done(f"Added {len(saved)}")
+        self.say_done(messages.added(len(saved)))
         self._show_actions()
         return saved
 
@@ -150,7 +151,7 @@ class ActionTracker(Form):
         """Tick an action done today (or untick it)."""
         action = self.journal.get(Action, action_id)
         saved = self.journal.update(action.replace(done_on=dt.date.today() if done else None))
-        self.say_done("Marked done" if done else "Marked not done")
+        self.say_done(messages.MARKED_DONE if done else messages.MARKED_NOT_DONE)
         self._show_actions()
         return saved
 

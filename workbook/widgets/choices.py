@@ -14,18 +14,18 @@ from typing import Any
 
 import ipywidgets as w
 
-from workbook import themes
+from workbook import messages, themes
 from workbook.journal import Journal
 from workbook.messages import CHANNEL_LABELS, CONTEXT_LABELS, OUTCOME_LABELS, STAGE_LABELS
 from workbook.records import CHANNELS, CONTEXTS, OUTCOMES, STAGES, Application
 from workbook.template import Template, default_template
 
-NO_APPLICATION = "(none)"
+NO_APPLICATION = messages.NO_APPLICATION
 #: The value of a drop-down's "none of them" option ("no application", "not noted").  Not None:
 #: ipywidgets shows a Dropdown whose value is None as blank, whatever its options.
 NONE = 0
 
-SCALE_1_5 = [("not noted", NONE), ("1 (very little)", 1), ("2", 2), ("3", 3), ("4", 4), ("5 (a lot)", 5)]
+SCALE_1_5 = list(messages.SCALE_1_5)
 
 
 def labelled(labels: dict[str, str], values: tuple[str, ...]) -> list[tuple[str, str]]:

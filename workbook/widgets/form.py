@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 import ipywidgets as w
 
+from workbook import messages
 from workbook.errors import ValidationError
 from workbook.template import FormMessages, default_template
 
@@ -162,11 +163,11 @@ class Form:
             message = _sentence(self._labels[key], error.reason)
         else:
             line = self.status
-            message = f"Not saved: {error}"
+            message = messages.NOT_SAVED.format(reason=error)
         line.value = _error_html(message)
         line.layout.display = None
         if line is not self.status:
-            self.status.value = _error_html("Not saved yet: please look at the message above.")
+            self.status.value = _error_html(messages.NOT_SAVED_SEE_ABOVE)
 
     def relabel(self, field: str, label: str, *, section: str = _GENERAL) -> None:
         """Start the messages under ``field`` with ``label`` from now on."""
@@ -197,10 +198,11 @@ class Form:
 
     # --- status -----------------------------------------------------------------
 
-    def say_done(self, what: str = "Saved", at: dt.datetime | None = None) -> None:
+    def say_done(self, what: str = messages.SAVED, at: dt.datetime | None = None) -> None:
         """Say on the status line that ``what`` happened, with the time."""
         moment = at or dt.datetime.now()
-        self.status.value = f"<span role='status'>{html.escape(what)} at {moment:%H:%M}</span>"
+        said = messages.DONE_AT.format(what=what, time=f"{moment:%H:%M}")
+        self.status.value = f"<span role='status'>{html.escape(said)}</span>"
 
 
 def plain_text(markup: str) -> str:
