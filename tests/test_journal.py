@@ -264,3 +264,29 @@ def test_two_processes_writing_at_once_lose_nothing(journal_file: Path) -> None:
         moods = journal.moods()
     assert len(moods) == 400
     assert sorted(moods["at"].dt.hour.value_counts().tolist()) == [200, 200]
+
+
+def test_a_table_read_again_shows_every_change_whoever_made_it(tmp_path: Path) -> None:
+    """Reads are kept between saves; a save here, a commit elsewhere or an open transaction shows at once."""
+    path = tmp_path / "j.db"
+    with Journal(path) as journal, Journal(path) as other:
+        journal.add(MoodEntry(at="2026-08-01T09:00:00", mood=5))
+        first = journal.moods()
+        first.loc[0, "mood"] = 1  # a caller changing its copy changes nothing kept
+        assert journal.moods()["mood"].tolist() == [5]
+        journal.add(MoodEntry(at="2026-08-02T09:00:00", mood=6))
+        assert journal.moods()["mood"].tolist() == [5, 6]
+        other.add(MoodEntry(at="2026-08-03T09:00:00", mood=7))
+        assert journal.moods()["mood"].tolist() == [5, 6, 7]
+        with journal.transaction():
+            journal.add(MoodEntry(at="2026-08-04T09:00:00", mood=8))
+            assert journal.moods()["mood"].tolist() == [5, 6, 7, 8]
+        assert journal.moods()["mood"].tolist() == [5, 6, 7, 8]
+        seen_inside = []
+        with pytest.raises(RuntimeError), journal.transaction():
+            journal.add(MoodEntry(at="2026-08-05T09:00:00", mood=9))
+            seen_inside = journal.moods()["mood"].tolist()
+            raise RuntimeError("taken back")
+        assert seen_inside == [5, 6, 7, 8, 9]
+        assert journal.moods()["mood"].tolist() == [5, 6, 7, 8]
+        assert other.moods()["mood"].tolist() == [5, 6, 7, 8]

@@ -85,6 +85,8 @@ class Journal:
         #: How many groups of changes this journal object has stored; grows by one per commit.
         self.revision = 0
         self._listeners: list[Callable[[], None]] = []
+        #: The last DataFrame read of each record type, with the stamp it was read at (see :meth:`frame`).
+        self._frames: dict[type[Record], tuple[tuple[int, int], pd.DataFrame]] = {}
         self._conn = connect(self.path, busy_timeout)
 
     # --- lifecycle --------------------------------------------------------------
@@ -338,7 +340,22 @@ class Journal:
 
     @_sqlite_errors_in_words
     def frame(self, kind: type[Record]) -> pd.DataFrame:
-        """All records of ``kind`` as a DataFrame with typed columns, oldest id first."""
+        """All records of ``kind`` as a DataFrame with typed columns, oldest id first.
+
+        A notebook asks for the same table many times between two saves (each
+        chart and summary reads what it needs), so the last read is kept and
+        handed out again, as a copy, until this journal stores a change or
+        another connection commits one (SQLite's ``data_version`` tells).
+        """
+        if self._conn.in_transaction:
+            return self._read_frame(kind)  # uncommitted writes are visible here and nowhere else
+        stamp = (self.revision, self._conn.execute("PRAGMA data_version").fetchone()[0])
+        kept = self._frames.get(kind)
+        if kept is None or kept[0] != stamp:
+            kept = self._frames[kind] = (stamp, self._read_frame(kind))
+        return kept[1].copy()
+
+    def _read_frame(self, kind: type[Record]) -> pd.DataFrame:
         import pandas as pd  # deferred: it takes seconds to import, and the CLI's writes never need it
 
         columns = kind.columns()
