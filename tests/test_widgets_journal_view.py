@@ -35,7 +35,7 @@ def test_every_entry_shows_in_one_table_newest_first(journal: Journal) -> None:
     assert "Talked to someone" in cells(view)[0] and "Sam" in cells(view)[3]
     mood = cells(view, 1)
     assert "Acme, Analyst" in mood[2] and "3/10 · Heavy day" in mood[3] and ":30" in mood[1]
-    assert view.position.value == "Page 1 of 1 · 4 entries"
+    assert view.paging.layout.display == "none"  # one page: no page controls to puzzle over
 
 
 def test_filters_by_kind_and_application(journal: Journal) -> None:
@@ -48,16 +48,23 @@ def test_filters_by_kind_and_application(journal: Journal) -> None:
     assert [row.kind for row in view.rows] == ["mood", "feedback", "application"]
 
 
-def test_pages_of_fifty(journal: Journal) -> None:
+def test_pages_of_twenty_five(journal: Journal) -> None:
     with journal.transaction():
         for number in range(120):
             journal.add(MoodEntry(at=dt.datetime(2026, 1, 1, 8) + dt.timedelta(hours=number), mood=5))
     view = JournalView(journal, load_template())
-    assert len(view.rows) == 50 and view.newer_button.disabled
-    view.older_button.click()
-    view.older_button.click()
+    assert len(view.rows) == 25 and view.newer_button.disabled
+    assert view.paging.layout.display is None
+    for _ in range(4):
+        view.older_button.click()
     assert len(view.rows) == 20 and view.older_button.disabled
-    assert view.position.value == "Page 3 of 3 · 120 entries"
+    assert view.position.value == "Page 5 of 5 · 120 entries"
+
+
+def test_an_empty_journal_says_so_without_page_controls(journal: Journal) -> None:
+    view = JournalView(journal, load_template())
+    assert "Nothing here yet." in [getattr(c, "value", "") for c in view.table.children]
+    assert view.paging.layout.display == "none"
 
 
 def test_edit_opens_the_entry_in_its_own_form(journal: Journal, journal_file: Path) -> None:

@@ -16,7 +16,7 @@ from workbook.widgets.form import WIDE_LABEL, Form, button, escaped, heading, ho
 from workbook.widgets.opening import open_entry
 
 #: Rows on one page: enough to look through, few enough to stay quick on years of entries.
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 _COLUMNS = "minmax(7em, max-content) minmax(7em, max-content) minmax(8em, 16em) minmax(12em, 1fr) max-content"
 
 
@@ -77,6 +77,7 @@ class JournalView(Form):
         self.newer_button = button(labels["journal_view.newer"], lambda: self.turn(-1))
         self.older_button = button(labels["journal_view.older"], lambda: self.turn(1))
         self.position = w.Label()
+        self.paging = w.HBox([self.newer_button, self.position, self.older_button])
         self.table = w.GridBox(
             layout=w.Layout(grid_template_columns=_COLUMNS, grid_gap="2px 12px", align_items="center")
         )
@@ -93,7 +94,7 @@ class JournalView(Form):
                 house_style(),
                 heading(labels["journal_view.title"]),
                 w.HBox([self.kind, self.application]),
-                w.HBox([self.newer_button, self.position, self.older_button]),
+                self.paging,
                 self.table,
                 self.status,
                 self.close_button,
@@ -158,6 +159,8 @@ class JournalView(Form):
         )
         self.newer_button.disabled = self.page == 0
         self.older_button.disabled = self.page >= total - 1
+        # Page controls only when there is more than one page: an empty journal shows no "Page 1 of 1".
+        self.paging.layout.display = None if total > 1 else "none"
 
     def _cells(self, row: Any, kinds: dict[str, str]) -> list[str]:
         import pandas as pd
