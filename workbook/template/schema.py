@@ -21,7 +21,7 @@ TEXT_PATTERN = r"\S"
 #: A stable id: what the journal stores.
 ID_PATTERN = r"^[a-z0-9_]{1,100}$"
 #: A word of a vocabulary (emotions, tags): ';' separates words where they are stored.
-WORD_PATTERN = r"^[^;]*\S[^;]*$"
+WORD_PATTERN = r"^[^;]*[^;\s][^;]*$"
 #: A keyword or phrase of a feedback theme (a trailing * matches any ending).
 PHRASE_PATTERN = r"[^\s*]"
 #: A notebook's file name without .ipynb.

@@ -39,7 +39,8 @@ class Located:
     def line_of(self, path: FieldPath) -> int | None:
         """The line of ``path``, else of its nearest ancestor in the file (None for data given in code)."""
         for end in range(len(path), -1, -1):
-            line = self.lines.get(_keyed(path[:end]))
+            # A key written as a number (`1: text`) is read as one; its line is kept under its text.
+            line = self.lines.get(_keyed(path[:end])) or self.lines.get(tuple(map(str, path[:end])))
             if line is not None:
                 return line
         return None
