@@ -68,6 +68,10 @@ def refusal(tmp_path: Path, text: str | bytes, name: str = "coach.yaml") -> str:
             "coach.yaml:4: title: is given twice in the same place (first on line 1); keep one",
         ),
         (
+            "welcome:\n  title: Hello\n  text: Hi\n  title: Hello again\n",
+            "coach.yaml:4: welcome.title: is given twice in the same place (first on line 2); keep one",
+        ),
+        (
             "checklists:\n  portfolio_review:\n    title: Before a portfolio review\n    items: []\n",
             "coach.yaml:4: checklists.portfolio_review.items: must list at least one item",
         ),
@@ -154,15 +158,16 @@ def test_a_python_tag_is_refused_as_code_and_nothing_runs(tmp_path: Path) -> Non
 
 
 def test_a_python_tag_deep_inside_is_refused_at_its_line(tmp_path: Path) -> None:
+    target = tmp_path / "hacked"
     text = (
         "checklists:\n  before_call:\n    title: Ready\n    items:\n      - id: calm\n"
-        "        text: !!python/object/apply:os.system ['touch hacked']\n"
+        f"        text: !!python/object/apply:os.system ['touch {target}']\n"
     )
     message = refusal(tmp_path, text)
     assert message.startswith(
         "coach.yaml:6: checklists.before_call.items[0].text: the tag '!!python/object/apply:os.system'"
     )
-    assert not (Path.cwd() / "hacked").exists()
+    assert not target.exists()
 
 
 def test_other_tags_are_refused_as_not_template_data(tmp_path: Path) -> None:
