@@ -6,6 +6,7 @@ The first problem, in the order of the coach's file, becomes one
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import sys
@@ -28,6 +29,8 @@ _KINDS = {
     str: "text",
     list: "a list",
     type(None): "empty",
+    dt.date: "a date",
+    dt.datetime: "a date and time",
 }
 _TYPES = {
     "string": "text",
