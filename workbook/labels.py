@@ -38,6 +38,16 @@ class Labels:
     def __getitem__(self, key: str) -> str:
         return self._texts[key]
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Labels):
+            return NotImplemented
+        return dict(self._texts) == dict(other._texts)
+
+    __hash__ = None  # type: ignore[assignment]  # equal by their texts, which can differ: not hashable
+
+    def __repr__(self) -> str:
+        return f"Labels({len(self._texts)} texts)"
+
     def __contains__(self, key: object) -> bool:
         return key in self._texts
 

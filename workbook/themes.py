@@ -8,6 +8,14 @@ several themes.  Phrases listed under ``when_alone`` only count when no other
 theme matched (a polite "best of luck" says nothing specific, unless nothing
 else was said).
 
+Feedback can praise as well as ask.  A theme with ``strength: true`` is a
+strength (good questions, enthusiasm) and is only suggested for praise; one
+with ``strength: false`` is a reason or a circumstance (competition, a closed
+position) and is never praise; the others (communication, preparation) fit
+either.  :func:`suggest_themes` and :func:`classify` take ``positive`` to
+say which; the counts of :func:`theme_counts` leave praise out unless asked,
+so it never swells what employers asked for.
+
 :func:`classify` only *suggests*: themes the person confirmed always win, and
 :func:`feedback_themes` uses the themes stored on each feedback item.
 """
@@ -19,12 +27,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from workbook.errors import TemplateError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DEFAULT_VOCABULARY = Path(__file__).with_name("themes.yaml")
 
@@ -37,6 +45,13 @@ class Theme:
     label: str
     keywords: tuple[str, ...]
     when_alone: tuple[str, ...] = ()
+    #: True: said only as praise (a strength); False: never praise (a reason or a circumstance);
+    #: None: either, as when communication is praised or asked for.
+    strength: bool | None = None
+
+    def fits(self, positive: bool) -> bool:
+        """Whether this theme can describe praise (``positive``) or something to work on."""
+        return self.strength is None or self.strength == positive
 
     @functools.cached_property
     def pattern(self) -> re.Pattern[str] | None:
@@ -104,15 +119,9 @@ def _default_vocabulary() -> dict[str, Theme]:
 
 
 def _read(path: str | Path) -> Any:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
-    except OSError as error:
-        raise TemplateError(f"{path}: cannot read the theme vocabulary ({error.strerror})") from error
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f", line {mark.line + 1}" if mark is not None else ""
-        raise TemplateError(f"{path}{where}: themes: not valid YAML") from error
+    from workbook.template.source import read_file  # the same safe reading, with lines, as templates
+
+    return read_file(Path(path)).data
 
 
 def _parse_theme(theme_id: Any, spec: Any) -> Theme:
@@ -123,11 +132,15 @@ def _parse_theme(theme_id: Any, spec: Any) -> Theme:
     label = spec.get("label") or theme_label(theme_id, {})
     if not isinstance(label, str):
         raise TemplateError(f"themes.{theme_id}.label: must be text")
+    strength = spec.get("strength")
+    if strength is not None and not isinstance(strength, bool):
+        raise TemplateError(f"themes.{theme_id}.strength: must be true or false")
     return Theme(
         id=theme_id,
         label=label.strip(),
         keywords=_phrases(f"themes.{theme_id}.keywords", spec.get("keywords", ())),
         when_alone=_phrases(f"themes.{theme_id}.when_alone", spec.get("when_alone", ())),
+        strength=strength,
     )
 
 
@@ -150,6 +163,7 @@ def _merge(known: Theme, extra: Theme) -> Theme:
         label=extra.label,
         keywords=tuple(dict.fromkeys(known.keywords + extra.keywords)),
         when_alone=tuple(dict.fromkeys(known.when_alone + extra.when_alone)),
+        strength=known.strength if extra.strength is None else extra.strength,
     )
 
 
@@ -172,20 +186,48 @@ def _phrase_pattern(phrase: str) -> str:
 # --- classifying ------------------------------------------------------------------
 
 
-def classify(text: str, vocabulary: Mapping[str, Any] | None = None) -> list[ThemeMatch]:
+def classify(
+    text: str, vocabulary: Mapping[str, Any] | None = None, *, positive: bool = False
+) -> list[ThemeMatch]:
     """The themes ``text`` falls into, in vocabulary order, each with the words that matched.
 
     ``vocabulary`` is what :func:`load_vocabulary` returns, or raw data it
     accepts; None is the built-in vocabulary.  An empty list means no theme
-    matched.
+    matched.  ``positive`` says the text is praise: then strength themes are
+    looked for too, reasons and circumstances (competition, a closed position)
+    are not, and where the same words name a strength and an ordinary theme
+    ("clear enthusiasm"), the strength is named alone.  Otherwise strength
+    themes are left out, as praise is not something to work on.
     """
-    themes = _as_vocabulary(vocabulary)
+    themes = [theme for theme in _as_vocabulary(vocabulary).values() if theme.fits(positive)]
     text = _normalise(text)
-    found = [_match(theme, theme.pattern, text) for theme in themes.values()]
-    if any(found):
-        return [match for match in found if match is not None]
-    alone = [_match(theme, theme.alone_pattern, text) for theme in themes.values()]
-    return [match for match in alone if match is not None]
+    found = [match for match in (_match(t, t.pattern, text) for t in themes) if match is not None]
+    if not found:
+        alone = (_match(theme, theme.alone_pattern, text) for theme in themes)
+        return [match for match in alone if match is not None]
+    if not positive:
+        return found
+    strong = {word.lower() for match in found if _is_strength(match.theme, themes) for word in match.matched}
+    return [
+        match
+        for match in found
+        if _is_strength(match.theme, themes) or not {w.lower() for w in match.matched} <= strong
+    ]
+
+
+def suggest_themes(text: str, vocabulary: Mapping[str, Any] | None = None, *, positive: bool) -> list[str]:
+    """The ids of the themes to suggest for ``text``: for praise when ``positive``, else for criticism."""
+    return [match.theme for match in classify(text, vocabulary, positive=positive)]
+
+
+def is_strength(theme_id: str, vocabulary: Mapping[str, Any] | None = None) -> bool:
+    """Whether ``theme_id`` is a strength-only theme (``strength: true``) of ``vocabulary``."""
+    theme = _as_vocabulary(vocabulary).get(theme_id)
+    return theme is not None and theme.strength is True
+
+
+def _is_strength(theme_id: str, themes: list[Theme]) -> bool:
+    return any(theme.id == theme_id and theme.strength is True for theme in themes)
 
 
 def _as_vocabulary(vocabulary: Mapping[str, Any] | None) -> Mapping[str, Theme]:
@@ -214,8 +256,14 @@ def feedback_themes(
     feedback: pd.DataFrame,
     applications: pd.DataFrame | None = None,
     vocabulary: Mapping[str, Theme] | None = None,
+    *,
+    positive: bool = False,
 ) -> pd.DataFrame:
     """One row per (feedback item, theme), from the themes stored on each item.
+
+    Only the items that ask for something (``positive`` false) count, unless
+    ``positive`` asks for the praise: praise is not what employers ask for.
+    Frames without a ``positive`` column hold no praise.
 
     Labels come from ``vocabulary`` (a coach template's, as from
     :func:`load_vocabulary`), else from the built-in one.
@@ -225,6 +273,9 @@ def feedback_themes(
     feedback_id, application_id, theme, label, confirmed; with ``applications``
     also stage (reached) and month (of the outcome, else of applying).
     """
+    import pandas as pd  # here: reading a template checks its themes without loading pandas
+
+    feedback = _praise(feedback, positive)
     rows = [
         {
             "feedback_id": int(item.id),
@@ -252,26 +303,42 @@ def feedback_themes(
     return frame
 
 
-def theme_counts(feedback: pd.DataFrame, vocabulary: Mapping[str, Theme] | None = None) -> pd.DataFrame:
+def _praise(feedback: pd.DataFrame, positive: bool) -> pd.DataFrame:
+    if "positive" not in feedback.columns:
+        return feedback.iloc[0:0] if positive else feedback
+    return feedback[feedback["positive"].fillna(False).astype(bool) == positive]
+
+
+def theme_counts(
+    feedback: pd.DataFrame, vocabulary: Mapping[str, Theme] | None = None, *, positive: bool = False
+) -> pd.DataFrame:
     """How many feedback items mention each theme, most frequent first (ties by label).
 
-    Columns: theme, label, items.  Labels as :func:`feedback_themes` gives them.
+    Columns: theme, label, items.  Labels as :func:`feedback_themes` gives them;
+    praise is counted only with ``positive=True``, and then alone.
     """
-    rows = feedback_themes(feedback, vocabulary=vocabulary)
+    rows = feedback_themes(feedback, vocabulary=vocabulary, positive=positive)
     counts = rows.groupby(["theme", "label"]).size().rename("items").reset_index()
     counts["items"] = counts["items"].astype("int64")
     return counts.sort_values(["items", "label"], ascending=[False, True], ignore_index=True)
 
 
 def themes_by_month(
-    feedback: pd.DataFrame, applications: pd.DataFrame, vocabulary: Mapping[str, Theme] | None = None
+    feedback: pd.DataFrame,
+    applications: pd.DataFrame,
+    vocabulary: Mapping[str, Theme] | None = None,
+    *,
+    positive: bool = False,
 ) -> pd.DataFrame:
     """Feedback items per theme (rows, by label, most frequent first) and month (columns).
 
     The month is the application's outcome date, else its application date;
     every month in the span is present.  Empty when no item has a theme.
+    Praise is counted only with ``positive=True``.
     """
-    rows = feedback_themes(feedback, applications, vocabulary)
+    import pandas as pd
+
+    rows = feedback_themes(feedback, applications, vocabulary, positive=positive)
     if rows.empty:
         return pd.DataFrame(dtype="int64")
     grid = pd.crosstab(rows["label"], rows["month"])
