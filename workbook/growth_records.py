@@ -206,6 +206,8 @@ class CheckIn(Record):
 
 
 def _check_score(value: Any) -> float:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValidationError("score", f"is required: the mean of the answers, from {SCALE[0]} to {SCALE[1]}")
     try:
         number = float(value)
     except (TypeError, ValueError):

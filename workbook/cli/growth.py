@@ -141,7 +141,12 @@ def register_add(kinds: argparse._SubParsersAction, parent: argparse.ArgumentPar
 
 def register_update(kinds: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     """Add ``update person|followup|review|want|checkin``."""
-    person = kinds.add_parser("person", parents=[parent], help="change a person you met")
+    person = kinds.add_parser(
+        "person",
+        parents=[parent],
+        help="change a person you met",
+        description="Change a person you met: only the options given change.",
+    )
     _id(person, "people")
     _person_options(person, required=False)
     person.set_defaults(handler=_update_person)
@@ -173,13 +178,22 @@ def register_update(kinds: argparse._SubParsersAction, parent: argparse.Argument
     _review_options(review, required=False)
     review.set_defaults(handler=_update_review)
 
-    want = kinds.add_parser("want", parents=[parent], help="change what you noted you want")
+    want = kinds.add_parser(
+        "want",
+        parents=[parent],
+        help="change what you noted you want",
+        description="Change what you noted you want from a role: only the options given change; "
+        "--draws and --avoids replace the old words.",
+    )
     _id(want, "wants")
     _want_options(want)
     want.set_defaults(handler=_update_want)
 
     checkin = kinds.add_parser(
-        "checkin", parents=[parent], help="change a check-in (new answers are scored again)"
+        "checkin",
+        parents=[parent],
+        help="change a check-in (new answers are scored again)",
+        description="Change a check-in: new --answers (every statement again) are scored again.",
     )
     _id(checkin, "checkins")
     _checkin_options(checkin, required=False)
