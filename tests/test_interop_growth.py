@@ -370,3 +370,13 @@ def test_any_score_and_any_ratings_come_back_exactly(
         export(second, base / "two")
     compare = filecmp.dircmp(base / "one", base / "two")
     assert compare.diff_files == [] and len(compare.same_files) == len(RECORD_TYPES)
+
+
+# --- the documented layout --------------------------------------------------------
+
+
+def test_the_export_layout_page_lists_every_file_with_its_columns() -> None:
+    page = (Path(__file__).resolve().parents[1] / "docs" / "export-layout.md").read_text(encoding="utf-8")
+
+    for kind in RECORD_TYPES:
+        assert f"| `{kind.TABLE}.csv` | `{', '.join(kind.columns())}` |" in page, kind.TABLE
