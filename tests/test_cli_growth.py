@@ -102,6 +102,7 @@ def test_each_new_kind_has_a_name_for_one_and_for_a_list(cli: Cli) -> None:
         ("update want", "--wanted"),
         ("update checkin", "scored again"),
         ("update person", "--name"),
+        ("update feedback", "--confirm"),
         ("update application", "--invited-back"),
         ("list", "--due"),
     ],
@@ -231,7 +232,7 @@ def test_marking_a_follow_up_done_records_when_and_takes_it_off_the_due_list(cli
         ("update followup 1 --on 2026-09-25", "error: --on: says when the follow-up was done; add --done"),
         ("update followup 1 --done --not-done", "error: --not-done: cannot go with --done"),
         (f"update followup 1 --done --on {TODAY + dt.timedelta(days=2)}", "error: done_on:"),
-        ("update followup 1 --kind letter", "error: kind: 'letter' is not one of thank-you, reconnect"),
+        ("update followup 1 --kind letter", "error: kind: 'letter' is not one of thank-you or reconnect"),
         ("update followup 7 --done", "error: no followup with id 7"),
         ("update followup 1", "error: options: nothing to change"),
     ],
@@ -247,7 +248,7 @@ def test_a_bad_change_to_a_follow_up_changes_nothing(cli: Cli, line: str, messag
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ("add followup --application 1 --kind call", "error: kind: 'call' is not one of thank-you, reconnect"),
+        ("add followup --application 1 --kind call", "error: kind: 'call' is not one of thank-you or reconnect"),
         ("add followup --application 1 --kind reconnect --created-on 2026-09-20 --done-on 2026-09-01",
          "error: done_on: 2026-09-01 is before"),
         ("add followup --application 1 --kind reconnect --due-on soon", "error: due_on: 'soon' is not a date"),
@@ -444,3 +445,18 @@ def test_every_new_kind_can_be_deleted_once_with_yes(cli: Cli) -> None:
         assert len(cli.listed(plural)) == 1
         cli.ok(f"delete {kind} 1 --yes")
         assert cli.listed(plural) == []
+
+
+def test_suggested_themes_are_confirmed_or_replaced_later(cli: Cli) -> None:
+    cli.ok("add feedback --application 1 --text 'Your answers were hard to follow.'")
+    cli.ok("add feedback --application 1 --text 'Lovely portfolio.'")
+
+    assert "themes (confirmed): communication" in cli.ok("update feedback 1 --confirm")
+    cli.ok("update feedback 2 --themes examples_impact --positive")
+    assert cli.refused("update feedback 2 --themes charm").startswith("error: themes: 'charm' is not a theme")
+
+    first, second = cli.listed("feedback")
+    assert (first["themes"], first["confirmed"], first["positive"]) == (["communication"], True, False)
+    assert (second["themes"], second["confirmed"], second["positive"]) == (["examples_impact"], True, True)
+    cli.ok("update feedback 2 --not-positive")
+    assert cli.listed("feedback")[1]["positive"] is False

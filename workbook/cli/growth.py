@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from workbook.template import Questionnaire, Template
 
 #: How the command names a follow-up's kinds, with the dash people type.
-FOLLOW_UP_WORDS = ", ".join(kind.replace("_", "-") for kind in FOLLOW_UP_KINDS)
+FOLLOW_UP_WORDS = " or ".join(kind.replace("_", "-") for kind in FOLLOW_UP_KINDS)
 
 
 def template() -> Template:
@@ -140,7 +140,27 @@ def register_add(kinds: argparse._SubParsersAction, parent: argparse.ArgumentPar
 
 
 def register_update(kinds: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
-    """Add ``update person|followup|review|want|checkin``."""
+    """Add ``update feedback|person|followup|review|want|checkin``."""
+    feedback = kinds.add_parser(
+        "feedback",
+        parents=[parent],
+        help="confirm or change a piece of feedback's themes",
+        description="Confirm the suggested themes of a piece of feedback (--confirm), or choose your own "
+        "(--themes, which confirms them too); mark it as praise or not.",
+    )
+    _id(feedback, "feedback")
+    feedback.add_argument("--text", help="the feedback, as you heard it")
+    feedback.add_argument(
+        "--themes", type=comma_list, help="comma-separated theme ids, replacing the old ones"
+    )
+    feedback.add_argument("--confirm", action="store_true", help="keep the suggested themes as they are")
+    praise = feedback.add_mutually_exclusive_group()
+    praise.add_argument(
+        "--positive", dest="positive", action="store_true", default=None, help="it was praise"
+    )
+    praise.add_argument("--not-positive", dest="positive", action="store_false", help="it was not praise")
+    feedback.set_defaults(handler=_update_feedback)
+
     person = kinds.add_parser(
         "person",
         parents=[parent],
@@ -264,18 +284,13 @@ def _checkin_options(parser: argparse.ArgumentParser, *, required: bool) -> None
 
 
 def _add_feedback(args: argparse.Namespace) -> int:
-    from workbook.themes import classify, load_vocabulary
+    from workbook.themes import classify
 
-    vocabulary = load_vocabulary(template().feedback_themes)
+    vocabulary = _vocabulary()
     if args.themes is None:
         themes, confirmed = [match.theme for match in classify(args.text, vocabulary)], False
     else:
-        unknown = [theme for theme in args.themes if theme not in vocabulary]
-        if unknown:
-            raise ValidationError(
-                "themes", f"{unknown[0]!r} is not a theme of this workbook ({', '.join(vocabulary)})"
-            )
-        themes, confirmed = args.themes, True
+        themes, confirmed = _known_themes(args.themes, vocabulary), True
     record = FeedbackItem(
         application_id=args.application,
         text=args.text,
@@ -377,6 +392,18 @@ def meaning(value: float, questionnaire: Questionnaire) -> str:
 # --- updating ---------------------------------------------------------------------
 
 
+def _update_feedback(args: argparse.Namespace) -> int:
+    changes = _given(args, "text", "positive")
+    if args.themes is not None:
+        changes["themes"] = _known_themes(args.themes, _vocabulary())
+    if args.themes is not None or args.confirm:
+        changes["confirmed"] = True
+    saved = _update(args, FeedbackItem, changes)
+    state = "confirmed" if saved.confirmed else "suggested"
+    print(f"Updated feedback {saved.id}; themes ({state}): {', '.join(saved.themes) or 'none'}.")
+    return 0
+
+
 def _update_person(args: argparse.Namespace) -> int:
     saved = _update(args, Person, _given(args, "name", "role", "contact", "note"))
     print(f"Updated person {saved.id}: {saved.name}.")
@@ -471,6 +498,21 @@ def _update(
         if not values:
             raise ValidationError("options", "nothing to change; see --help for what can be changed")
         return journal.update(current.replace(**values))
+
+
+def _vocabulary() -> dict[str, Any]:
+    from workbook.themes import load_vocabulary
+
+    return load_vocabulary(template().feedback_themes)
+
+
+def _known_themes(themes: list[str], vocabulary: dict[str, Any]) -> list[str]:
+    unknown = [theme for theme in themes if theme not in vocabulary]
+    if unknown:
+        raise ValidationError(
+            "themes", f"{unknown[0]!r} is not a theme of this workbook ({', '.join(vocabulary)})"
+        )
+    return themes
 
 
 def _follow_up_kind(text: str) -> str:
