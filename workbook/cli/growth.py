@@ -351,7 +351,7 @@ def _add_review(args: argparse.Namespace) -> int:
 
 def _add_want(args: argparse.Namespace) -> int:
     record = Motivation(application_id=args.application, **_given(args, "wanted", "draws", "avoids", "note"))
-    with open_journal(args) as journal:
+    with open_journal(args) as journal, journal.transaction():  # the check and the write, under one lock
         there = [m for m in journal.records(Motivation) if m.application_id == record.application_id]
         if there:
             raise ValidationError(
