@@ -59,20 +59,21 @@ def check_scores(name: str, value: Any, *, required: bool) -> tuple[str, ...]:
     if isinstance(value, Mapping):
         value = score_words(value)
     words = check_words(name, value)
-    seen: set[str] = set()
+    found: dict[str, int] = {}
     for word in words:
-        match = _SCORE.fullmatch(word.replace(" ", ""))
+        # Spaces and capitals are forgiven ("Communication = 4"); the stored word is always "communication=4".
+        match = _SCORE.fullmatch("".join(word.split()).lower())
         if not match:
             raise ValidationError(name, f"{word!r} is not id=score (like communication=4)")
         key, number = match.group(1), int(match.group(2))
-        if key in seen:
+        if key in found:
             raise ValidationError(name, f"{key!r} is scored twice")
         if not SCALE[0] <= number <= SCALE[1]:
             raise ValidationError(name, f"{key} must be scored from {SCALE[0]} to {SCALE[1]}, not {number}")
-        seen.add(key)
-    if required and not words:
+        found[key] = number
+    if required and not found:
         raise ValidationError(name, "needs at least one score")
-    return tuple(word.replace(" ", "") for word in words)
+    return score_words(found)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -205,6 +206,8 @@ class CheckIn(Record):
 
 
 def _check_score(value: Any) -> float:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValidationError("score", f"is required: the mean of the answers, from {SCALE[0]} to {SCALE[1]}")
     try:
         number = float(value)
     except (TypeError, ValueError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from workbook.cli import growth
 from workbook.cli.common import (
     comma_list,
     journal_option,
@@ -14,6 +15,7 @@ from workbook.cli.common import (
     record_id,
 )
 from workbook.errors import ValidationError
+from workbook.growth_records import CheckIn, FollowUp, Motivation, Person, SelfReview
 from workbook.records import (
     CHANNELS,
     CONTEXTS,
@@ -30,6 +32,7 @@ from workbook.records import (
     StageChange,
     SupportContact,
 )
+from workbook.values import parse_date
 
 #: Names a person types for each record type: singular for one record, plural for a list.
 KINDS: dict[str, type[Record]] = {
@@ -42,14 +45,22 @@ KINDS: dict[str, type[Record]] = {
     "action": Action,
     "support": SupportContact,
     "stage": StageChange,
+    "person": Person,
+    "followup": FollowUp,
+    "review": SelfReview,
+    "want": Motivation,
+    "checkin": CheckIn,
 }
-PLURALS = {name if name in ("feedback", "support") else name + "s": kind for name, kind in KINDS.items()}
+_IRREGULAR = {"feedback": "feedback", "support": "support", "person": "people"}
+PLURALS = {_IRREGULAR.get(name, name + "s"): kind for name, kind in KINDS.items()}
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     """Add the add, update, list and delete subcommands."""
     parent = journal_option()
-    add = commands.add_parser("add", help="log an application or a mood", parents=[parent])
+    add = commands.add_parser(
+        "add", help="log an application, a mood, feedback, a check-in and more", parents=[parent]
+    )
     add_kinds = add.add_subparsers(dest="kind", metavar="KIND", required=True)
     app = add_kinds.add_parser("application", help="log a job application", parents=[parent])
     _application_options(
@@ -61,8 +72,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     mood = add_kinds.add_parser("mood", help="log how you feel", parents=[parent])
     _mood_options(mood)
     mood.set_defaults(handler=_add_mood)
+    growth.register_add(add_kinds, parent)
 
-    update = commands.add_parser("update", help="change a logged application", parents=[parent])
+    update = commands.add_parser(
+        "update", help="change a logged application, mark a follow-up done, ...", parents=[parent]
+    )
     update_kinds = update.add_subparsers(dest="kind", metavar="KIND", required=True)
     upd = update_kinds.add_parser(
         "application", help="change an application's stage or outcome", parents=[parent]
@@ -76,10 +90,18 @@ def register(commands: argparse._SubParsersAction) -> None:
         stage_on_help="the day it reached the new --stage (default: --outcome-on when given, else today)",
     )
     upd.set_defaults(handler=_update_application)
+    growth.register_update(update_kinds, parent)
 
     listing = commands.add_parser("list", help="show logged records", parents=[parent])
     listing.add_argument("kind", choices=sorted(PLURALS), metavar="KIND", help=", ".join(sorted(PLURALS)))
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.add_argument(
+        "--due",
+        nargs="?",
+        const="today",
+        metavar="YYYY-MM-DD",
+        help="followups only: just the open ones due by today (or by the date given), newest due first",
+    )
     listing.set_defaults(handler=_list)
 
     delete = commands.add_parser("delete", help="delete one record (cannot be undone)", parents=[parent])
@@ -99,6 +121,17 @@ def _application_options(parser: argparse.ArgumentParser, *, required: bool, sta
     parser.add_argument("--outcome-on", metavar="YYYY-MM-DD", help="when you heard")
     parser.add_argument("--channel", help=f"how you heard: {', '.join(CHANNELS)}")
     parser.add_argument("--notes")
+    invited = parser.add_mutually_exclusive_group()
+    invited.add_argument(
+        "--invited-back",
+        dest="invited_back",
+        action="store_true",
+        default=None,
+        help="the employer invited you to apply again",
+    )
+    invited.add_argument(
+        "--not-invited-back", dest="invited_back", action="store_false", help="they did not (the default)"
+    )
 
 
 def _mood_options(parser: argparse.ArgumentParser) -> None:
@@ -124,6 +157,7 @@ _APP_FIELDS = (
     "outcome_on",
     "channel",
     "notes",
+    "invited_back",
 )
 
 
@@ -151,7 +185,8 @@ def _update_application(args: argparse.Namespace) -> int:
             # The new stage is dated explicitly; the stored record's stage date belongs to the old stage.
             stage_on = args.stage_on or args.outcome_on or dt.date.today()
             saved = journal.update(changed, stage_on=stage_on)
-    print(f"Updated application {saved.id}: {saved.stage}, {saved.outcome}.")
+    invited = "; invited to apply again" if saved.invited_back else ""
+    print(f"Updated application {saved.id}: {saved.stage}, {saved.outcome}{invited}.")
     return 0
 
 
@@ -174,13 +209,29 @@ def _add_mood(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     kind = PLURALS[args.kind]
+    by = _due_by(args)
     with open_journal(args) as journal:
-        rows = [record.to_plain() for record in journal.records(kind)]
+        records = journal.records(kind)
+    if by is not None:
+        records = growth.due(records, by)  # type: ignore[arg-type]
+    rows = [record.to_plain() for record in records]
     if args.json:
         print_json(rows)
+    elif by is not None:
+        print_table(rows, empty=f"No follow-ups due by {by.isoformat()}.")
     else:
         print_table(rows, empty=f"No {args.kind} logged yet.")
     return 0
+
+
+def _due_by(args: argparse.Namespace) -> dt.date | None:
+    if args.due is None:
+        return None
+    if PLURALS[args.kind] is not FollowUp:
+        raise ValidationError("--due", f"only applies to followups, not {args.kind}")
+    if args.due == "today":
+        return dt.date.today()
+    return parse_date("--due", args.due)
 
 
 def _delete(args: argparse.Namespace) -> int:

@@ -86,6 +86,9 @@ def _summary(journal: Journal, target: Path) -> str:
         f"{counts['mood_entries']} mood entries, {counts['feedback_items']} pieces of feedback,\n"
         f"  {counts['call_notes']} call notes, {counts['reflections']} reflections, "
         f"{counts['checklist_runs']} checklists, {counts['actions']} actions, "
-        f"{counts['support_contacts']} support contacts.\n"
+        f"{counts['support_contacts']} support contacts,\n"
+        f"  {counts['people']} people met, {counts['follow_ups']} follow-ups, "
+        f"{counts['self_reviews']} self-reviews, {counts['motivations']} notes of what you wanted, "
+        f"{counts['check_ins']} check-ins.\n"
         "Everyone in it is made up; your own journal was not touched."
     )

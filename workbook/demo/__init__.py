@@ -13,10 +13,11 @@ import os
 import random
 from pathlib import Path
 
+from workbook.demo import growth
 from workbook.demo.moods import CALL_HOUR, INTERVIEW_HOUR, calls, mood_entries
 from workbook.demo.notes import ACTIONS, FEEDBACK, PROMPTS, REFLECTIONS, SUPPORT
 from workbook.demo.story import APPLICATIONS, CALLS, SPAN, StoryApplication
-from workbook.errors import WorkbookError
+from workbook.errors import TemplateError, WorkbookError
 from workbook.journal import Journal
 from workbook.location import journal_path
 from workbook.records import (
@@ -64,6 +65,11 @@ def build_demo(journal: Journal, *, end: dt.date = DEMO_END) -> None:
     """Write the sample journal, ending on ``end``, into ``journal`` in one transaction."""
     start = end - dt.timedelta(days=SPAN)
     rng = random.Random(SEED)
+    from workbook.template import default_template  # deferred: the command line imports this module
+
+    questionnaire = default_template().checkin
+    if questionnaire is None:
+        raise TemplateError("the built-in template has no check-in to answer in the sample")
     with journal.transaction():
         ids = {app.key: _write_application(journal, app, start) for app in APPLICATIONS}
         for record in (
@@ -74,6 +80,12 @@ def build_demo(journal: Journal, *, end: dt.date = DEMO_END) -> None:
             *_checklist_runs(start, ids),
             *_actions(start, ids),
             *_support_contacts(start),
+            *growth.praise(ids),
+            *growth.people(ids),
+            *growth.follow_ups(start, ids),
+            *growth.self_reviews(start, ids),
+            *growth.motivations(ids),
+            *growth.check_ins(start, ids, questionnaire, SEED),
         ):
             journal.add(record)
 
@@ -109,6 +121,7 @@ def _write_application(journal: Journal, story: StoryApplication, start: dt.date
                 outcome=story.outcome,
                 outcome_on=_day(start, story.outcome_day),
                 channel=story.channel,
+                invited_back=story.invited_back,
             )
         )
     return app.id  # type: ignore[return-value]

@@ -7,6 +7,7 @@ their story key.  All of it is invented, in the project's own words.
 from __future__ import annotations
 
 #: Feedback as heard: (application key, text, themes, confirmed by the person).
+#: Praise (a strength, not something to work on) is in :data:`workbook.demo.growth.PRAISE`.
 FEEDBACK: tuple[tuple[str, str, tuple[str, ...], bool], ...] = (
     (
         "larkspur",
@@ -69,12 +70,6 @@ FEEDBACK: tuple[tuple[str, str, tuple[str, ...], bool], ...] = (
         "Another candidate had a year of hands-on dbt work.",
         ("experience_level", "competition"),
         False,
-    ),
-    (
-        "brightmoss",
-        "Your walkthrough of the task was really clear; use examples like that again.",
-        ("examples_impact", "communication"),
-        True,
     ),
     ("tallow", "The budget for this role is below what you are looking for.", ("salary_logistics",), True),
     ("tallow", "Nothing specific to improve on our side; it was close.", ("no_feedback",), False),

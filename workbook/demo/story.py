@@ -28,6 +28,8 @@ class StoryApplication:
     notes: str = ""
     #: How many mood points the news takes away at first (rejections only).
     dip: float = 0.0
+    #: Whether the employer invited the person to apply again.
+    invited_back: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ APPLICATIONS: tuple[StoryApplication, ...] = (
         "video_call",
         "Final round: a case study presentation to the product team.",
         dip=4.0,
+        invited_back=True,
     ),
     StoryApplication(
         "vantage",
@@ -176,6 +179,7 @@ APPLICATIONS: tuple[StoryApplication, ...] = (
         "video_call",
         "Take-home task in dbt, then a final round with the team.",
         dip=3.5,
+        invited_back=True,
     ),
     StoryApplication("lanternfish", "Lanternfish Media", "Audience Analyst", 118),
     StoryApplication(

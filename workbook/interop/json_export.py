@@ -29,7 +29,7 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
     "text": (str,),
     "words": (list,),
     "int": (int,),
-    "float": (int, float),
+    "float": (float, int),  # a float first: a refusal then says "a number", not "a whole number"
     "bool": (bool,),
     "date": (str,),
     "timestamp": (str,),
