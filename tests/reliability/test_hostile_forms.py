@@ -122,8 +122,8 @@ class BadTemplate:
 
 
 TEMPLATE_CASES = [
-    BadTemplate("yaml-unclosed-bracket", "title: Rebound\nmood: [unclosed\n", ("line",)),
-    BadTemplate("yaml-tab-indentation", "title: Rebound\nmood:\n\tlow: x\n", ("line",)),
+    BadTemplate("yaml-unclosed-bracket", "title: Rebound\nmood: [unclosed\n", ("coach.yaml:3:",)),
+    BadTemplate("yaml-tab-indentation", "title: Rebound\nmood:\n\tlow: x\n", ("coach.yaml:3:",)),
     BadTemplate("yaml-python-object-tag", "title: !!python/object/apply:os.system ['echo hi']\n"),
     BadTemplate("a-list-not-a-mapping", "- title\n- mood\n", ("template",)),
     BadTemplate("an-empty-file", ""),
@@ -135,7 +135,10 @@ TEMPLATE_CASES = [
     ),
     BadTemplate("feelings-a-number", _changed(lambda d: d["mood"].update(emotions=5)), ("mood.emotions",)),
     BadTemplate(
-        "call-checklist-missing", _changed(lambda d: d["checklists"].pop("call_covered")), ("call_covered",)
+        # A partial template keeps the built-in checklists; only `replace:` can drop the call checklist.
+        "call-checklist-missing",
+        _changed(lambda d: (d["checklists"].pop("call_covered"), d.update(replace=["checklists"]))),
+        ("call_covered",),
     ),
     BadTemplate(
         "checklist-id-with-spaces",
