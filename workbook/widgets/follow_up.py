@@ -108,13 +108,13 @@ class FollowUpForm(Form):
                 self.field(self.interviewer, "person", labels["follow_up.interviewer"]),
                 self.appreciated,
                 self.working_on,
-                self.redraft_button,
+                w.HBox([self.redraft_button]),
                 self.field(self.note, "text", labels["follow_up.note_error"]),
                 self.copy,
                 w.HBox([self.save_note_button, self.discard_button, self.status]),
                 heading(labels["follow_up.reconnect_title"], labels["follow_up.reconnect_intro"]),
                 self.field(self.reconnect_on, "due_on", labels["follow_up.reconnect_error"]),
-                self.save_reconnect_button,
+                w.HBox([self.save_reconnect_button]),
                 self.saved.widget,
             ]
         )
