@@ -221,3 +221,26 @@ def test_a_saved_note_is_due_until_marked_sent(journal: Journal, app: Applicatio
     form.save_note_button.click()
     [note] = journal.records(FollowUp)
     assert due.due_ids == [note.id]  # the list follows the journal
+
+
+def test_saving_again_updates_the_same_note_and_a_new_form_shows_it(
+    journal: Journal, app: Application
+) -> None:
+    form = FollowUpForm(journal, application_id=app.id)
+    form.save_note_button.click()
+    form.note.value = "Dear Dana, a better version."
+    form.save_note_button.click()
+    form.save_reconnect_button.click()
+    form.reconnect_on.value = TODAY + dt.timedelta(days=20)
+    form.save_reconnect_button.click()
+    kinds = sorted((f.kind, f.text, f.due_on) for f in journal.records(FollowUp))
+    assert kinds == [
+        ("reconnect", "", TODAY + dt.timedelta(days=20)),
+        ("thank_you", "Dear Dana, a better version.", None),
+    ]
+
+    again = FollowUpForm(journal, application_id=app.id)
+    assert again.note.value == "Dear Dana, a better version."  # what was saved, not a fresh draft
+    assert again.reconnect_on.value == TODAY + dt.timedelta(days=20)
+    again.appreciated.value = "your time"
+    assert again.note.value == "Dear Dana, a better version."  # a saved note is not redrafted by itself

@@ -25,7 +25,7 @@ import ipywidgets as w
 
 from workbook import follow_ups
 from workbook.errors import ValidationError
-from workbook.growth_records import FollowUp
+from workbook.growth_records import FOLLOW_UP_KINDS, FollowUp
 from workbook.journal import Journal
 from workbook.records import Application
 from workbook.template import Template, load_template
@@ -94,8 +94,10 @@ class FollowUpForm(Form):
         self.save_note_button = button(labels["follow_up.save_note"], self.save_note, style="primary")
         self.reconnect_on = date_picker(labels["follow_up.reconnect"])
         self.save_reconnect_button = button(labels["follow_up.save_reconnect"], self.save_reconnect)
-        self.editing: int | None = None
-        self._draft = ""
+        #: The stored note and date the form shows, by kind: Save updates them (None: Save adds one).
+        self.editing: dict[str, int | None] = {kind: None for kind in FOLLOW_UP_KINDS}
+        #: The note as last drafted; None while the note shown is one the person saved.
+        self._draft: str | None = ""
         self._filling = False
         self.saved = SavedList(
             self, labels, labels["follow_up.saved_title"], on_edit=self.open_follow_up, on_delete=self._delete
@@ -164,13 +166,17 @@ class FollowUpForm(Form):
     def _application_changed(self) -> None:
         if self.picker.refreshing:
             return
-        self.editing = None
         self.ask_before(self._fill_from_journal, field="text")
 
     def _fill_from_journal(self) -> None:
-        """Fill the fields, the draft and the suggested date from what the journal holds for the application."""
+        """Fill the fields, the draft and the suggested date from what the journal holds for the application.
+
+        A note or date saved for the application and not done yet is shown
+        instead of a new draft or suggestion, and Save updates it.
+        """
         app = self._application()
         self._draft = ""
+        self.editing = dict.fromkeys(FOLLOW_UP_KINDS)
         self._filling = True
         try:
             self._fill(app)
@@ -192,6 +198,21 @@ class FollowUpForm(Form):
             self.reconnect_on.value = follow_ups.suggest_reconnect(
                 app.outcome_on, app.invited_back, self.template
             )
+            open_ = [
+                f for f in self.journal.records(FollowUp) if f.application_id == app.id and f.done_on is None
+            ]
+            for record in sorted(open_, key=lambda f: (f.created_on, f.id or 0)):
+                self._show_record(record)
+
+    def _show_record(self, record: FollowUp) -> None:
+        self.editing[record.kind] = record.id
+        if record.kind == "thank_you":
+            self._draft = None
+            self.note.value = record.text
+            if record.person:
+                self.interviewer.value = record.person
+        else:
+            self.reconnect_on.value = record.due_on
 
     def _show_copy(self) -> None:
         labels = self.labels
@@ -219,42 +240,38 @@ class FollowUpForm(Form):
             raise ValidationError("text", "must not be empty")
         if kind == "reconnect" and fields["due_on"] is None:
             raise ValidationError("due_on", "must be chosen")
-        editing = self._editing(kind)
+        editing = self.editing[kind]
         if editing is not None:
-            saved = self.journal.update(editing.replace(**fields))
+            saved = self.journal.update(self.journal.get(FollowUp, editing).replace(**fields))
         else:
             record = FollowUp(application_id=self.picker.selected, kind=kind, **fields)  # type: ignore[arg-type]
             saved = self.journal.add(record)
-        self.editing = None
+        self.editing[kind] = saved.id
+        if kind == "thank_you":
+            self._draft = None
         self.mark_saved()
         self.say_done()
         return saved  # type: ignore[return-value]
-
-    def _editing(self, kind: str) -> FollowUp | None:
-        if self.editing is None:
-            return None
-        record = self.journal.get(FollowUp, self.editing)
-        return record if record.kind == kind else None
 
     def open_follow_up(self, key: Hashable) -> None:
         """Load a saved note or date into the form to change it; its Save button then updates it."""
         record = self.journal.get(FollowUp, int(key))  # type: ignore[call-overload]
         self.picker.refresh(record.application_id)
         self._fill_from_journal()
-        self.editing = record.id
-        self.interviewer.value = record.person
-        if record.kind == "thank_you":
-            self.note.value = self._draft = record.text
-        else:
-            self.reconnect_on.value = record.due_on
+        self._filling = True
+        try:
+            self._show_record(record)
+        finally:
+            self._filling = False
         self.clear_errors()
         self.mark_saved()
 
     def _delete(self, key: Hashable) -> None:
         self.journal.delete(FollowUp, int(key))  # type: ignore[call-overload]
-        if key == self.editing:
-            self.editing = None
-            self.mark_saved(())
+        for kind, shown in self.editing.items():
+            if shown == key:
+                self.editing[kind] = None
+                self.mark_saved(())  # the words are still in the form, now unsaved
 
     def _application(self) -> Application | None:
         selected = self.picker.selected

@@ -125,9 +125,7 @@ class PeopleMet(Form):
         """Store on the chosen application whether its employer invited the person to apply again."""
         self.invited_status.value = ""
         if self.picker.selected is None:
-            self.show_message(
-                "application_id", self.labels["common.application_error"] + " must be chosen first"
-            )
+            self.show_message("application_id", self.labels["people.choose_first"])
             return None
         app = self.journal.get(Application, self.picker.selected)
         saved = self.journal.update(app.replace(invited_back=invited))
