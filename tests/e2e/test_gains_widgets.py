@@ -1,9 +1,10 @@
-"""In JupyterLab: the thank-you note is drafted, edited, copied to the clipboard and saved; a check-in is scored.
+"""In the browser: the thank-you note is drafted, edited, copied and saved; a check-in is scored.
 
 The journal holds one rejected application with the person met and the
-feedback heard, so the draft has something to say.  The Copy button is
-pressed in a page allowed to use the clipboard, and what it copied is read
-back from the clipboard itself.
+feedback heard, so the draft has something to say.  In JupyterLab the Copy
+button is pressed in a page allowed to use the clipboard, and what it copied
+is read back from the clipboard itself; in the app (Voila) the clipboard
+refuses, and the note is shown selected with "press Ctrl+C".
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from e2e import lab_ui, servers
+from e2e import app_ui, lab_ui, servers
 from e2e.conftest import ARTIFACTS
 from workbook.growth_records import CheckIn, FollowUp, Person
 from workbook.journal import Journal
@@ -48,9 +49,8 @@ def notebook(cells: list[str]) -> dict:
     }
 
 
-@pytest.fixture
-def gains_lab(tmp_path: Path) -> Iterator[servers.RunningServer]:
-    """JupyterLab on a journal with one rejection (a person met, praise and a point to work on)."""
+def gains_server(kind: str, tmp_path: Path) -> Iterator[servers.RunningServer]:
+    """``workbook KIND`` on a journal with one rejection (a person met, praise and a point to work on)."""
     folder = servers.make_workbook(tmp_path / "workbook")
     with Journal(tmp_path / "journal.db") as journal:
         app = journal.add(
@@ -71,11 +71,23 @@ def gains_lab(tmp_path: Path) -> Iterator[servers.RunningServer]:
         )
         journal.add(FeedbackItem(application_id=app.id, text="More SQL depth", themes=("technical_depth",)))
     (folder / "notebooks" / NOTEBOOK).write_text(json.dumps(notebook(CELLS)), encoding="utf-8")
-    server = servers.start("lab", folder, tmp_path)
+    server = servers.start(kind, folder, tmp_path)
     try:
         yield server
     finally:
         servers.stop(server)
+
+
+@pytest.fixture
+def gains_lab(tmp_path: Path) -> Iterator[servers.RunningServer]:
+    """JupyterLab on the journal with one rejection."""
+    yield from gains_server("lab", tmp_path)
+
+
+@pytest.fixture
+def gains_app(tmp_path: Path) -> Iterator[servers.RunningServer]:
+    """The app (Voila) on the journal with one rejection."""
+    yield from gains_server("app", tmp_path)
 
 
 @pytest.fixture
@@ -151,3 +163,36 @@ def test_the_thank_you_note_is_edited_copied_and_saved_and_a_check_in_scored(
     assert notes["reconnect"].due_on == TODAY - dt.timedelta(days=2) + dt.timedelta(days=90)
     assert scored.score == 3.0  # 4 on every statement: three turned round to 2
     assert lab_ui.tracebacks(page) == [] and lab_ui.stderr_outputs(page) == []
+
+
+#: A browser that refuses the clipboard, as one may on a page that is not secure or not allowed.
+NO_CLIPBOARD = (
+    "Object.defineProperty(navigator, 'clipboard', "
+    "{value: {writeText: () => Promise.reject(new Error('not allowed'))}, configurable: true});"
+)
+
+
+def test_in_the_app_a_refused_clipboard_leaves_the_note_selected_to_copy_by_hand(
+    gains_app: servers.RunningServer, page
+) -> None:
+    page.add_init_script(NO_CLIPBOARD)
+    app_ui.open_app(page, f"{gains_app.base}/voila/render/{NOTEBOOK}?token={gains_app.token}")
+    form = page.locator(".rebound-follow-up")
+    form.wait_for(timeout=WIDGET_PATIENCE_MS)
+    note = form.locator(".widget-textarea", has_text="Your note").locator("textarea")
+    assert note.input_value().startswith("Dear Priya,")
+
+    form.locator("button.rebound-copy-button").click()
+    said = form.locator(".rebound-copy-said")
+    page.wait_for_function(
+        "() => document.querySelector('.rebound-follow-up .rebound-copy-said').textContent.length > 0",
+        timeout=10_000,
+    )
+    assert "Ctrl+C" in said.inner_text()
+    hidden = form.locator(".rebound-copy textarea")
+    assert hidden.is_visible() and hidden.input_value() == note.input_value()
+    selected = page.evaluate(
+        "() => { const t = document.activeElement; return t.value.substring(t.selectionStart, t.selectionEnd); }"
+    )
+    assert selected == note.input_value()  # all of it, ready for Ctrl+C
+    assert app_ui.tracebacks(page) == []
