@@ -31,9 +31,23 @@ CELLS = [
     "from workbook.template import load_template\n"
     "from workbook.widgets.follow_up import FollowUpForm\n"
     "from workbook.widgets.check_in import CheckInForm\n"
+    "from workbook.widgets import follow_up, motivation, people, self_review, strengths\n"
     "journal, template = Journal(os.environ['WORKBOOK_JOURNAL']), load_template()",
     "FollowUpForm(journal, template, application_id=1)",
     "CheckInForm(journal, template)",
+    "follow_up.DueFollowUps(journal, template)",
+    "people.PeopleMet(journal, template, application_id=1)",
+    "self_review.SelfReviewForm(journal, template, application_id=1)",
+    "motivation.MotivationForm(journal, template, application_id=1)",
+    "strengths.WentWellForm(journal, template, application_id=1)",
+]
+#: Every widget of this module shows (by its class) once the notebook has run.
+SHOWN = [
+    ".rebound-due-follow-ups",
+    ".rebound-people",
+    ".rebound-self-review",
+    ".rebound-motivation",
+    ".rebound-went-well",
 ]
 
 
@@ -155,6 +169,16 @@ def test_the_thank_you_note_is_edited_copied_and_saved_and_a_check_in_scored(
         rows.nth(index).locator("button", has_text="4").click()
     check_in.locator("button.widget-button", has_text="Save").click()
     page.wait_for_selector(".rebound-check-in :text('out of 5:')", timeout=WIDGET_PATIENCE_MS)
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    for selector in [".rebound-follow-up", ".rebound-check-in", *SHOWN]:
+        shown = page.locator(selector)
+        shown.wait_for(timeout=WIDGET_PATIENCE_MS)
+        shown.scroll_into_view_if_needed()
+        shown.screenshot(path=str(ARTIFACTS / f"gains_{selector.removeprefix('.rebound-')}.png"))
+    due = page.locator(".rebound-due-follow-ups")
+    due.locator("button.widget-button", has_text="Mark done").wait_for(timeout=WIDGET_PATIENCE_MS)
+    assert "Send your thank-you note to Priya (Northwind, Data analyst)" in due.inner_text()
 
     with Journal(gains_lab.journal) as journal:
         notes = {f.kind: f for f in journal.records(FollowUp)}

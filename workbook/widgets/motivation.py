@@ -48,6 +48,13 @@ def earlier_words(entries: Iterable[tuple[str, ...]]) -> list[str]:
     return [word for word, _n in used.most_common(SUGGESTED)]
 
 
+def tags_input(placeholder: str) -> w.TagsInput:
+    """A box of short tags (typed, then Enter), each once."""
+    return w.TagsInput(
+        allow_duplicates=False, placeholder=placeholder, layout=w.Layout(width="min(40em, 95%)")
+    )
+
+
 class MotivationForm(Form):
     """Draws, avoids, a note and "How much did I want this?" for one application (one entry per application)."""
 
@@ -62,8 +69,8 @@ class MotivationForm(Form):
         self.picker = choices.ApplicationPicker(
             journal, self.application, none=labels["motivation.choose"], value=application_id
         )
-        self.draws = w.TagsInput(allow_duplicates=False, layout=w.Layout(width="95%"))
-        self.avoids = w.TagsInput(allow_duplicates=False, layout=w.Layout(width="95%"))
+        self.draws = tags_input(labels["motivation.tag_placeholder"])
+        self.avoids = tags_input(labels["motivation.tag_placeholder"])
         self.draw_words = w.Box()
         self.avoid_words = w.Box()
         self.wanted = dropdown(labels["motivation.wanted"], choices.SCALE_1_5)
