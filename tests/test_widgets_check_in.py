@@ -133,3 +133,28 @@ def test_an_application_added_elsewhere_appears_in_the_list(journal: Journal) ->
     form = CheckInForm(journal)
     new = journal.add(Application(company="Cedar", role="Lead", applied_on=TODAY))
     assert new.id in form.picker.ids
+
+
+def test_a_coachs_questionnaire_is_the_one_asked_and_scored(journal: Journal) -> None:
+    from dataclasses import replace
+
+    from workbook.template import Questionnaire, Statement
+
+    coach = Questionnaire(
+        id="bounce",
+        title="Two questions for you",
+        intro="",
+        low="No",
+        high="Yes",
+        every_days=7,
+        statements=(Statement("calm", "I stay calm."), Statement("stuck", "I feel stuck.", reverse=True)),
+        meaning={"1": "Low for now.", "3.5": "Steady."},
+    )
+    form = CheckInForm(journal, replace(load_template(), checkin=coach))
+    assert list(form.answers) == ["calm", "stuck"]
+    form.answers["calm"].value, form.answers["stuck"].value = 4, 2  # 4 and 6 - 2 = 4
+    form.save_button.click()
+    [check_in] = journal.records(CheckIn)
+    assert (check_in.questionnaire_id, check_in.score) == ("bounce", 4.0)
+    assert form.result_text == "4.0 out of 5: Steady."
+    assert str((TODAY + dt.timedelta(days=7)).day) in form.next_due_text
