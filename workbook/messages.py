@@ -91,3 +91,16 @@ SAMPLE_BANNER = (
 OWN_BANNER = "Using your journal ({name}). Everything you log stays in this file."
 #: Said in JupyterLab only, where a notebook opens with its cells not yet run.
 LAB_HINT = "Run › Run All Cells shows every form and chart in this notebook at once."
+
+#: Words the thank-you draft falls back on when the journal has nothing to fill a placeholder with.
+THANK_YOU_FALLBACKS = {
+    "interviewer": "hiring team",
+    "appreciated": "the time you took to explain the decision",
+    "working_on": "the points you raised",
+    "role": "open",
+    "company": "your company",
+}
+#: How one piece of praise a person logged is quoted in the thank-you draft.
+THANK_YOU_PRAISE = "hearing that “{text}”"
+#: A check-in score said plainly: a snapshot to compare with oneself, never a diagnosis.
+CHECKIN_SCORE = "{score} out of 5: {meaning}"
