@@ -119,7 +119,12 @@ def overflowing_panels(figure: Figure) -> list[str]:
     outside = []
     for axes in figure.axes:
         extent = axes.get_tightbbox(renderer)
-        if extent.x0 < box.x0 - 1 or extent.x1 > box.x1 + 1 or extent.y0 < box.y0 - 1 or extent.y1 > box.y1 + 1:
+        if (
+            extent.x0 < box.x0 - 1
+            or extent.x1 > box.x1 + 1
+            or extent.y0 < box.y0 - 1
+            or extent.y1 > box.y1 + 1
+        ):
             outside.append(axes.get_title(loc="left") or axes.get_ylabel())
     return outside
 

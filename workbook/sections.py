@@ -64,7 +64,7 @@ class _Page:
 
     def say(self, markdown: str, plain: str | None = None) -> None:
         self.markdown.append(markdown)
-        self.plain.append(plain if plain is not None else markdown.replace("**", ""))
+        self.plain.append(plain if plain is not None else _unescape(markdown))
 
     def table(self, header: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> None:
         rows = list(rows)
@@ -214,7 +214,12 @@ def wants(book: Workbook) -> Markdown:
         f"{count(reading.more_n, 'rejection')} from roles you wanted a lot (4–5), "
         f"{reading.less_n} from roles you wanted less"
     )
-    if not reading.enough:
+    if reading.more_n + reading.less_n == 0:
+        page.say(
+            "Note how much you wanted each role (1 to 5): after a few rejections with moods logged around "
+            "them, you'll see whether the ones you wanted less hit less hard."
+        )
+    elif not reading.enough:
         page.say(
             f"Whether roles you wanted less hit less hard: not enough to say yet. It needs {MIN_REJECTIONS} "
             f"rejections on each side with a dip measured; so far {sides}."
