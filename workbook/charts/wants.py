@@ -18,6 +18,8 @@ NO_DIPS = "No rejection with both a dip\nand a 'how much did I want this' yet."
 #: At most this many words of each kind are drawn, the most named.
 MOST_WORDS = 8
 AVOID = "#CC79A7"
+#: The bar chart of words always has room for this many rows.
+MIN_SLOTS = 7
 
 
 def wants_chart(motivations: pd.DataFrame, rejections: pd.DataFrame) -> Figure:
@@ -47,13 +49,14 @@ def wants_chart(motivations: pd.DataFrame, rejections: pd.DataFrame) -> Figure:
 
 
 def _words(axes: Axes, words: pd.DataFrame) -> None:
-    rows = np.arange(len(words))[::-1]
+    slots = max(len(words), MIN_SLOTS)  # a few words keep a bar's usual thickness, at the top
+    rows = slots - 1 - np.arange(len(words))
     colours = np.where(words["kind"] == "draw", PRAISE, AVOID)
     shown = [w if len(w) <= 28 else w[:27] + "…" for w in words["word"]]
     bars = axes.barh(rows, words["applications"].to_numpy(), color=colours, height=0.7)
     axes.bar_label(bars, padding=3, fontsize=FONT_SIZE - 1)
     axes.set_yticks(rows, shown)
-    axes.set_ylim(-0.6, len(words) - 0.4)
+    axes.set_ylim(-0.6, slots - 0.4)
     axes.grid(True, axis="x", color=GRID)
     axes.grid(False, axis="y")
     axes.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
