@@ -71,18 +71,15 @@ class _Page:
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(row) + " |" for row in rows]
         self.markdown.append("\n".join(lines))
-        self.plain.append(
-            "\n".join(
-                f"{_unescape(row[0])}: "
-                + "; ".join(
-                    f"{name.lower()} {value}" for name, value in zip(header[1:], row[1:], strict=True)
-                )
-                for row in rows
-            )
-        )
+        self.plain.append("\n".join(_plain_row(header, row) for row in rows))
 
     def done(self) -> Markdown:
         return Markdown(text="\n\n".join(self.plain), markdown="\n\n".join(self.markdown))
+
+
+def _plain_row(header: tuple[str, ...], row: tuple[str, ...]) -> str:
+    cells = [f"{name.lower()} {value}" for name, value in zip(header[1:], row[1:], strict=True)]
+    return f"{_unescape(row[0])}: " + "; ".join(cells)
 
 
 def _unescape(text: str) -> str:
@@ -115,9 +112,7 @@ def strengths(book: Workbook) -> Markdown:
     if praised.empty:
         page.say(
             "No praise logged yet. Employers often say what went well too: next time, ask "
-            "*what did I do well?* and note the answer as praise.",
-            "No praise logged yet. Employers often say what went well too: next time, ask "
-            "'what did I do well?' and note the answer as praise.",
+            "'what did I do well?' and note the answer as praise."
         )
     else:
         named = [f"**{escape(r.label)}** ({times(r.praised)})" for r in praised.itertuples()]
@@ -248,27 +243,17 @@ def wants(book: Workbook) -> Markdown:
 
 def hurts_and_helps(book: Workbook) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The what-hurts rows (themes, then stages) and the what-helps rows (tags, then people) for this journal."""
-    from workbook import what_helps as wh
+    from workbook.what_helps import all_rows
 
-    rejections = book.rejections()
     journal = book.journal
-    hurts = pd.concat(
-        [
-            wh.hurts(rejections, wh.theme_keys(journal.feedback(), book.vocabulary())).assign(kind="theme"),
-            wh.stage_order(wh.hurts(rejections, wh.stage_keys(journal.applications()))).assign(kind="stage"),
-        ],
-        ignore_index=True,
+    return all_rows(
+        book.rejections(),
+        journal.applications(),
+        journal.feedback(),
+        journal.moods(),
+        journal.support_contacts(),
+        book.vocabulary(),
     )
-    helps = pd.concat(
-        [
-            wh.helps(rejections, wh.tags_after(rejections, journal.moods())).assign(kind="tag"),
-            wh.helps(rejections, wh.support_after(rejections, journal.support_contacts())).assign(
-                kind="support"
-            ),
-        ],
-        ignore_index=True,
-    )
-    return hurts, helps
 
 
 def what_helps(book: Workbook) -> Markdown:

@@ -124,6 +124,32 @@ def helps(rejections: pd.DataFrame, keys: pd.DataFrame) -> pd.DataFrame:
     return frame[list(HELPS_COLUMNS)]
 
 
+def all_rows(
+    rejections: pd.DataFrame,
+    applications: pd.DataFrame,
+    feedback: pd.DataFrame,
+    moods: pd.DataFrame,
+    support_contacts: pd.DataFrame,
+    vocabulary: Mapping[str, Theme] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every what-hurts row (themes, then stages) and what-helps row (tags, then people), each with its ``kind``."""
+    hurt = pd.concat(
+        [
+            hurts(rejections, theme_keys(feedback, vocabulary)).assign(kind="theme"),
+            stage_order(hurts(rejections, stage_keys(applications))).assign(kind="stage"),
+        ],
+        ignore_index=True,
+    )
+    helped = pd.concat(
+        [
+            helps(rejections, tags_after(rejections, moods)).assign(kind="tag"),
+            helps(rejections, support_after(rejections, support_contacts)).assign(kind="support"),
+        ],
+        ignore_index=True,
+    )
+    return hurt, helped
+
+
 def _measures(rejections: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
