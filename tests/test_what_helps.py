@@ -144,6 +144,7 @@ def test_the_summary_tables_what_rests_on_three_and_leaves_out_the_rest(journal:
     assert "| Communication | 3 | 3.0 | 2.0 |" in summary.markdown
     assert "| walked | 2.0 (3) | 6.0 (3) |" in summary.markdown
     assert "gym" not in summary.markdown  # two rejections only
+    assert "Communication: rejections 3; mean dip 3.0; mean days to recover 2.0." in summary.text
     assert "From 6 rejections, 6 with a measured recovery" in summary.text
     assert "not causes" in summary.text
 

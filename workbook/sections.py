@@ -79,7 +79,7 @@ class _Page:
 
 def _plain_row(header: tuple[str, ...], row: tuple[str, ...]) -> str:
     cells = [f"{name.lower()} {value}" for name, value in zip(header[1:], row[1:], strict=True)]
-    return f"{_unescape(row[0])}: " + "; ".join(cells)
+    return f"{_unescape(row[0])}: " + "; ".join(cells) + "."
 
 
 def _unescape(text: str) -> str:

@@ -73,6 +73,7 @@ def comparison(
     feedback: pd.DataFrame,
     dimensions: Iterable[Dimension] = (),
     vocabulary: Mapping[str, Theme] | None = None,
+    rated: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Per dimension: the mean self-rating beside how many employers praised or flagged its theme.
 
@@ -81,9 +82,10 @@ def comparison(
     (how many ratings), rating (mean, NaN when none), theme ("" when none),
     theme_label, praised, flagged (distinct applications whose feedback
     praised / asked for more of the theme), reading (:data:`AGREE`,
-    :data:`DIFFER`, :data:`UNCLEAR` or :data:`NO_THEME`).
+    :data:`DIFFER`, :data:`UNCLEAR` or :data:`NO_THEME`).  ``rated`` is
+    :func:`ratings` of ``self_reviews`` when the caller has it already.
     """
-    rated = ratings(self_reviews)
+    rated = ratings(self_reviews) if rated is None else rated
     known = list(dimensions)
     named = {d.id for d in known}
     known += [Dimension(d, theme_label(d, {})) for d in dict.fromkeys(rated["dimension"]) if d not in named]

@@ -65,8 +65,8 @@ def self_review_chart(
     vocabulary: Mapping[str, Theme] | None = None,
 ) -> Figure:
     """Left: each dimension's self-rating over time (1–5).  Right: how many employers praised or flagged it."""
-    table = comparison(self_reviews, feedback, dimensions, vocabulary)
     rated = ratings(self_reviews)
+    table = comparison(self_reviews, feedback, dimensions, vocabulary, rated)
     names = [
         f"{row.label} (you: {row.rating:.1f})" if row.reviews else row.label for row in table.itertuples()
     ]
