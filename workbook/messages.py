@@ -104,3 +104,33 @@ THANK_YOU_FALLBACKS = {
 THANK_YOU_PRAISE = "hearing that “{text}”"
 #: A check-in score said plainly: a snapshot to compare with oneself, never a diagnosis.
 CHECKIN_SCORE = "{score} out of 5: {meaning}"
+
+# --- the sections on strengths, self-reviews, wants, what helps and check-ins: what to log first ---
+STRENGTHS_EMPTY = (
+    "No feedback with themes yet. When an employer tells you what went well or what to work on, "
+    "note it in 'The call' and mark the kind words as praise: your strengths will gather here, "
+    "beside what to practise."
+)
+SELF_REVIEW_EMPTY = (
+    "No self-reviews yet. After an interview, rate your own answers from 1 to 5 on each point: "
+    "here your view will sit beside what employers said."
+)
+WANTS_EMPTY = (
+    "Nothing noted yet about what you want. For each application, jot down what drew you, what "
+    "you'd rather avoid, and how much you wanted it (1 to 5): after a few, the patterns show here."
+)
+WHAT_HELPS_EMPTY = (
+    "No rejections logged yet, so there is nothing to compare. When one comes, a mood check-in on the "
+    "days around it, with a tag for what you did, is what this section learns from."
+)
+CHECKIN_EMPTY = (
+    "No check-ins yet. The resilience check-in is six short statements, about two minutes; "
+    "take it every couple of weeks and your scores will show here over time."
+)
+#: Said under every check-in score.
+CHECKIN_NOT_A_DIAGNOSIS = (
+    "A higher score means bouncing back more easily. It is a snapshot to compare with yourself over "
+    "the weeks, not a test and not a diagnosis."
+)
+#: Said under every comparison of what hurts and helps.
+PATTERNS_NOT_CAUSES = "These are patterns in your own journal, not causes: take what rings true."
