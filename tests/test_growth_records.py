@@ -227,7 +227,7 @@ def test_the_built_in_check_in_is_scored_with_half_its_statements_reversed() -> 
 @pytest.mark.parametrize(
     ("answers", "field", "words"),
     [
-        ({"up": 4, "down": 2}, "answers", "no answer for through"),
+        ({"up": 4, "down": 2}, "answers", "has no answer yet"),
         ({"up": 4, "down": 2, "through": 3, "sideways": 1}, "answers", "'sideways' is not a statement"),
         ({"up": 6, "down": 2, "through": 3}, "answers.up", "between 1 and 5, not 6"),
         ({"up": 0, "down": 2, "through": 3}, "answers.up", "between 1 and 5, not 0"),

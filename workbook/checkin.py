@@ -8,6 +8,7 @@ answer, so a higher score always means bouncing back more easily.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,9 @@ def score(answers: Mapping[str, int], questionnaire: Questionnaire) -> float:
     """
     if not questionnaire.statements:
         raise ValidationError(FIELD, f"the check-in {questionnaire.id!r} has no statements to answer")
+    unanswered = [s for s in questionnaire.statements if answers.get(s.id) in (None, "")]
+    if unanswered:
+        raise ValidationError(FIELD, f"“{unanswered[0].text}” has no answer yet")
     checked = check_answers(answers, questionnaire)
     low, high = SCALE
     points = [
@@ -55,3 +59,31 @@ def score(answers: Mapping[str, int], questionnaire: Questionnaire) -> float:
         for statement in questionnaire.statements
     ]
     return round(sum(points) / len(points), 4)
+
+
+def band(value: float, bands: Mapping[str, str]) -> str:
+    """The words for ``value``: the band whose lowest score is the highest one not above it ("" if none).
+
+    ``bands`` maps each band's lowest score (as the template writes it, "3") to its text.
+    """
+    lows = sorted((float(low), text) for low, text in bands.items())
+    fitting = [text for low, text in lows if low <= value + 1e-9]
+    return fitting[-1] if fitting else ""
+
+
+def meaning(value: float, questionnaire: Questionnaire) -> str:
+    """What a score means, in the questionnaire's own words (see :func:`band`)."""
+    return band(value, questionnaire.meaning)
+
+
+def score_text(value: float) -> str:
+    """A score as people read it: one decimal ("3.7")."""
+    return f"{value:.1f}"
+
+
+def next_due(last: dt.datetime | dt.date | None, questionnaire: Questionnaire, today: dt.date) -> dt.date:
+    """When the next check-in is due: ``every_days`` after the last one (today when there is none or it has passed)."""
+    if last is None:
+        return today
+    day = last.date() if isinstance(last, dt.datetime) else last
+    return max(day + dt.timedelta(days=questionnaire.every_days), today)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from workbook import checkin
+
 #: How many check-ins at each end are averaged to say whether scores have moved.
 ENDS = 3
 #: A change in mean score smaller than this reads as "about the same".
@@ -60,10 +62,8 @@ def trend(series: pd.DataFrame) -> CheckInTrend | None:
 
 
 def meaning(score: float, bands: Mapping[str, str]) -> str:
-    """The template's words for ``score``: the band with the highest lowest-score not above it ("" if none)."""
-    lows = sorted((float(low), text) for low, text in bands.items())
-    fitting = [text for low, text in lows if low <= score + 1e-9]
-    return fitting[-1] if fitting else ""
+    """The template's words for ``score`` (:func:`workbook.checkin.band`)."""
+    return checkin.band(score, bands)
 
 
 def band_edges(bands: Mapping[str, str]) -> list[float]:

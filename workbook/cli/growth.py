@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from workbook.checkin import check_answers, score
+from workbook.checkin import check_answers, meaning, score
 from workbook.cli.common import comma_list, open_journal, record_id
 from workbook.errors import ValidationError
 from workbook.growth_records import (
@@ -382,13 +382,6 @@ def _add_checkin(args: argparse.Namespace) -> int:
     return 0
 
 
-def meaning(value: float, questionnaire: Questionnaire) -> str:
-    """The template's words for a score: the band whose lowest score is the highest one not above it."""
-    bands = sorted((float(low), text) for low, text in questionnaire.meaning.items() if _is_number(low))
-    below = [text for low, text in bands if low <= value]
-    return below[-1] if below else ""
-
-
 # --- updating ---------------------------------------------------------------------
 
 
@@ -542,11 +535,3 @@ def _questionnaire() -> Questionnaire:
 
 def _scored_answers(words: list[str], questionnaire: Questionnaire) -> dict[str, int]:
     return check_answers(scores(check_scores("answers", words, required=True)), questionnaire)
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True

@@ -1,7 +1,7 @@
 """The resilience check-in: the template's statements answered 1–5, the score and what it means, said plainly.
 
 The questionnaire is the template's ``checkin``.  Save works out the score
-with :func:`workbook.checkin_score.score` (the mean after reverse-scored
+with :func:`workbook.checkin.score` (the mean after reverse-scored
 statements are turned round) and stores a :class:`~workbook.growth_records.CheckIn`;
 the form then shows "3.7 out of 5: <what it means>" in the template's words,
 a snapshot to compare with oneself, never a diagnosis, and when the next one
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from workbook import checkin_score
+from workbook import checkin
 from workbook.errors import TemplateError
 from workbook.growth_records import CheckIn, score_words, scores
 from workbook.journal import Journal
@@ -114,7 +114,7 @@ class CheckInForm(Form):
     def save(self) -> CheckIn | None:
         """Score the answers and store the check-in; a statement left unanswered is named, nothing is stored."""
         answers = self.given()
-        value = checkin_score.score(answers, self.questionnaire)
+        value = checkin.score(answers, self.questionnaire)
         previous = self.journal.get(CheckIn, self.editing) if self.editing is not None else None
         check_in = CheckIn(
             id=self.editing,
@@ -135,8 +135,8 @@ class CheckInForm(Form):
 
     def score_line(self, value: float) -> str:
         """A score said plainly: "3.7 out of 5: <the template's words for it>"."""
-        meaning = checkin_score.meaning(value, self.questionnaire)
-        return CHECKIN_SCORE.replace("{score}", checkin_score.score_text(value)).replace("{meaning}", meaning)
+        meaning = checkin.meaning(value, self.questionnaire)
+        return CHECKIN_SCORE.replace("{score}", checkin.score_text(value)).replace("{meaning}", meaning)
 
     @property
     def result_text(self) -> str:
@@ -165,7 +165,7 @@ class CheckInForm(Form):
         mine.sort(key=lambda c: (c.at, c.id or 0), reverse=True)
         labels = self.labels
         self.saved.show([Shown(c.id, labels.moment(c.at), self.score_line(c.score)) for c in mine])
-        due = checkin_score.next_due(mine[0].at if mine else None, self.questionnaire, self.day)
+        due = checkin.next_due(mine[0].at if mine else None, self.questionnaire, self.day)
         self.next_due.value = f"<p>{escaped(labels.fill('check_in.next_due', day=labels.day(due)))}</p>"
 
     @property
