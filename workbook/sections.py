@@ -16,13 +16,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from workbook import messages
 from workbook.messages import count, date_text, times
 from workbook.views import Summary
 
 if TYPE_CHECKING:
+    import pandas as pd
     from matplotlib.figure import Figure
 
     from workbook.session import Workbook

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbook.journal import Journal
 from workbook.location import journal_path
+from workbook.sections import CHARTS as SECTION_CHARTS
 from workbook.views import Chart, LiveView, Summary, cell_id
 
 if TYPE_CHECKING:
@@ -136,6 +137,61 @@ class Workbook:
         from workbook.widgets import JournalView
 
         return JournalView(self.journal, self.template)
+
+    # --- what a rejection can still give ---------------------------------------
+
+    def went_well(self, *, application_id: int | None = None) -> Any:
+        """One thing that went well: praise or a strength, kept beside the feedback."""
+        from workbook.widgets.strengths import went_well_widget
+
+        return went_well_widget(self, application_id=application_id)
+
+    def self_review(self, *, application_id: int | None = None) -> Any:
+        """Rate your own answers in an interview, 1 to 5 on each point, and one thing to do differently."""
+        from workbook.widgets.self_review import self_review_widget
+
+        return self_review_widget(self, application_id=application_id)
+
+    def people_met(self, *, application_id: int | None = None) -> Any:
+        """The people you met in an application, and whether they invited you to apply again."""
+        from workbook.widgets.people import people_widget
+
+        return people_widget(self, application_id=application_id)
+
+    def follow_up(self, *, application_id: int | None = None) -> Any:
+        """A thank-you note drafted from your journal, to edit and send yourself, and a date to reconnect."""
+        from workbook.widgets.follow_up import follow_up_widget
+
+        return follow_up_widget(self, application_id=application_id)
+
+    def due_follow_ups(self) -> Any:
+        """The thank-you notes and reconnect dates that have come due, each with Mark done."""
+        from workbook.widgets.follow_up import due_follow_ups
+
+        return due_follow_ups(self)
+
+    def what_you_want(self, *, application_id: int | None = None) -> Any:
+        """What drew you to a role, what you would rather avoid, and how much you wanted it."""
+        from workbook.widgets.motivation import motivation_widget
+
+        return motivation_widget(self, application_id=application_id)
+
+    def check_in(self, *, application_id: int | None = None) -> Any:
+        """The resilience check-in from the template: a few statements, answered 1 to 5."""
+        from workbook.widgets.check_in import check_in_widget
+
+        return check_in_widget(self, application_id=application_id)
+
+    def section(self, name: str) -> LiveView:
+        """A section's words (strengths, self_review, wants, what_helps, checkin); it redraws after a save."""
+        from workbook.sections import SECTIONS
+
+        part = SECTIONS[name]
+        return self._show(
+            f"summary:{name}",
+            lambda: part.summary(self),
+            lambda: [getattr(self.journal, r)() for r in part.reads],
+        )
 
     # --- summaries -------------------------------------------------------------
 
@@ -306,6 +362,7 @@ CHARTS: dict[str, tuple[str, tuple[str, ...], Callable[[Workbook], Figure]]] = {
         ("moods", "applications"),
         lambda b: _charts().dip_by_stage_chart(b.rejections(), b.journal.applications()),
     ),
+    **SECTION_CHARTS,
 }
 
 
