@@ -129,7 +129,8 @@ def test_more_labels_than_bundles_is_one_line(bundles: list[Path], tmp_path: Pat
 
 def test_client_names_keep_empty_places_numbered() -> None:
     assert client_names(3, "A,,C") == ["A", "Client 2", "C"]
-    assert client_names(2) == ["Client 1", "Client 2"]
+    assert client_names(2) == ["Client 1", "Client 2"] == client_names(2, "")
+    assert client_names(2, "A,") == ["A", "Client 2"]
 
 
 def test_a_folder_of_bundles_reads_in_name_order(bundles: list[Path], tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ appear only for a client who included them.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +40,8 @@ def client_names(count: int, labels: Sequence[str] | str | None = None) -> list[
     name.  More labels than bundles raises :class:`ValidationError` on ``--labels``.
     """
     given = labels.split(",") if isinstance(labels, str) else list(labels or [])
+    while given and not str(given[-1]).strip():  # "" and "A,B," name no one more
+        given.pop()
     if len(given) > count:
         raise ValidationError(
             "--labels", f"gives {len(given)} names for {count} bundles; give one name per bundle"
@@ -137,16 +139,48 @@ class Cohort:
         """The free text ``client`` chose to share, by opt-in (feedback, notes, reflections)."""
         return {word: rows for word, rows in client.bundle.texts.items() if word in client.bundle.included}
 
+    # --- what the coach notebook shows ----------------------------------------------------------
+
+    def glance(self) -> Any:
+        """One row per client with readable headings, or what to do when there are no bundles yet."""
+        from workbook.views import Summary
+
+        if not self.clients:
+            return Summary(self.waiting())
+        return self.overview().rename(columns=COHORT_COLUMNS).set_index(COHORT_COLUMNS["client"])
+
+    def theme_table(self) -> pd.DataFrame:
+        """The themes across the cohort with readable headings."""
+        return self.themes().rename(columns=COHORT_THEME_COLUMNS)
+
+    def chart(self, name: str) -> Any:
+        """One of :meth:`charts` (recoveries, themes, check_ins), shown as a PNG in a notebook."""
+        from workbook.views import Chart
+
+        drawings = self._drawings()
+        if name not in drawings:
+            raise KeyError(f"no cohort chart called {name!r}; there are: {', '.join(drawings)}")
+        return Chart(drawings[name]())
+
+    def each_client(self) -> Any:
+        """Each client's own part of the page (their charts and what they chose to share), as HTML."""
+        from workbook.share.page import ClientPages
+
+        return ClientPages(self)
+
     # --- figures ---------------------------------------------------------------------------
 
     def charts(self) -> dict[str, Figure]:
         """The cohort's charts: recoveries per client, themes across clients, check-in scores over time."""
+        return {name: draw() for name, draw in self._drawings().items()}
+
+    def _drawings(self) -> dict[str, Callable[[], Figure]]:
         from workbook.share.charts import check_in_chart, cohort_themes_chart, recoveries_chart
 
         return {
-            "recoveries": recoveries_chart(self.recoveries()),
-            "themes": cohort_themes_chart(self.themes()),
-            "check_ins": check_in_chart(self.check_ins()),
+            "recoveries": lambda: recoveries_chart(self.recoveries()),
+            "themes": lambda: cohort_themes_chart(self.themes()),
+            "check_ins": lambda: check_in_chart(self.check_ins()),
         }
 
 

@@ -103,6 +103,19 @@ def client_section(cohort: Cohort, client: Client) -> str:
     return "\n".join(parts)
 
 
+class ClientPages:
+    """Every client's section of the page, shown as HTML in a notebook."""
+
+    def __init__(self, cohort: Cohort) -> None:
+        self.cohort = cohort
+
+    def _repr_html_(self) -> str:
+        return "\n".join(client_section(self.cohort, client) for client in self.cohort.clients)
+
+    def __repr__(self) -> str:
+        return ", ".join(client.name for client in self.cohort.clients)
+
+
 def table(frame: pd.DataFrame, headings: dict[str, str]) -> str:
     """``frame``'s columns named in ``headings`` as an HTML table, every cell escaped."""
     if frame.empty:
