@@ -24,6 +24,7 @@ from workbook.cli import main
 from workbook.growth_records import CheckIn, FollowUp, Motivation, Person, SelfReview
 from workbook.journal import Journal
 from workbook.records import Application, CallNotes, FeedbackItem, MoodEntry, Reflection
+from workbook.share import gather
 from workbook.template import load_template
 
 COMPANIES = ("Quillfeather Analytics", "Brackenridge Logistics", "Zephyrine Foods")
@@ -355,3 +356,21 @@ def _order(name: str) -> tuple[int, int]:
         0,
         ["manifest.json", "counts.json", "rejections.json", "themes.json", "check_ins.json"].index(name),
     )
+
+
+def test_charts_name_applications_not_companies_unless_included(filled: Path) -> None:
+    """A PNG's bytes cannot show its words, so look at the texts each chart draws."""
+    from matplotlib.text import Text
+
+    def drawn_words(included: tuple[str, ...]) -> str:
+        with Journal(filled) as journal:
+            bundle = gather(journal, load_template(), included)
+        words = []
+        for draw in bundle.drawings.values():
+            figure = draw()
+            words += [t.get_text() for t in figure.findobj(Text)]
+        return "\n".join(words)
+
+    plain = drawn_words(())
+    assert "Application 1" in plain and not any(company in plain for company in COMPANIES)
+    assert COMPANIES[0] in drawn_words(("companies",))

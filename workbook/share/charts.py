@@ -36,6 +36,8 @@ from workbook.messages import (
 MAX_LINES = 8
 #: The theme chart shows at most this many themes, the most frequent.
 MAX_THEMES = 15
+#: The recoveries chart names at most this many clients down its side; past that, every n-th.
+MAX_NAMES = 60
 #: The check-in scale.
 SCORE_RANGE = (1, 5)
 
@@ -62,9 +64,10 @@ def check_in_chart(scores: pd.DataFrame) -> Figure:
             label=str(client),
         )
     axes.set_ylim(SCORE_RANGE[0] - 0.2, SCORE_RANGE[1] + 0.2)
+    axes.set_yticks(range(SCORE_RANGE[0], SCORE_RANGE[1] + 1))
     date_axis(axes)
     if 1 < len(clients) <= MAX_LINES:
-        axes.legend(fontsize=9, frameon=False, loc="lower left")
+        axes.legend(fontsize=9, loc="best", framealpha=0.9, edgecolor="#DDDDDD")
     return figure
 
 
@@ -84,7 +87,9 @@ def recoveries_chart(recoveries: pd.DataFrame) -> Figure:
         axes.scatter(days, [row] * len(days), s=18, color=REJECTION, alpha=0.6, zorder=2)
         if len(days):
             axes.scatter([days.median()], [row], marker="|", s=300, color=SUMMARY, zorder=3)
-    axes.set_yticks(range(len(clients)), [str(c) for c in clients])
+    step = -(-len(clients) // MAX_NAMES)  # name every client, or every n-th when there are very many
+    rows = range(0, len(clients), step)
+    axes.set_yticks(list(rows), [str(clients[row]) for row in rows])
     axes.set_ylim(len(clients) - 0.5, -0.5)
     return figure
 
