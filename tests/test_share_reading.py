@@ -161,12 +161,21 @@ def test_a_bundle_over_the_total_limit_is_refused(
     tmp_path: Path, good: Path, good_members: dict[str, bytes], capsys, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(reading, "BUNDLE_LIMIT", 3 * MB)
-    pieces = {
-        f"charts/{name}.png": b"\x89PNG\r\n\x1a\n" + os.urandom(MB)
-        for name in ("recovery", "funnel", "check_ins")
-    }
+    # Four members under the ratio floor, each small packed: only their sum passes the limit, while reading.
+    names = ("recovery", "funnel", "check_ins", "dip_by_stage")
+    pieces = {f"charts/{name}.png": b"\x89PNG\r\n\x1a\n" + bytes(900 * 1024) for name in names}
     bundle = zipped(tmp_path / "many.zip", {**good_members, **pieces})
+    assert bundle.stat().st_size < MB
     assert refusal(bundle, tmp_path, capsys, good) == f"error: {bundle}: is over 3 MB once unpacked"
+
+
+def test_a_file_larger_than_the_bundle_limit_is_refused_before_it_is_opened(
+    tmp_path: Path, good: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reading, "BUNDLE_LIMIT", 1 * MB)
+    bundle = tmp_path / "huge.zip"
+    bundle.write_bytes(os.urandom(2 * MB))
+    assert refusal(bundle, tmp_path, capsys, good) == f"error: {bundle}: is over 1 MB"
 
 
 def test_a_zip_bomb_is_refused_at_the_real_limits(

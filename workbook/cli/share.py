@@ -25,6 +25,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     share = commands.add_parser(
         "share",
         help="write a summary bundle for your coach (shows what it holds and asks first)",
+        description="Write a zip for your coach: counts, how you bounced back after each rejection, feedback "
+        "themes, check-in scores and charts. Your own words and company names go in only if you --include "
+        "them. It shows what the file will hold and asks before writing; Rebound never sends it.",
         parents=[journal_option()],
     )
     share.add_argument("out", metavar="OUT.zip", help="where to write the bundle")
@@ -39,7 +42,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     share.set_defaults(handler=_share)
 
-    cohort = commands.add_parser("cohort", help="for coaches: one HTML page from your clients' bundles")
+    cohort = commands.add_parser(
+        "cohort",
+        help="for coaches: one HTML page from your clients' bundles",
+        description="Read the bundles your clients shared and write one self-contained page: each client's "
+        "rejections and recovery days, the feedback themes across them, and their check-in scores. "
+        "A bundle that is damaged or not a bundle is refused, and no page is written.",
+    )
     cohort.add_argument("bundles", metavar="BUNDLE", nargs="+", help="bundles your clients sent you")
     cohort.add_argument("--out", required=True, metavar="COHORT.html", help="where to write the page")
     cohort.add_argument("--labels", metavar="A,B,C", default=None, help="a name for each client, in order")

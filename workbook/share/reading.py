@@ -80,6 +80,8 @@ def read_bundle(path: str | os.PathLike[str]) -> ClientBundle:
     name = str(source)
     if source.is_dir():
         raise BundleError(name, "is a folder, not a bundle")
+    if source.stat().st_size > BUNDLE_LIMIT:  # before zipfile reads its directory into memory
+        raise BundleError(name, f"is over {_mb(BUNDLE_LIMIT)}")
     members = _members(source, name)
     return _checked(source, name, members)
 
