@@ -374,3 +374,16 @@ def test_charts_name_applications_not_companies_unless_included(filled: Path) ->
     plain = drawn_words(())
     assert "Application 1" in plain and not any(company in plain for company in COMPANIES)
     assert "Application 1" not in drawn_words(("companies",))  # the real names stand there instead
+
+
+@pytest.mark.parametrize("included", [(), ("notes",), ("feedback", "reflections", "companies")])
+def test_the_quick_outline_lists_exactly_what_gather_writes(filled: Path, tmp_path: Path, included) -> None:
+    from workbook.share.contents import CHART_NEEDS, outline
+    from workbook.share.layout import CHART_NAMES
+
+    assert tuple(CHART_NEEDS) == CHART_NAMES
+    for path in (filled, tmp_path / "empty.db"):
+        with Journal(path) as journal:
+            quick, full = outline(journal, included), gather(journal, load_template(), included)
+        assert quick.member_names == full.member_names
+        assert (quick.counts, quick.included) == (full.counts, full.included)

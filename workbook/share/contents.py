@@ -269,31 +269,64 @@ def chart_drawings(
     vocabulary: Mapping[str, Theme],
 ) -> dict[str, Callable[[], Figure]]:
     """How to draw each chart that has something to show, from the shareable frames only."""
-    has = {
-        "applications": not applications.empty,
-        "rejections": bool((applications["outcome"] == "rejected").any())
-        if not applications.empty
-        else False,
-        "feedback": not feedback.empty,
-        "moods": not moods.empty,
-        "check_ins": not check_ins.empty,
-    }
+    has = _has(applications, len(feedback), len(moods), len(check_ins))
     scores = pd.DataFrame(check_in_records(check_ins), columns=["at", "score"])
     scores.insert(0, "client", "")
-    drawings = {
-        "recovery": ("rejections", lambda: _kit().recovery_chart(rejections)),
-        "mood_timeline": ("moods", lambda: _kit().mood_timeline_chart(moods, applications, rejections)),
-        "check_ins": ("check_ins", lambda: _own_charts().check_in_chart(scores)),
-        "theme_frequency": ("feedback", lambda: _kit().theme_frequency_chart(feedback, vocabulary)),
-        "themes_over_time": (
-            "feedback",
-            lambda: _kit().themes_over_time_chart(feedback, applications, vocabulary),
-        ),
-        "rejections_by_month": ("rejections", lambda: _kit().rejections_by_month_chart(applications)),
-        "funnel": ("applications", lambda: _kit().funnel_chart(applications, stage_changes)),
-        "dip_by_stage": ("rejections", lambda: _kit().dip_by_stage_chart(rejections, applications)),
+    drawings: dict[str, Callable[[], Figure]] = {
+        "recovery": lambda: _kit().recovery_chart(rejections),
+        "mood_timeline": lambda: _kit().mood_timeline_chart(moods, applications, rejections),
+        "check_ins": lambda: _own_charts().check_in_chart(scores),
+        "theme_frequency": lambda: _kit().theme_frequency_chart(feedback, vocabulary),
+        "themes_over_time": lambda: _kit().themes_over_time_chart(feedback, applications, vocabulary),
+        "rejections_by_month": lambda: _kit().rejections_by_month_chart(applications),
+        "funnel": lambda: _kit().funnel_chart(applications, stage_changes),
+        "dip_by_stage": lambda: _kit().dip_by_stage_chart(rejections, applications),
     }
-    return {name: draw for name, (needs, draw) in drawings.items() if has[needs]}
+    return {name: draw for name, draw in drawings.items() if has[CHART_NEEDS[name]]}
+
+
+def _has(applications: pd.DataFrame, feedback: int, moods: int, check_ins: int) -> dict[str, bool]:
+    """What each chart needs before it has something to show, and whether the journal has it."""
+    rejected = bool((applications["outcome"] == "rejected").any()) if not applications.empty else False
+    return {
+        "applications": not applications.empty,
+        "rejections": rejected,
+        "feedback": feedback > 0,
+        "moods": moods > 0,
+        "check_ins": check_ins > 0,
+    }
+
+
+#: What each chart needs before it is drawn (as :func:`chart_drawings` says).
+CHART_NEEDS = {
+    "recovery": "rejections",
+    "mood_timeline": "moods",
+    "check_ins": "check_ins",
+    "theme_frequency": "feedback",
+    "themes_over_time": "feedback",
+    "rejections_by_month": "rejections",
+    "funnel": "applications",
+    "dip_by_stage": "rejections",
+}
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What a bundle will hold, worked out cheaply (counts and which charts have data), for a preview."""
+
+    member_names: list[str]
+    counts: dict[str, int]
+    included: tuple[str, ...]
+
+
+def outline(journal: Journal, included: tuple[str, ...] = ()) -> Outline:
+    """The members and counts :func:`gather` would give, without working out any metric or chart."""
+    counts = {kind: int(number) for kind, number in journal.counts().items()}
+    has = _has(journal.applications(), counts["feedback_items"], counts["mood_entries"], counts["check_ins"])
+    names = [MANIFEST, COUNTS, REJECTIONS, THEMES, CHECK_INS]
+    names += [member for word, member in TEXT_MEMBERS.items() if word in included]
+    names += [chart_member(name) for name, needs in CHART_NEEDS.items() if has[needs]]
+    return Outline(names, counts, included)
 
 
 def _kit() -> Any:

@@ -22,10 +22,10 @@ from workbook.messages import (
     SHARE_TEXT_IN,
     SHARE_TEXT_OUT,
 )
-from workbook.share.contents import TEXT_OF, Bundle
+from workbook.share.contents import TEXT_OF, Bundle, Outline
 
 
-def preview_lines(bundle: Bundle, path: str | Path) -> list[str]:
+def preview_lines(bundle: Bundle | Outline, path: str | Path) -> list[str]:
     """The preview of ``bundle`` as lines of plain text, naming ``path``."""
     lines = [SHARE_HEADING.format(path=path)]
     lines += [f"  {name}" for name in bundle.member_names]
@@ -55,6 +55,6 @@ def text_words(kind: str, included: tuple[str, ...]) -> str:
     return "; ".join(parts)
 
 
-def preview_text(bundle: Bundle, path: str | Path) -> str:
+def preview_text(bundle: Bundle | Outline, path: str | Path) -> str:
     """The preview as one text."""
     return "\n".join(preview_lines(bundle, path))

@@ -33,7 +33,7 @@ from workbook.widgets.form import (
 
 if TYPE_CHECKING:
     from workbook.session import Workbook
-    from workbook.share import Bundle
+    from workbook.share.contents import Outline
 
 #: The bundle's file name, beside the journal, until the person picks another.
 DEFAULT_NAME = "for-my-coach.zip"
@@ -69,7 +69,7 @@ class ShareForm(Form):
             ]
         )
         self.widget.add_class("rebound-share")
-        self._bundle: Bundle | None = None
+        self._bundle: Outline | None = None
         for box in self.includes.values():
             box.observe(lambda _change: self.refresh(), names="value")
         self.path.observe(lambda _change: self._show_preview(), names="value")
@@ -92,10 +92,10 @@ class ShareForm(Form):
         return plain_text(self.preview.value)
 
     def refresh(self) -> None:
-        """Work out the bundle again from the journal and the ticks (no chart is drawn for it) and show it."""
-        from workbook.share import gather
+        """Work out again what the bundle will hold (counts and files only, nothing drawn) and show it."""
+        from workbook.share.contents import outline
 
-        self._bundle = gather(self.journal, self.template, self.included)
+        self._bundle = outline(self.journal, self.included)
         self._show_preview()
 
     def _show_preview(self) -> None:
