@@ -65,3 +65,15 @@ def test_empty_charts_say_so() -> None:
     assert texts == ["No rejections shared."]
     nothing = pd.DataFrame(columns=["client", "at", "score"])
     assert [t.get_text() for t in check_in_chart(nothing).axes[0].texts] == ["No check-ins shared yet."]
+
+
+def test_names_and_labels_are_drawn_word_for_word_and_cut_when_long() -> None:
+    recoveries = pd.DataFrame(
+        {"client": ["$\\frac{1}{0}$", "x" * 500], "recovery_days": pd.array([3, 4], dtype="Int64")}
+    )
+    figure = recoveries_chart(recoveries)
+    assert Chart(figure).png().startswith(b"\x89PNG")  # "$...$" is not read as (broken) maths
+    names = ticks(figure)
+    assert names[0] == "\\$\\frac{1}{0}\\$" and len(names[1]) == 40
+    themes = pd.DataFrame({"label": ["$\\undefined$ " * 20], "items": [2]})
+    assert Chart(cohort_themes_chart(themes)).png().startswith(b"\x89PNG")

@@ -251,6 +251,26 @@ BROKEN = [
         lambda m: {**m, "check_ins.json": b'[{"at": "2026-07-01T09:00:00", "score": 9}]'},
         "check_ins.json: record 1: score is missing or of the wrong kind",
     ),
+    (
+        "time-zone",
+        lambda m: {**m, "check_ins.json": b'[{"at": "2026-07-01T09:00:00+05:00", "score": 3}]'},
+        "check_ins.json: record 1: at is missing or of the wrong kind",
+    ),
+    (
+        "huge-days",
+        lambda m: {
+            **m,
+            "rejections.json": json.dumps(
+                [{**json.loads(m["rejections.json"])[0], "recovery_days": 10**30}]
+            ).encode(),
+        },
+        "rejections.json: record 1: recovery_days is missing or of the wrong kind",
+    ),
+    (
+        "huge-count",
+        lambda m: {**m, "counts.json": b'{"applications": 100000000000000000000}'},
+        "counts.json must map each kind of record to a whole number",
+    ),
     ("deep", lambda m: {**m, "themes.json": b"[" * 100_000}, "themes.json is not valid JSON"),
     (
         "fake-png",

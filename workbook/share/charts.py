@@ -42,6 +42,18 @@ MAX_NAMES = 60
 SCORE_RANGE = (1, 5)
 
 
+#: Names and theme labels from a bundle are cut to this many characters on a chart.
+MAX_LABEL = 40
+
+
+def plain(text: object) -> str:
+    """``text`` as a chart shows it word for word: cut to :data:`MAX_LABEL`, ``$`` never read as maths."""
+    words = str(text)
+    if len(words) > MAX_LABEL:
+        words = words[: MAX_LABEL - 1] + "…"
+    return words.replace("$", r"\$")
+
+
 def check_in_chart(scores: pd.DataFrame) -> Figure:
     """Check-in scores (1-5) over time: one line per ``client``; columns client, at, score."""
     figure, axes = new_figure()
@@ -61,7 +73,7 @@ def check_in_chart(scores: pd.DataFrame) -> Figure:
             linewidth=1 if many else 1.6,
             alpha=0.5 if many else 1,
             color=colour,
-            label=str(client),
+            label=plain(client),
         )
     axes.set_ylim(SCORE_RANGE[0] - 0.2, SCORE_RANGE[1] + 0.2)
     axes.set_yticks(range(SCORE_RANGE[0], SCORE_RANGE[1] + 1))
@@ -76,7 +88,7 @@ def recoveries_chart(recoveries: pd.DataFrame) -> Figure:
     known = recoveries.dropna(subset=["recovery_days"]) if not recoveries.empty else recoveries
     clients = list(dict.fromkeys(recoveries["client"])) if not recoveries.empty else []
     height = min(2 + 0.35 * max(len(clients), 1), 30)
-    figure, axes = new_figure(8, height, left=0.3 + label_inches([str(c) for c in clients]))
+    figure, axes = new_figure(8, height, left=0.3 + label_inches([plain(c) for c in clients]))
     label(axes, COHORT_RECOVERIES, "Days to recover", "")
     if known.empty:
         return empty(figure, axes, COHORT_NO_REJECTIONS)
@@ -89,7 +101,7 @@ def recoveries_chart(recoveries: pd.DataFrame) -> Figure:
             axes.scatter([days.median()], [row], marker="|", s=300, color=SUMMARY, zorder=3)
     step = -(-len(clients) // MAX_NAMES)  # name every client, or every n-th when there are very many
     rows = range(0, len(clients), step)
-    axes.set_yticks(list(rows), [str(clients[row]) for row in rows])
+    axes.set_yticks(list(rows), [plain(clients[row]) for row in rows])
     axes.set_ylim(len(clients) - 0.5, -0.5)
     return figure
 
@@ -97,7 +109,7 @@ def recoveries_chart(recoveries: pd.DataFrame) -> Figure:
 def cohort_themes_chart(themes: pd.DataFrame) -> Figure:
     """How many feedback items named each theme, across clients; columns label, items."""
     top = themes.head(MAX_THEMES)
-    labels = [str(text) for text in top["label"]] if not top.empty else []
+    labels = [plain(text) for text in top["label"]] if not top.empty else []
     height = min(2 + 0.32 * max(len(labels), 1), 12)
     figure, axes = new_figure(8, height, left=0.3 + label_inches(labels))
     label(axes, COHORT_THEMES, "Feedback items", "")

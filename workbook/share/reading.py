@@ -52,6 +52,9 @@ CHUNK = 64 * 1024
 #: The most entries an archive's directory may list (a bundle has about twenty).
 MAX_ENTRIES = 100
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+#: The largest count and the most days a bundle may state (a lifetime of job searching is far less).
+MAX_COUNT = 10**9
+MAX_DAYS = 100_000
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _S_IFMT, _S_IFLNK = 0o170000, 0o120000
@@ -221,7 +224,9 @@ def _short(error: Exception) -> str:
 
 
 def _counts(name: str, data: Any) -> dict[str, int]:
-    if not isinstance(data, dict) or not all(_whole(value) and value >= 0 for value in data.values()):
+    if not isinstance(data, dict) or not all(
+        _whole(value) and 0 <= value <= MAX_COUNT for value in data.values()
+    ):
         raise BundleError(name, f"{COUNTS} must map each kind of record to a whole number")
     return {str(kind): int(value) for kind, value in data.items()}
 
@@ -301,10 +306,14 @@ def _iso_date(value: Any) -> bool:
 
 def _iso_moment(value: Any) -> bool:
     try:
-        dt.datetime.fromisoformat(value)
+        moment = dt.datetime.fromisoformat(value)
     except (TypeError, ValueError):
         return False
-    return True
+    return moment.tzinfo is None  # the journal's times are local and naive; a bundle's are too
+
+
+def _between(low: float, high: float, check: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    return lambda value: check(value) and low <= value <= high
 
 
 def _score(value: Any) -> bool:
@@ -319,16 +328,16 @@ _REJECTION_FIELDS: dict[str, Callable[[Any], bool]] = {
     "application": _text,
     "role": _text,
     "rejected_on": _iso_date,
-    "baseline": _maybe(_number),
-    "dip": _maybe(_number),
-    "recovery_days": _maybe(_whole),
+    "baseline": _maybe(_between(1, 10, _number)),
+    "dip": _maybe(_between(-10, 10, _number)),
+    "recovery_days": _maybe(_between(0, MAX_DAYS, _whole)),
     "recovered": _maybe(lambda value: isinstance(value, bool)),
-    "bounce_back_days": _maybe(_whole),
+    "bounce_back_days": _maybe(_between(0, MAX_DAYS, _whole)),
 }
 _THEME_FIELDS: dict[str, Callable[[Any], bool]] = {
     "theme": _text,
     "label": _text,
-    "items": lambda value: _whole(value) and value >= 0,
+    "items": _between(0, MAX_COUNT, _whole),
 }
 _CHECK_IN_FIELDS: dict[str, Callable[[Any], bool]] = {"at": _iso_moment, "score": _score}
 _TEXT_EXTRAS: dict[str, Callable[[Any], bool]] = {
