@@ -137,6 +137,13 @@ COHORT_CHECK_INS = "Check-in scores over time"
 COHORT_CLIENT = "{client}"
 COHORT_SHARED = "Shared on {day}; included: {included}."
 COHORT_NOTHING_EXTRA = "counts, metrics and charts only"
+#: What each opt-in is called on the coach's page.
+COHORT_INCLUDE_NAMES = {
+    "feedback": "what employers said",
+    "notes": "their notes",
+    "reflections": "their reflections",
+    "companies": "company names",
+}
 COHORT_NO_REJECTIONS = "No rejections shared."
 COHORT_NO_THEMES = "No feedback themes shared yet."
 COHORT_NO_CHECK_INS = "No check-ins shared yet."

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from workbook.charts.canvas import (
     FEEDBACK,
@@ -102,6 +103,8 @@ def recoveries_chart(recoveries: pd.DataFrame) -> Figure:
     step = -(-len(clients) // MAX_NAMES)  # name every client, or every n-th when there are very many
     rows = range(0, len(clients), step)
     axes.set_yticks(list(rows), [plain(clients[row]) for row in rows])
+    axes.set_xlim(left=0, right=max(float(known["recovery_days"].max()) * 1.05, 5))
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_ylim(len(clients) - 0.5, -0.5)
     return figure
 
@@ -118,6 +121,7 @@ def cohort_themes_chart(themes: pd.DataFrame) -> Figure:
     axes.grid(True, axis="x", color="#DDDDDD", linewidth=0.8)
     axes.grid(False, axis="y")
     axes.barh(range(len(labels)), top["items"], color=FEEDBACK)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_yticks(range(len(labels)), labels)
     axes.set_ylim(len(labels) - 0.5, -0.5)
     return figure

@@ -21,6 +21,7 @@ from workbook.messages import (
     COHORT_CHECK_INS,
     COHORT_CLIENTS,
     COHORT_COLUMNS,
+    COHORT_INCLUDE_NAMES,
     COHORT_MADE,
     COHORT_NOTHING_EXTRA,
     COHORT_RECOVERIES,
@@ -29,7 +30,6 @@ from workbook.messages import (
     COHORT_THEME_COLUMNS,
     COHORT_THEMES,
     COHORT_TITLE,
-    SHARE_INCLUDE_NAMES,
     count,
     date_text,
 )
@@ -91,7 +91,7 @@ def render_cohort(cohort: Cohort, *, today: dt.date | None = None) -> str:
 def client_section(cohort: Cohort, client: Client) -> str:
     """One client's part of the page: when they shared, what they included, their charts and texts."""
     bundle = client.bundle
-    included = ", ".join(SHARE_INCLUDE_NAMES[word] for word in bundle.included) or COHORT_NOTHING_EXTRA
+    included = ", ".join(COHORT_INCLUDE_NAMES[word] for word in bundle.included) or COHORT_NOTHING_EXTRA
     parts = [
         f"<h2>{escape(client.name)}</h2>",
         f"<p>{escape(bundle.title)}. {escape(COHORT_SHARED.format(day=date_text(bundle.created), included=included))}</p>",
