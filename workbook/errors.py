@@ -59,3 +59,12 @@ class JournalBusyError(JournalError):
 
 class StorageError(JournalError):
     """SQLite could not read or write the journal (disk full, read-only, corrupt file)."""
+
+
+class BundleError(WorkbookError):
+    """A summary bundle was refused: ``bundle`` names the file, ``reason`` says why in words."""
+
+    def __init__(self, bundle: str, reason: str) -> None:
+        super().__init__(f"{bundle}: {reason}")
+        self.bundle = bundle
+        self.reason = reason

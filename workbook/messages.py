@@ -134,3 +134,82 @@ CHECKIN_NOT_A_DIAGNOSIS = (
 )
 #: Said under every comparison of what hurts and helps.
 PATTERNS_NOT_CAUSES = "These are patterns in your own journal, not causes: take what rings true."
+# --- sharing with a coach (workbook share, the Share widget) and the coach's cohort view -------------
+
+#: What each kind of record is called when a person is shown what a bundle will hold.
+SHARE_KIND_NAMES = {
+    "applications": "Applications",
+    "stage_changes": "Stages reached",
+    "call_notes": "Notes from calls",
+    "feedback_items": "Feedback items",
+    "mood_entries": "Mood entries",
+    "reflections": "Reflections",
+    "checklist_runs": "Checklists",
+    "actions": "Things to practise",
+    "support_contacts": "Talks with someone",
+    "people": "People met",
+    "follow_ups": "Follow-ups",
+    "self_reviews": "Self-reviews",
+    "motivations": "What you wanted",
+    "check_ins": "Resilience check-ins",
+}
+#: The words each opt-in stands for, as a person reads them.
+SHARE_INCLUDE_NAMES = {
+    "feedback": "what employers said",
+    "notes": "your notes",
+    "reflections": "your reflections",
+    "companies": "company names",
+}
+SHARE_HEADING = "Your coach will get {path}, holding these files:"
+SHARE_HOLDS = "What it tells your coach:"
+SHARE_KIND_LINE = "  {name}: {count}, {text}"
+SHARE_COUNT_ONLY = "only how many"
+#: Kinds whose numbers, not only how many, always go into a bundle.
+SHARE_NUMBERS = {"check_ins": "scores and dates included"}
+SHARE_TEXT_IN = "{what} included"
+SHARE_TEXT_OUT = "{what} kept back"
+SHARE_ALWAYS = (
+    "Always in it: for each rejection the role, the date, your mood before, the dip and the days to "
+    "recover; how often each feedback theme came up; your check-in scores with their dates; the charts."
+)
+SHARE_NO_COMPANIES = "Companies appear as Application 1, 2, 3 and so on."
+SHARE_QUESTION = "Share this? [y/N] "
+SHARE_NO_ANSWER = "No answer came, so nothing was written."
+SHARE_DECLINED = "Nothing was written; your journal stays with you."
+SHARE_WRITTEN = "Wrote {path}. It is yours to send; Rebound sends nothing."
+SHARE_BAD_INCLUDE = "{word!r} is not something to include; choose from {choices}"
+
+COHORT_TITLE = "Your clients"
+COHORT_DEFAULT_NAME = "Client {number}"
+COHORT_MADE = "Made on {day} from {bundles}. Each client shows only what they chose to share."
+COHORT_CLIENTS = "Clients at a glance"
+COHORT_COLUMNS = {
+    "client": "Client",
+    "shared_on": "Shared on",
+    "rejections": "Rejections",
+    "recovered": "Recovered",
+    "median_recovery_days": "Median days to recover",
+    "check_ins": "Check-ins",
+    "latest_score": "Latest check-in",
+    "score_change": "Change since first",
+}
+COHORT_RECOVERIES = "Days to recover after each rejection"
+COHORT_THEMES = "Feedback themes across your clients"
+COHORT_THEME_COLUMNS = {"label": "Theme", "items": "Feedback items", "clients": "Clients"}
+COHORT_CHECK_INS = "Check-in scores over time"
+COHORT_CLIENT = "{client}"
+COHORT_SHARED = "Shared on {day}; included: {included}."
+COHORT_NOTHING_EXTRA = "counts, metrics and charts only"
+#: What each opt-in is called on the coach's page.
+COHORT_INCLUDE_NAMES = {
+    "feedback": "what employers said",
+    "notes": "their notes",
+    "reflections": "their reflections",
+    "companies": "company names",
+}
+COHORT_NO_REJECTIONS = "No rejections shared."
+COHORT_NO_THEMES = "No feedback themes shared yet."
+COHORT_NO_CHECK_INS = "No check-ins shared yet."
+COHORT_NO_BUNDLES = "No bundles found in {folder} yet. Put the .zip files your clients send you there."
+COHORT_TEXT_HEADINGS = {"feedback": "What employers said", "notes": "Notes", "reflections": "Reflections"}
+COHORT_WRITTEN = "Wrote {path} from {bundles}."

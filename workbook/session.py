@@ -182,6 +182,12 @@ class Workbook:
 
         return check_in_widget(self, application_id=application_id)
 
+    def share(self) -> Any:
+        """Share with your coach: tick what else to include, see what the file holds, write it."""
+        from workbook.widgets.share import share_widget
+
+        return share_widget(self)
+
     def section(self, name: str) -> LiveView:
         """A section's words (strengths, self_review, wants, what_helps, checkin); it redraws after a save."""
         from workbook.sections import SECTIONS
