@@ -70,3 +70,13 @@ SAMPLE_BANNER = (
 OWN_BANNER = "Using your journal ({name}). Everything you log stays in this file."
 #: Said in JupyterLab only, where a notebook opens with its cells not yet run.
 LAB_HINT = "Run › Run All Cells shows every form and chart in this notebook at once."
+
+# --- notebooks built from a template (workbook.build) ---------------------------------------
+#: What the links back to the first notebook say.
+START_HERE = "Start here"
+#: The line that ends each notebook but the last: ``{next}`` and ``{home}`` are links.
+NEXT_NOTEBOOK = "**Next:** {next} · {home}"
+#: The line that ends the last notebook of a workbook.
+LAST_NOTEBOOK = "That's the whole workbook. Come back to any part whenever you need it: {home}."
+#: Under the welcome on Start here, when the template names a coach: their name and contact, joined.
+COACH_LINE = "**Your coach:** {coach}"
