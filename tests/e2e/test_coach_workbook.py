@@ -38,6 +38,20 @@ def coach_lab(
     coach_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[servers.RunningServer]:
     """``workbook lab`` in the coach's folder, the journal left for the folder to decide."""
+    yield from _serving("lab", coach_folder, tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def coach_app(
+    coach_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[servers.RunningServer]:
+    """``workbook app`` in the coach's folder, the journal left for the folder to decide."""
+    yield from _serving("app", coach_folder, tmp_path, monkeypatch)
+
+
+def _serving(
+    kind: str, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[servers.RunningServer]:
     private_env = servers.private_env
 
     def folder_journal_env(scratch: Path, journal: Path) -> dict[str, str]:
@@ -48,7 +62,7 @@ def coach_lab(
     monkeypatch.setattr(servers, "private_env", folder_journal_env)
     (tmp_path / "scratch").mkdir()
     try:
-        server = servers.start("lab", coach_folder, tmp_path / "scratch")
+        server = servers.start(kind, folder, tmp_path / "scratch")
     except RuntimeError as failure:
         pytest.fail(str(failure), pytrace=False)
     try:
@@ -63,16 +77,24 @@ def test_the_coachs_words_show_in_jupyterlab_and_the_journal_is_the_folders(
     printed = coach_lab.out.read_text("utf-8")
     assert f"Journal: {coach_folder / 'data' / 'journal.db'}" in printed
 
-    lab_ui.open_notebook(page, coach_lab, "00_start_here.ipynb")
-    rendered = page.locator(".jp-Notebook .jp-MarkdownCell .jp-RenderedMarkdown")
-    rendered.first.wait_for()
-    assert page.get_by_role("heading", name="Bounce Forward").count() == 1
-    assert page.get_by_role("heading", name="Welcome, graduates").count() == 1
-    assert WELCOME in rendered.first.inner_text()
-    assert "Sam Okafor · sam@careers.example.org" in rendered.first.inner_text()
-
     lab_ui.open_notebook(page, coach_lab, "01_before_the_call.ipynb")
     lab_ui.run_all(page)
     assert lab_ui.tracebacks(page) == []
     page.locator(".rebound-checklist").first.wait_for()
     assert page.locator(".rebound-checklist .widget-checkbox", has_text=CHECK_ITEM).count() == 1
+
+    # Opened second: a run-all waits on every notebook on the page, and Start here is not run.
+    lab_ui.open_notebook(page, coach_lab, "00_start_here.ipynb")
+    welcome = page.locator(".jp-MarkdownCell .jp-RenderedMarkdown", has_text="Bounce Forward")
+    welcome.wait_for()
+    assert page.get_by_role("heading", name="Bounce Forward").count() == 1
+    assert page.get_by_role("heading", name="Welcome, graduates").count() == 1
+    assert WELCOME in welcome.inner_text()
+    assert "Sam Okafor · sam@careers.example.org" in welcome.inner_text()
+
+
+def test_the_app_serves_the_coachs_start_here_from_the_folder(coach_app: servers.RunningServer) -> None:
+    status, _, body = servers.get(coach_app.url)
+    assert status == 200
+    assert WELCOME in body.decode("utf-8")
+    assert "Traceback" not in body.decode("utf-8")
