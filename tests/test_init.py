@@ -197,3 +197,22 @@ def test_a_broken_workbook_toml_is_refused_naming_it(tmp_path: Path) -> None:
 def test_any_title_is_written_as_toml_that_reads_back_the_same(title: str) -> None:
     assert tomllib.loads(workbook_toml(title))["workbook"]["title"] == title
     assert tomllib.loads(f"x = {toml_string(title)}")["x"] == title
+
+
+def test_a_coachs_title_welcome_and_coach_line_appear_on_the_built_start_here(tmp_path: Path) -> None:
+    import nbformat
+
+    template = coach_template(
+        tmp_path,
+        title="Bounce Forward",
+        welcome={"title": "Welcome, graduates", "text": "Your first search is a marathon, not a sprint."},
+        coach={"name": "Sam Okafor", "contact": "sam@careers.example.org"},
+    )
+    folder = tmp_path / "client"
+    assert main(["init", str(folder), "--template", str(template)]) == 0
+
+    start = nbformat.read(folder / "notebooks" / "00_start_here.ipynb", as_version=4).cells[0].source
+    assert start.startswith(
+        "# Bounce Forward\n\n## Welcome, graduates\n\nYour first search is a marathon, not a sprint.\n\n"
+        "**Your coach:** Sam Okafor · sam@careers.example.org\n\n"
+    )
