@@ -213,3 +213,12 @@ COHORT_NO_CHECK_INS = "No check-ins shared yet."
 COHORT_NO_BUNDLES = "No bundles found in {folder} yet. Put the .zip files your clients send you there."
 COHORT_TEXT_HEADINGS = {"feedback": "What employers said", "notes": "Notes", "reflections": "Reflections"}
 COHORT_WRITTEN = "Wrote {path} from {bundles}."
+# --- notebooks built from a template (workbook.build) ---------------------------------------
+#: What the links back to the first notebook say.
+START_HERE = "Start here"
+#: The line that ends each notebook but the last: ``{next}`` and ``{home}`` are links.
+NEXT_NOTEBOOK = "**Next:** {next} · {home}"
+#: The line that ends the last notebook of a workbook.
+LAST_NOTEBOOK = "That's the whole workbook. Come back to any part whenever you need it: {home}."
+#: Under the welcome on Start here, when the template names a coach: their name and contact, joined.
+COACH_LINE = "**Your coach:** {coach}"

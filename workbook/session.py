@@ -39,13 +39,13 @@ def open_workbook(demo: bool | None = None, *, journal: str | os.PathLike[str] |
     sample journal lives beside the person's (``data/demo.db``) and is built on
     first use; it never touches the person's journal.
     """
-    from workbook.template import load_template  # the template (and yaml) load on first open, not on import
+    from workbook.folder import folder_template  # the template (and yaml) load on first open, not on import
 
     if demo is None:
         demo = os.environ.get(DEMO_ENV, "").strip().lower() in ("1", "true", "yes")
     own = journal_path(journal)
     path = own.with_name(DEMO_FILE) if demo else own  # as workbook.demo.default_demo_path places it
-    book = Workbook(Journal(path), load_template(), demo=demo)
+    book = Workbook(Journal(path), folder_template(), demo=demo)
     if demo:
         from workbook.demo import build_demo_if_empty
 

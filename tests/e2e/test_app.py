@@ -11,7 +11,7 @@ START = "00_start_here.ipynb"
 def test_app_shows_the_start_notebook_without_its_code(app_server: RunningServer, page) -> None:
     app_ui.open_app(page, app_server.url)
 
-    assert page.get_by_role("heading", name="Start here").count() == 1
+    assert page.get_by_role("heading", name="Rebound", exact=True).count() == 1
     assert page.locator(".jp-CodeCell").count() >= 1  # the code ran; only its source is hidden
     assert app_ui.code_on_page(page) == 0
     assert app_ui.tracebacks(page) == []
@@ -22,7 +22,7 @@ def test_app_without_the_token_shows_only_the_login_page(app_server: RunningServ
 
     assert "/login" in page.url
     assert page.locator(".jp-Cell").count() == 0
-    assert page.get_by_role("heading", name="Start here").count() == 0
+    assert page.get_by_role("heading", name="Rebound", exact=True).count() == 0
 
 
 def test_every_notebook_is_linked_from_the_start_page_and_opens_as_an_app(

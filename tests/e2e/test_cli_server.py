@@ -99,7 +99,7 @@ def test_app_serves_the_start_notebook_with_its_code_hidden(app_server: servers.
     html = body.decode("utf-8")
     code_cells = re.findall(r'class="([^"]*\bjp-CodeCell\b[^"]*)"', html)
     assert status == 200
-    assert "Start here" in html
+    assert "Welcome to your Rebound workbook" in html
     assert code_cells and all("jp-mod-noInput" in classes for classes in code_cells)
     assert not re.search(r'class="[^"]*\bjp-InputPrompt\b', html)
 

@@ -14,13 +14,13 @@ import sys
 from collections.abc import Sequence
 
 from workbook import __version__
-from workbook.cli import analysis, entries, safety, sample, server, share, transfer
+from workbook.cli import analysis, entries, init, safety, sample, server, share, transfer
 from workbook.cli.common import journal_named, journal_option
 from workbook.cli.failures import EXPECTED, describe
 from workbook.errors import ValidationError
 
 #: Modules that add subcommands, in the order --help lists them.
-COMMAND_MODULES = [entries, transfer, analysis, share, safety, sample, server]
+COMMAND_MODULES = [init, entries, transfer, analysis, share, safety, sample, server]
 
 EXIT_USAGE = 2
 

@@ -40,11 +40,11 @@ FOLLOW_UP_WORDS = " or ".join(kind.replace("_", "-") for kind in FOLLOW_UP_KINDS
 def template() -> Template:
     """The template the commands read dimensions, the check-in and theme words from.
 
-    The built-in one for now; the folder's own template once the workbook folder names one.
+    The one named by the workbook folder's workbook.toml, else the built-in one.
     """
-    from workbook.template import load_template  # deferred: yaml and the template load only when needed
+    from workbook.folder import folder_template  # deferred: yaml and the template load only when needed
 
-    return load_template()
+    return folder_template()
 
 
 def due(follow_ups: Iterable[FollowUp], by: dt.date) -> list[FollowUp]:

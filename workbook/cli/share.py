@@ -57,13 +57,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _share(args: argparse.Namespace) -> int:
     # Deferred: gathering a bundle needs pandas and draws charts with matplotlib.
+    from workbook.folder import folder_template
     from workbook.share import check_target, gather, parse_includes, preview_text, write_bundle
-    from workbook.template import load_template
 
     included = parse_includes(args.include)
     target = check_target(args.out, "OUT.zip")
     with open_journal(args) as journal:
-        bundle = gather(journal, load_template(), included)
+        bundle = gather(journal, folder_template(), included)
     print(preview_text(bundle, target))
     if not args.yes:
         answer = _answer()
