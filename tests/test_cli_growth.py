@@ -172,6 +172,25 @@ def test_a_thank_you_is_due_the_day_it_is_noted_and_a_reconnect_after_the_templa
     assert reconnect["due_on"] == (dt.date(2026, 9, 20) + dt.timedelta(days=wait)).isoformat()
 
 
+def test_a_reconnect_noted_later_still_counts_from_the_news_and_sooner_when_invited_back(cli: Cli) -> None:
+    """The workbook's form and the command suggest the same date: the wait runs from the rejection."""
+    cli.ok("add followup --application 1 --kind reconnect --created-on 2026-10-05")
+    cli.ok("update application 1 --invited-back")
+    cli.ok("add followup --application 1 --kind reconnect --created-on 2026-10-06")
+
+    later, invited = cli.listed("followups")
+    wait = load_template().follow_up.reconnect_after_days  # type: ignore[union-attr]
+    assert later["due_on"] == (dt.date(2026, 9, 20) + dt.timedelta(days=wait)).isoformat()
+    assert invited["due_on"] == (dt.date(2026, 9, 20) + dt.timedelta(days=60)).isoformat()
+
+
+def test_praise_is_given_strength_themes(cli: Cli) -> None:
+    out = cli.ok('add feedback --application 1 --text "Your portfolio was the best we saw" --positive')
+    (item,) = cli.listed("feedback")
+    assert item["positive"] is True and item["themes"] and not item["confirmed"]
+    assert "suggested" in out
+
+
 def test_due_follow_ups_are_the_open_ones_due_by_today_newest_due_first(cli: Cli) -> None:
     days = {name: (TODAY + dt.timedelta(days=offset)).isoformat() for name, offset in
             [("long_ago", -40), ("last_week", -7), ("today", 0), ("next_week", 7), ("noted", -60)]}  # fmt: skip

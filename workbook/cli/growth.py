@@ -27,7 +27,7 @@ from workbook.growth_records import (
     score_words,
     scores,
 )
-from workbook.records import FeedbackItem, Record
+from workbook.records import Application, FeedbackItem, Record
 from workbook.values import parse_date
 
 if TYPE_CHECKING:
@@ -98,8 +98,8 @@ def register_add(kinds: argparse._SubParsersAction, parent: argparse.ArgumentPar
     follow.add_argument(
         "--due-on",
         metavar="YYYY-MM-DD",
-        help="when it is due (default: a thank-you on the day you note it; a reconnect after the "
-        "template's wait, 90 days in the built-in one)",
+        help="when it is due (default: a thank-you on the day you note it; a reconnect the template's "
+        "wait after the news, 90 days in the built-in one, 60 if they invited you to apply again)",
     )
     follow.add_argument("--done-on", metavar="YYYY-MM-DD", help="when you did it, if you already have")
     _follow_up_texts(follow)
@@ -288,7 +288,8 @@ def _add_feedback(args: argparse.Namespace) -> int:
 
     vocabulary = _vocabulary()
     if args.themes is None:
-        themes, confirmed = [match.theme for match in classify(args.text, vocabulary)], False
+        suggested = classify(args.text, vocabulary, positive=args.positive)
+        themes, confirmed = [match.theme for match in suggested], False
     else:
         themes, confirmed = _known_themes(args.themes, vocabulary), True
     record = FeedbackItem(
@@ -316,12 +317,10 @@ def _add_follow_up(args: argparse.Namespace) -> int:
     kind = _follow_up_kind(args.kind)
     created = parse_date("created_on", args.created_on) or dt.date.today()
     due_on = args.due_on
-    if due_on is None:
-        wait = 0
-        if kind == "reconnect":
-            texts = template().follow_up
-            wait = texts.reconnect_after_days if texts else 90
-        due_on = created + dt.timedelta(days=wait)
+    if due_on is None and kind == "reconnect":
+        due_on = _suggested_reconnect(args, created)
+    elif due_on is None:
+        due_on = created
     record = FollowUp(
         application_id=args.application,
         kind=kind,
@@ -471,6 +470,15 @@ def _update_checkin(args: argparse.Namespace) -> int:
 
 def _given(args: argparse.Namespace, *names: str) -> dict[str, Any]:
     return {name: getattr(args, name) for name in names if getattr(args, name) is not None}
+
+
+def _suggested_reconnect(args: argparse.Namespace, created: dt.date) -> dt.date:
+    """The template's wait after the news (sooner after an invitation to apply again), as the workbook suggests."""
+    from workbook.follow_ups import suggest_reconnect
+
+    with open_journal(args) as journal:
+        app = journal.get(Application, args.application)
+    return suggest_reconnect(app.outcome_on, app.invited_back, template(), today=created)
 
 
 def _store(args: argparse.Namespace, record: Record) -> Any:
