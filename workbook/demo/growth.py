@@ -66,7 +66,7 @@ PRAISE: tuple[tuple[str, str, tuple[str, ...], bool], ...] = (
      ("preparation",), True),
     ("copperleaf", "The team enjoyed your enthusiasm for the product, and the case study was well prepared.",
      ("culture_fit", "preparation"), True),
-    ("saltmarsh", "You explained your past projects clearly and concisely.", ("communication",), False),
+    ("saltmarsh", "The results you showed from your past projects were impressive.", ("examples_impact",), False),
     ("juniper", "Your SQL and modelling are strong for a mid-level analyst.", ("technical_depth",), True),
     ("brightmoss", "Your walkthrough of the task was really clear; use examples like that again.",
      ("examples_impact", "communication"), True),
