@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from workbook.entries import KINDS, journal_entries, page, pages, select, shorten
+from workbook.entries import READ, journal_entries, page, pages, select, shorten
 from workbook.journal import Journal
 from workbook.records import Application, CallNotes, FeedbackItem, MoodEntry, SupportContact
 
@@ -14,7 +14,7 @@ DAY = dt.date(2026, 9, 1)
 
 
 def frames(journal: Journal) -> dict:
-    return {kind: journal.frame(record) for kind, record in KINDS.items()}
+    return {kind: journal.frame(record) for kind, record in READ.items()}
 
 
 def test_every_kind_of_entry_is_one_row_newest_first(journal: Journal) -> None:
@@ -25,7 +25,7 @@ def test_every_kind_of_entry_is_one_row_newest_first(journal: Journal) -> None:
     journal.add(MoodEntry(at=dt.datetime(2026, 9, 12, 8, 30), mood=4, emotions=["tired"], note="Slow start"))
     journal.add(SupportContact(talked_on=DAY + dt.timedelta(days=11), who="Sam", note="Walked it off"))
 
-    table = journal_entries(frames(journal), {})
+    table = journal_entries(frames(journal))
     assert list(table["kind"]) == ["mood", "support", "call_notes", "feedback", "application"]
     summaries = dict(zip(table["kind"], table["summary"], strict=True))
     assert summaries["mood"] == "4/10 · tired · Slow start"
@@ -38,7 +38,7 @@ def test_every_kind_of_entry_is_one_row_newest_first(journal: Journal) -> None:
 
 
 def test_an_empty_journal_gives_an_empty_table(journal: Journal) -> None:
-    table = journal_entries(frames(journal), {})
+    table = journal_entries(frames(journal))
     assert table.empty and list(table.columns) == ["kind", "id", "on", "application_id", "summary"]
     assert pages(table, 50) == 1 and page(table, 3, 50).empty
 
@@ -49,7 +49,7 @@ def test_filters_and_pages(journal: Journal) -> None:
         for number in range(120):
             at = dt.datetime(2026, 9, 1, 8) + dt.timedelta(hours=number)
             journal.add(MoodEntry(at=at, mood=5, application_id=app.id if number % 2 else None))
-    table = journal_entries(frames(journal), {})
+    table = journal_entries(frames(journal))
     assert len(select(table, "mood")) == 120
     assert len(select(table, None, app.id)) == 61  # 60 moods and the application itself
     assert len(select(table, "mood", app.id)) == 60

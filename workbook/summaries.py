@@ -28,24 +28,41 @@ _NOUNS = {
         "conversations with people who support you",
     ),
 }
+#: The kinds that come after the news, named in a second sentence so the overview stays readable.
+_MORE_NOUNS = {
+    "people": ("person you met", "people you met"),
+    "follow_ups": ("follow-up", "follow-ups"),
+    "self_reviews": ("self-review", "self-reviews"),
+    "motivations": ("note on what you wanted", "notes on what you wanted"),
+    "check_ins": ("check-in", "check-ins"),
+}
+#: How many praised strengths the themes summary names.
+TOP_STRENGTHS = 2
 
 
 def count_phrase(number: int, table: str) -> str:
     """``3 applications``, ``1 mood entry``: a count with the right noun."""
-    singular, plural = _NOUNS[table]
+    singular, plural = _NOUNS[table] if table in _NOUNS else _MORE_NOUNS[table]
     return count(number, singular, plural)
 
 
 def overview(counts: Mapping[str, int], *, whose: str = "Your journal") -> str:
-    """What the journal holds so far, or where to begin when it is empty."""
+    """What the journal holds so far, or where to begin when it is empty.
+
+    The records of the news itself come first; people met, follow-ups,
+    self-reviews, wants and check-ins follow in a second sentence.
+    """
     held = [count_phrase(counts[table], table) for table in _NOUNS if counts.get(table)]
-    if not held:
+    more = [count_phrase(counts[table], table) for table in _MORE_NOUNS if counts.get(table)]
+    if not held and not more:
         return (
             "Your journal is empty, and that is a fine place to start. "
             "Open 'Before the call' if a call is coming up, or 'The call' to log one that has happened."
         )
-    listed = held[0] if len(held) == 1 else ", ".join(held[:-1]) + " and " + held[-1]
-    return f"{whose} holds {listed}."
+    if not held:
+        return f"{whose} holds {_and(more)}."
+    said = f"{whose} holds {_and(held)}."
+    return f"{said} It also keeps {_and(more)}." if more else said
 
 
 def history(applications: pd.DataFrame) -> str:
@@ -73,16 +90,23 @@ def history(applications: pd.DataFrame) -> str:
     return " ".join(lines)
 
 
-def themes(counts: pd.DataFrame, top: int = 3) -> str:
-    """The most frequent feedback themes in words (``counts`` as from :func:`workbook.themes.theme_counts`)."""
+def themes(counts: pd.DataFrame, top: int = 3, *, strengths: pd.DataFrame | None = None) -> str:
+    """The most frequent feedback themes in words, and the strengths praised most when there is praise.
+
+    ``counts`` is :func:`workbook.themes.theme_counts` of the feedback (praise
+    left out, so it never counts as something employers asked for);
+    ``strengths`` the same with ``positive=True``.
+    """
+    praised = _strengths(strengths)
     if counts.empty:
+        if praised:
+            return "Nothing employers asked for has gathered into a theme yet. " + praised
         return (
             "No feedback logged yet. When an employer tells you why, note it in 'The call': "
             "the themes will gather here."
         )
-    leading = counts.head(top)
-    parts = [f"{label} ({times(int(n))})" for label, n in zip(leading["label"], leading["items"])]
-    return "The feedback you've heard most often: " + _and(parts) + "."
+    said = "The feedback you've heard most often: " + _and(_counted(counts.head(top))) + "."
+    return f"{said} {praised}" if praised else said
 
 
 def resilience(rejections: pd.DataFrame, trend: Trend) -> str:
@@ -124,6 +148,16 @@ def moods(entries: pd.DataFrame, recent_days: int = 7) -> str:
         f"Your usual mood is about {daily.median():.1f} out of 10; "
         f"over your last {count(len(recent), 'day')} with a check-in it averaged {recent.mean():.1f}."
     )
+
+
+def _counted(counts: pd.DataFrame) -> list[str]:
+    return [f"{label} ({times(int(n))})" for label, n in zip(counts["label"], counts["items"], strict=True)]
+
+
+def _strengths(strengths: pd.DataFrame | None) -> str:
+    if strengths is None or strengths.empty:
+        return ""
+    return "What employers praised most: " + _and(_counted(strengths.head(TOP_STRENGTHS))) + "."
 
 
 def _which(measured: int, rejections: int) -> str:

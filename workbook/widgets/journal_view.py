@@ -12,8 +12,14 @@ from workbook.messages import count
 from workbook.records import Application
 from workbook.template import Template, load_template
 from workbook.widgets import choices
+from workbook.widgets.check_in import CheckInForm
+from workbook.widgets.follow_up import FollowUpForm
 from workbook.widgets.form import WIDE_LABEL, Form, button, escaped, heading, house_style
+from workbook.widgets.motivation import MotivationForm
 from workbook.widgets.opening import open_entry
+from workbook.widgets.people import PeopleMet
+from workbook.widgets.self_review import SelfReviewForm
+from workbook.widgets.strengths import WentWellForm
 
 #: Rows on one page: enough to look through, few enough to stay quick on years of entries.
 PAGE_SIZE = 25
@@ -64,6 +70,7 @@ class JournalView(Form):
         self.journal = journal
         self.page_size = page_size
         self.page = 0
+        self._words = entries.Words.of(self.template)
         kinds = [(labels[f"journal_view.kinds.{kind}"], kind) for kind in entries.KINDS]
         self.kind = w.Dropdown(
             description=labels["journal_view.kind"],
@@ -109,9 +116,8 @@ class JournalView(Form):
 
     def entries(self) -> Any:
         """Every entry, newest first, as :func:`workbook.entries.journal_entries` gives it."""
-        frames = {kind: self.journal.frame(record) for kind, record in entries.KINDS.items()}
-        titles = {checklist.id: checklist.title for checklist in self.template.checklists.values()}
-        return entries.journal_entries(frames, titles)
+        frames = {kind: self.journal.frame(record) for kind, record in entries.READ.items()}
+        return entries.journal_entries(frames, self._words)
 
     def shown(self) -> Any:
         """The entries the filters let through (all pages)."""
@@ -180,7 +186,11 @@ class JournalView(Form):
         return self._open(kind, entry_id)
 
     def _open(self, kind: str, entry_id: int) -> Form:
-        self.opened = open_entry(self.journal, self.template, kind, entry_id)
+        opener = _OPENERS.get(kind)
+        if opener is None:
+            self.opened = open_entry(self.journal, self.template, kind, entry_id)
+        else:
+            self.opened = opener(self.journal, self.template, entry_id)
         self.editor.children = [self.opened.widget]
         self.close_button.layout.display = None
         return self.opened
@@ -203,3 +213,53 @@ class JournalView(Form):
     def _delete(self, kind: str, entry_id: int) -> None:
         self.journal.delete(entries.KINDS[kind], entry_id)
         self.say_done(self.labels["saved.deleted"])
+
+
+# --- the newer kinds: each opens in its own form, loaded with the entry ---------------------
+
+
+def _praise(journal: Journal, template: Template, entry_id: int) -> Form:
+    form = WentWellForm(journal, template)
+    form.open_item(entry_id)
+    return form
+
+
+def _person(journal: Journal, template: Template, entry_id: int) -> Form:
+    form = PeopleMet(journal, template)
+    form.open_person(entry_id)
+    return form
+
+
+def _follow_up(journal: Journal, template: Template, entry_id: int) -> Form:
+    form = FollowUpForm(journal, template)
+    form.open_follow_up(entry_id)
+    return form
+
+
+def _self_review(journal: Journal, template: Template, entry_id: int) -> Form:
+    form = SelfReviewForm(journal, template)
+    form.open_review(entry_id)
+    return form
+
+
+def _motivation(journal: Journal, template: Template, entry_id: int) -> Form:
+    form = MotivationForm(journal, template)
+    form.open_motivation(entry_id)
+    return form
+
+
+def _check_in(journal: Journal, template: Template, entry_id: int) -> Form:
+    form = CheckInForm(journal, template)
+    form.open_check_in(entry_id)
+    return form
+
+
+#: Openers of the kinds :func:`workbook.widgets.opening.open_entry` does not know yet.
+_OPENERS = {
+    "praise": _praise,
+    "person": _person,
+    "follow_up": _follow_up,
+    "self_review": _self_review,
+    "motivation": _motivation,
+    "check_in": _check_in,
+}
