@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pandas as pd
 import pytest
@@ -112,7 +111,8 @@ def test_filtering_by_application_gathers_every_kind_of_it(
     assert sorted(select(table, None, app.id)["kind"]) == ["application", "check_in", "person", "self_review"]
 
 
-def test_ten_years_of_entries_stay_quick(journal: Journal, words: Words) -> None:
+def test_ten_years_of_entries_all_show_with_their_summaries(journal: Journal, words: Words) -> None:
+    """Built from whole columns (its speed is measured in benchmarks/, never timed here)."""
     start = dt.date(2016, 11, 1)
     with journal.transaction():
         apps = [Application(company=f"Co {n}", role="Analyst", applied_on=start + dt.timedelta(days=3 * n),
@@ -133,9 +133,6 @@ def test_ten_years_of_entries_stay_quick(journal: Journal, words: Words) -> None
         journal.add_new([CheckIn(at=dt.datetime(2016, 11, 2, 20) + dt.timedelta(days=7 * n), answers=("a=3",),
                                  score=3.0) for n in range(500)])  # fmt: skip
     read = frames(journal)
-    began = time.perf_counter()
     table = journal_entries(read, words)
-    took = time.perf_counter() - began
     assert len(table) == 1000 * 6 + 5500 + 500
     assert set(select(table, "self_review")["summary"]) == {"3.0 of 5 on average · lowest: Communication (2)"}
-    assert took < 3.0, f"{took:.2f} s for ten years"  # about 0.15 s here; 3 s leaves room for a busy machine

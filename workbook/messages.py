@@ -63,6 +63,16 @@ def times(number: int) -> str:
     return {1: "once", 2: "twice"}.get(number, f"{number:,} times")
 
 
+#: What a chart says instead of drawing, when the journal has nothing for it yet (by what it needs).
+CHART_HINTS = {
+    "applications": "Nothing to chart yet: log an application in 'The call' and it will show here.",
+    "rejections": "No rejections logged yet, so there is nothing to chart here.",
+    "feedback": "No feedback logged yet. Add what an employer said in 'The call' and the themes will show here.",
+    "moods": "No moods logged yet. A quick check-in in 'After the call' starts this chart.",
+    "self_reviews": "No self-reviews yet, so there is nothing to chart here.",
+    "motivations": "Nothing noted yet about what you want, so there is nothing to chart here.",
+    "check_ins": "No check-ins yet, so there is nothing to chart here.",
+}
 #: The "none of them" entry of a drop-down of applications.
 NO_APPLICATION = "(none)"
 #: What a form's status line says once something is stored ("Saved at 14:02").

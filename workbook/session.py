@@ -222,11 +222,12 @@ class Workbook:
         """The most frequent feedback themes, named as the template names them."""
         from workbook import summaries, themes
 
-        return self._summary(
-            "themes",
-            lambda: summaries.themes(themes.theme_counts(self.journal.feedback(), self.vocabulary())),
-            self.journal.feedback,
-        )
+        def words() -> str:
+            feedback, vocabulary = self.journal.feedback(), self.vocabulary()
+            praised = themes.theme_counts(feedback, vocabulary, positive=True)
+            return summaries.themes(themes.theme_counts(feedback, vocabulary), strengths=praised)
+
+        return self._summary("themes", words, self.journal.feedback)
 
     def mood_summary(self) -> LiveView:
         """How often the person has checked in and how the latest days compare."""
@@ -287,25 +288,18 @@ class Workbook:
 
 # --- the charts a notebook can ask for --------------------------------------------
 
-_HINTS = {
-    "applications": "Nothing to chart yet: log an application in 'The call' and it will show here.",
-    "rejections": "No rejections logged yet, so there is nothing to chart here.",
-    "feedback": "No feedback logged yet. Add what an employer said in 'The call' and the themes will show here.",
-    "moods": "No moods logged yet. A quick check-in in 'After the call' starts this chart.",
-}
-
 
 def _missing(book: Workbook, needs: str) -> str | None:
-    journal = book.journal
-    if needs == "applications" and journal.applications().empty:
-        return _HINTS[needs]
-    if needs == "rejections" and not (journal.applications()["outcome"] == "rejected").any():
-        return _HINTS[needs]
-    if needs == "feedback" and journal.feedback().empty:
-        return _HINTS[needs]
-    if needs == "moods" and journal.moods().empty:
-        return _HINTS[needs]
-    return None
+    """What to log first when the chart has nothing to draw: ``needs`` names a journal table, or "rejections"."""
+    from workbook.messages import CHART_HINTS
+
+    if not needs:
+        return None
+    if needs == "rejections":
+        if (book.journal.applications()["outcome"] == "rejected").any():
+            return None
+        return CHART_HINTS[needs]
+    return CHART_HINTS[needs] if getattr(book.journal, needs)().empty else None
 
 
 def _charts() -> Any:
