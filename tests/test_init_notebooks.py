@@ -65,3 +65,21 @@ def test_a_coachs_workbook_runs_under_nbval_on_its_own_empty_journal(tmp_path: P
     assert " passed" in summary and "failed" not in summary and "error" not in summary, summary
     journal = folder / "data" / "journal.db"
     assert journal.is_file() and stat.S_IMODE(journal.stat().st_mode) == 0o600
+
+
+def test_the_graduates_workbook_runs_under_nbval_on_the_sample_journal(tmp_path: Path) -> None:
+    """The shipped example template, every notebook it includes, on a journal with something in every chart."""
+    folder = create_folder(tmp_path / "graduate", DEFAULT_TEMPLATE.with_name("graduates.yaml"))
+    notebooks = folder / "notebooks"
+    env = {**kernel_env(tmp_path), "WORKBOOK_DEMO": "1"}
+
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--nbval-lax", "--nbval-current-env", "--nbval-sanitize-with",
+         str(SANITIZE), "-p", "no:cacheprovider", "-q", "--rootdir", str(notebooks), str(notebooks)],
+        cwd=notebooks, env=env, capture_output=True, text=True, timeout=1200,
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    summary = result.stdout.strip().splitlines()[-1]
+    assert " passed" in summary and "failed" not in summary and "error" not in summary, summary
+    assert (folder / "data" / "demo.db").is_file() and not (folder / "data" / "journal.db").exists()

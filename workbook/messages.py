@@ -232,3 +232,132 @@ NEXT_NOTEBOOK = "**Next:** {next} · {home}"
 LAST_NOTEBOOK = "That's the whole workbook. Come back to any part whenever you need it: {home}."
 #: Under the welcome on Start here, when the template names a coach: their name and contact, joined.
 COACH_LINE = "**Your coach:** {coach}"
+
+# --- the sections' own words, filled in by workbook/sections/ ---------------------------------------
+# Markdown: **bold** shows bold; a line starting "- " is a list item. The person's own words arrive
+# escaped, so a "*" or "|" they typed is shown as typed.
+
+#: What the sections count (singular; :func:`count` adds the "s").
+MENTION_NOUN = "mention"
+SELF_REVIEW_NOUN = "self-review"
+RATING_NOUN = "rating"
+EMPLOYER_NOUN = "employer"
+APPLICATION_NOUN = "application"
+REJECTION_NOUN = "rejection"
+CHECK_IN_NOUN = "check-in"
+
+#: Joins the last two of a list ("A, B and C").
+AND = " and "
+#: One row of a table said as a sentence: "Communication: rejections 3; mean dip 3.0."
+TABLE_ROW_PLAIN = "{name}: {cells}."
+TABLE_CELL_PLAIN = "{header} {value}"
+TABLE_CELLS_JOINED = "; "
+
+
+def listed(parts: list[str]) -> str:
+    """Several things in one phrase: "A", "A and B", "A, B and C"."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + AND + parts[-1]
+
+
+# Your strengths
+STRENGTHS_THEME = "**{theme}** ({times})"
+STRENGTHS_PRAISED = "What employers keep praising: {themes}."
+STRENGTHS_NO_PRAISE = (
+    "No praise logged yet. Employers often say what went well too: next time, ask "
+    "'what did I do well?' and note the answer as praise."
+)
+STRENGTHS_ASKED = "What they keep asking for more of: {themes}."
+STRENGTHS_BOTH_WAYS = (
+    "**{theme}** comes up both ways (praised {praised}, asked for {asked}): "
+    "a strength you can make stronger still."
+)
+STRENGTHS_RESTS_ON = "Resting on {mentions} of a theme in your feedback."
+
+# Your self-reviews beside what employers said
+SELF_REVIEW_FROM = "From your {reviews}, set beside what employers said:"
+SELF_REVIEW_RATED = "you rated it {rating} on average ({ratings})"
+SELF_REVIEW_HIGHER_THAN_HEARD = (
+    "- **{name}**: {rated}, while {employers} flagged it. Worth a second look: "
+    "a mock answer with a friend could show what they saw."
+)
+SELF_REVIEW_LOWER_THAN_HEARD = (
+    "- **{name}**: {rated}, yet {employers} praised it. You may be doing better here than you think."
+)
+SELF_REVIEW_AGREED_STRENGTH = (
+    "- **{name}**: you and employers agree it's a strength: {rated}, and {employers} praised it."
+)
+SELF_REVIEW_AGREED_TO_WORK_ON = (
+    "- **{name}**: you and employers agree it's one to work on: {rated}, and {employers} flagged it. "
+    "A clear place to practise."
+)
+SELF_REVIEW_TOO_SOON = (
+    "Not enough yet to compare for {names}: the picture firms up once two or more employers "
+    "have said the same."
+)
+
+# What you want next
+WANTS_DRAWS = "What keeps drawing you: {words}."
+WANTS_AVOIDS = "What you'd rather avoid: {words}."
+WANTS_WORD = "**{word}** ({applications})"
+WANTS_NOTHING_TWICE = (
+    "Nothing has come up twice yet across your {applications} with notes on what you want; "
+    "give it a few more."
+)
+WANTS_SIDES = "{more} from roles you wanted a lot (4–5), {less:,} from roles you wanted less"
+WANTS_NO_RATINGS = (
+    "Note how much you wanted each role (1 to 5): after a few rejections with moods logged around "
+    "them, you'll see whether the ones you wanted less hit less hard."
+)
+WANTS_TOO_SOON = (
+    "Whether roles you wanted less hit less hard: not enough to say yet. It needs {needed} "
+    "rejections on each side with moods logged around them; so far {sides}."
+)
+WANTS_AS_HARD = (
+    "Roles you wanted less hit about as hard as the ones you wanted a lot: a mean dip of {less} "
+    "against {more}. That rests on {sides}. A rejection is a rejection: be as kind to yourself "
+    "after the small ones."
+)
+WANTS_SOFTER = (
+    "Roles you wanted less hit less hard: a mean dip of {less} against {more} for those you wanted "
+    "a lot. That rests on {sides}. The big ones deserve extra care."
+)
+WANTS_HARDER = (
+    "Roles you wanted less hit harder, not softer: a mean dip of {less} against {more}. That rests "
+    "on {sides}. Maybe it's the run of them, not the role, that weighs."
+)
+
+# What hurts most, and what helps
+WHAT_HELPS_FROM = (
+    "From {rejections}, {measured:,} with a measured recovery. Each line rests on at least "
+    "{needed} rejections, so no single one decides it."
+)
+WHAT_HURT_HEADING = "**What hurt most**"
+WHAT_HURT_TOO_SOON = (
+    "**What hurt most:** not enough yet. A feedback theme or a stage shows here once {needed} "
+    "rejections with moods logged around them share it."
+)
+WHAT_HURT_HEADER = ("Theme or stage", "Rejections", "Mean dip", "Mean days to recover")
+WHAT_HURT_STAGE = "{name} (stage)"
+WHAT_HELPED_HEADING = "**What came with faster recoveries** (in the week after a rejection)"
+WHAT_HELPED_TOO_SOON = (
+    "**What helped:** not enough yet. A tag or a person shows here once it came in the week after "
+    "{needed} rejections you recovered from, and was missing after {needed} others."
+)
+WHAT_HELPED_HEADER = ("What you did", "With it: days (rejections)", "Without it: days (rejections)")
+#: A support contact in the what-helps table: talking to anyone at all, or to one person.
+TALKED_TO_ANYONE = "talked to someone"
+TALKED_TO = "talked to {name}"
+
+# Check-ins beside recoveries
+CHECKIN_LATEST = "Your latest check-in score: **{score}** out of 5 ({day})."
+CHECKIN_CHANGE = (
+    "Across {check_ins}, your last three averaged {last} against {first} for your first three: {way}."
+)
+CHECKIN_UP = "up"
+CHECKIN_SAME = "about the same"
+CHECKIN_DOWN = "lower for now. Hard stretches pass; a word with someone you trust can help"
+CHECKIN_TOO_FEW = "{check_ins} so far; after six, you'll see which way they move."
+CHECKIN_RECOVERIES = (
+    "Over the same weeks, your mood came back to its usual level after {rejections}, "
+    "in {days} days on average (the lower chart)."
+)

@@ -10,6 +10,9 @@ display handle, so a checked cell still has an ordinary text/plain and
 text/markdown output, and a redraw replaces it in place.  Voila renders
 outputs once, on the server, so there a view shows itself inside an
 ipywidgets HTML or Image widget, which the page keeps in step with the kernel.
+A summary's HTML there comes from :meth:`Summary.html`: its sentence escaped,
+or, for a Markdown summary (:class:`workbook.sections.Markdown`), its Markdown
+converted with any raw HTML escaped, so a table shows as a table.
 """
 
 from __future__ import annotations
@@ -45,6 +48,10 @@ class Summary:
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         printer.text(self.text)
+
+    def html(self) -> str:
+        """What app mode shows: the sentence as one escaped HTML paragraph (a richer summary says more)."""
+        return f"<p>{html.escape(self.text)}</p>"
 
     def __str__(self) -> str:
         return self.text
@@ -151,7 +158,7 @@ class LiveView:
         if isinstance(self.content, Chart):
             shown[0].value = self.content.png()
         else:
-            shown[0].value = f"<p>{html.escape(self.content.text)}</p>"
+            shown[0].value = self.content.html()
 
     def __repr__(self) -> str:
         return self.text
