@@ -173,8 +173,9 @@ def test_resilience_over_time_draws_every_chart_on_the_sample_journal(
     lab_ui.open_notebook(page, demo_lab_server, "06_resilience_over_time.ipynb")
     lab_ui.run_all(page)
     images = page.locator(".jp-OutputArea-output img")
-    images.nth(4).wait_for(timeout=WIDGET_PATIENCE_MS)
-    assert images.count() == 5  # mood timeline, recovery, dip by stage, year in pixels, weekday
+    images.nth(7).wait_for(timeout=WIDGET_PATIENCE_MS)
+    # mood timeline, recovery, check-ins, dip by stage, what helps, what you want, year in pixels, weekday
+    assert images.count() == 8
     for index in range(images.count()):
         assert images.nth(index).evaluate("img => img.naturalWidth") > 300
     # Off-screen cells are not laid out, so read the text content rather than the rendered text.
