@@ -70,9 +70,9 @@ def create_user() -> SystemUser:
     return SystemUser(name, entry.pw_uid, Path(entry.pw_dir))
 
 
-def kill_processes_of(uid: int) -> None:
-    """Kill every process running as ``uid`` (the test user's servers and kernels), and wait for them."""
-    victims = [p for p in psutil.process_iter(["uids"]) if p.info["uids"] and p.info["uids"].real == uid]
+def kill_processes_of(uids: set[int]) -> None:
+    """Kill every process running as one of ``uids`` (the test users' servers and kernels), and wait for them."""
+    victims = [p for p in psutil.process_iter(["uids"]) if p.info["uids"] and p.info["uids"].real in uids]
     for process in victims:
         try:
             process.kill()
@@ -83,7 +83,7 @@ def kill_processes_of(uid: int) -> None:
 
 def remove_user(user: SystemUser) -> None:
     """Kill the user's processes, then ``userdel -r`` it, if its name still belongs to the uid we made."""
-    kill_processes_of(user.uid)
+    kill_processes_of({user.uid})
     try:
         owner = pwd.getpwuid(user.uid).pw_name
     except KeyError:
@@ -94,7 +94,7 @@ def remove_user(user: SystemUser) -> None:
         done = subprocess.run(["userdel", "--remove", user.name], capture_output=True, text=True)
         if done.returncode in (0, 6):  # 6: no such user any more
             return
-        kill_processes_of(user.uid)  # "user is currently used by process N": one was still starting
+        kill_processes_of({user.uid})  # "user is currently used by process N": one was still starting
         time.sleep(0.5)
     raise RuntimeError(f"userdel {user.name} (uid {user.uid}) failed: {done.stderr.strip()}")
 
