@@ -134,3 +134,24 @@ def test_the_command_line_says_one_line_and_exits_2(tmp_path: Path) -> None:
     ]
     path.chmod(0o600)
     assert _moods(path) == 1
+
+
+def test_a_notebook_shows_the_refusal_as_one_line_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from IPython.core.interactiveshell import InteractiveShell
+
+    path = tmp_path / "journal.db"
+    _journal_with_one_mood(path)
+    path.chmod(0o640)
+    shell = InteractiveShell.instance()
+    try:
+        ran = shell.run_cell(f"import workbook; wb = workbook.open(journal={str(path)!r})")
+    finally:
+        InteractiveShell.clear_instance()
+
+    assert isinstance(ran.error_in_exec, ExposedJournalError)
+    shown = capsys.readouterr()
+    assert (shown.out + shown.err).strip().splitlines() == [
+        f"journal: {path}: other people can read it (mode 0640); make it yours alone with: chmod 600 {path}"
+    ]

@@ -31,6 +31,10 @@ _OTHERS_WRITE_BITS = stat.S_IWGRP | stat.S_IWOTH
 class ExposedJournalError(JournalError):
     """The journal file, or its folder, is open to people other than its owner; it was not opened."""
 
+    def _render_traceback_(self) -> list[str]:
+        """What a notebook shows instead of a traceback: the message and its fix, nothing else (IPython's hook)."""
+        return [self.message]
+
 
 def real_folder(path: Path) -> Path:
     """The folder the journal file really sits in (symbolic links followed)."""
