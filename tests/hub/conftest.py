@@ -24,8 +24,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.hub.hub_api import Hub
-from tests.hub.machine import (
+from hub.hub_api import Hub
+from hub.machine import (
     SystemUser,
     cannot_create_users,
     create_user,

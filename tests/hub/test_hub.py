@@ -7,7 +7,7 @@ from pathlib import Path
 
 import nbformat
 
-from tests.hub.journals import READ_SOMEONE_ELSES, WRITE_ONE_MOOD, mode, notes_in, result
+from hub.journals import READ_SOMEONE_ELSES, WRITE_ONE_MOOD, mode, notes_in, result
 from workbook import messages
 
 START_HERE = "workbook/notebooks/00_start_here.ipynb"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.hub.hub_api import Kernel, UserServer
-from tests.hub.journals import OPEN_DEFAULT_JOURNAL, SAVE_ENTRY, mode, notes_in, result
+from hub.hub_api import Kernel, UserServer
+from hub.journals import OPEN_DEFAULT_JOURNAL, SAVE_ENTRY, mode, notes_in, result
 
 PEOPLE = 10
 ENTRIES = 50
