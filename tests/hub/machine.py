@@ -78,7 +78,17 @@ def kill_processes_of(uids: set[int]) -> None:
             process.kill()
         except psutil.NoSuchProcess:
             pass
-    psutil.wait_procs(victims, timeout=10)
+    deadline = time.monotonic() + 10
+    while any(_alive(process) for process in victims) and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+def _alive(process: psutil.Process) -> bool:
+    """Still running (a killed server is a zombie until the hub, its parent, reaps it: that counts as gone)."""
+    try:
+        return process.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
 
 
 def remove_user(user: SystemUser) -> None:
