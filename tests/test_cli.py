@@ -133,7 +133,7 @@ def test_export_then_import_through_the_command(tmp_path: Path) -> None:
     assert "1 already in the journal" in second.stdout
 
 
-def test_journal_found_by_flag_env_then_workbook_folder(tmp_path: Path) -> None:
+def test_journal_found_by_flag_env_then_workbook_folder_then_own_data_folder(tmp_path: Path) -> None:
     folder = tmp_path / "my-workbook"
     (folder / "notebooks").mkdir(parents=True)
     (folder / "workbook.toml").write_text("[workbook]\n")
@@ -142,9 +142,11 @@ def test_journal_found_by_flag_env_then_workbook_folder(tmp_path: Path) -> None:
     env_journal = tmp_path / "elsewhere.db"
     run("add", "mood", "--mood", "7", cwd=folder, env={"WORKBOOK_JOURNAL": str(env_journal)})
     assert env_journal.exists()
-    nowhere = run("add", "mood", "--mood", "7", cwd=tmp_path)
-    assert nowhere.returncode == 2
-    assert "no workbook.toml found" in nowhere.stderr and "--journal" in nowhere.stderr
+    data_home = tmp_path / "home" / ".local" / "share"
+    nowhere = run("add", "mood", "--mood", "7", cwd=tmp_path, env={"XDG_DATA_HOME": str(data_home)})
+    assert nowhere.returncode == 0, nowhere.stderr
+    own = data_home / "rebound" / "journal.db"
+    assert (own.stat().st_mode & 0o777, own.parent.stat().st_mode & 0o777) == (0o600, 0o700)
 
 
 def _subcommand_paths(parser, prefix=()):  # noqa: ANN001, ANN202

@@ -120,6 +120,7 @@ def test_backup_while_another_process_writes_is_a_sound_journal(journal: Path, t
             assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         opened_copy = tmp_path / f"opened-{copy.name}"
         opened_copy.write_bytes(copy.read_bytes())
+        opened_copy.chmod(0o600)  # a copy made by hand is readable by others until made private
         with Journal(opened_copy) as opened:
             counts.append(opened.counts()["mood_entries"])
     assert counts == sorted(counts) and counts[-1] > counts[0] >= 2

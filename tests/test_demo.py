@@ -324,12 +324,14 @@ def test_the_demo_refuses_a_file_named_like_a_persons_journal(
     assert not persons.exists()
 
 
-def test_without_a_workbook_folder_the_sample_goes_under_the_working_directory(
+def test_without_a_workbook_folder_the_sample_goes_beside_the_journal_in_the_persons_data_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WORKBOOK_JOURNAL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
 
-    assert default_demo_path() == tmp_path.resolve() / "data" / "demo.db"
+    assert default_demo_path() == tmp_path / "data-home" / "rebound" / "demo.db"
 
 
 def test_the_sample_is_one_package() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import multiprocessing
+import os
 import sqlite3
 import stat
 from pathlib import Path
@@ -178,7 +179,7 @@ def test_frames_have_dates_lists_and_full_categories(journal: Journal) -> None:
 
 
 def write_version_1_journal(path: Path) -> None:
-    """A journal as schema version 1 wrote it: no stage history, no confirmed themes."""
+    """A journal as schema version 1 wrote it (0600): no stage history, no confirmed themes."""
     with sqlite3.connect(path) as conn:
         conn.executescript(MIGRATIONS[0])
         conn.execute(
@@ -193,6 +194,7 @@ def write_version_1_journal(path: Path) -> None:
         )
         conn.execute("PRAGMA user_version = 1")
     conn.close()
+    os.chmod(path, 0o600)  # private, as Rebound makes every journal (others' bits are refused)
 
 
 def test_version_1_journal_migrates_with_data_intact_and_a_backup(journal_file: Path) -> None:

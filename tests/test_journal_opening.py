@@ -128,6 +128,7 @@ def _version_1_journal(path: Path) -> None:
         conn.execute("CREATE TABLE stage_changes_application (x)")
         conn.execute("PRAGMA user_version = 1")
     conn.close()
+    os.chmod(path, 0o600)  # private, as Rebound makes every journal (others' bits are refused)
 
 
 def test_an_upgrade_that_fails_part_way_leaves_the_file_as_it_was_and_says_how_to_restore(

@@ -18,6 +18,7 @@ from pathlib import Path
 from workbook.errors import JournalBusyError, JournalError, StorageError
 from workbook.files import open_private, private_dir, private_opener
 from workbook.holders import holders
+from workbook.privacy_check import check_file, check_folder, real_folder
 from workbook.schema import CURRENT_VERSION, MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -26,8 +27,13 @@ _READONLY, _BUSY, _LOCKED, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 8, 5, 6
 
 
 def connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
-    """Open (creating when missing) the journal at ``path``, at the current schema, in WAL mode."""
+    """Open (creating when missing) the journal at ``path``, at the current schema, in WAL mode.
+
+    A journal others could read, or one in a folder others could write to, is
+    refused before anything is written (:mod:`workbook.privacy_check`).
+    """
     private_dir(path.parent)
+    check_folder(real_folder(path), path)
     try:
         os.close(private_opener(str(path), os.O_CREAT | os.O_EXCL | os.O_WRONLY))
     except FileExistsError:
@@ -40,6 +46,7 @@ def connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         _identify(conn, path)
+        check_file(path)  # after it is known to be a journal, before anything is written into it
         migrate(conn, path)
         _use_wal(conn, busy_timeout)
         conn.execute("PRAGMA foreign_keys = ON")

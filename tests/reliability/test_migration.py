@@ -56,7 +56,7 @@ V1_ROWS = {
 
 
 def build_old_journal(path: Path, version: int, *, conflict: bool = False) -> Path:
-    """A journal of schema ``version``, as that release wrote it, holding V1_ROWS.
+    """A journal of schema ``version``, as that release wrote it (0600), holding V1_ROWS.
 
     With ``conflict``, feedback_items already has a ``confirmed`` column, so the
     upgrade to version 2 fails on its last statement, after its first ones ran.
@@ -72,6 +72,7 @@ def build_old_journal(path: Path, version: int, *, conflict: bool = False) -> Pa
                 conn.execute("ALTER TABLE feedback_items ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 0")
     conn.execute(f"PRAGMA user_version = {version}")
     conn.close()
+    path.chmod(0o600)  # private, as every release made it (others' bits are refused)
     return path
 
 
