@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from workbook.errors import JournalError, WorkbookError
+from workbook.errors import ExposedJournalError, JournalError, WorkbookError
 from workbook.journal import Journal
-from workbook.privacy_check import ExposedJournalError
 from workbook.records import MoodEntry
 
 

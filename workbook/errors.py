@@ -45,6 +45,14 @@ class JournalError(WorkbookError):
     """The journal file cannot be used (newer schema, not a journal, locked)."""
 
 
+class ExposedJournalError(JournalError):
+    """The journal file, or its folder, is open to people other than its owner; it was not opened."""
+
+    def _render_traceback_(self) -> list[str]:
+        """What a notebook shows instead of a traceback: the message and its fix, nothing else (IPython's hook)."""
+        return [self.message]
+
+
 class NotFoundError(WorkbookError):
     """A record asked for by id does not exist."""
 

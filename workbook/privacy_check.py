@@ -20,20 +20,12 @@ import shlex
 import stat
 from pathlib import Path
 
-from workbook.errors import JournalError
+from workbook.errors import ExposedJournalError
 
 #: Permission bits that let someone other than the owner read or change a file.
 _OTHERS_FILE_BITS = stat.S_IRWXG | stat.S_IRWXO
 #: Permission bits that let someone other than the owner add, remove or rename files in a folder.
 _OTHERS_WRITE_BITS = stat.S_IWGRP | stat.S_IWOTH
-
-
-class ExposedJournalError(JournalError):
-    """The journal file, or its folder, is open to people other than its owner; it was not opened."""
-
-    def _render_traceback_(self) -> list[str]:
-        """What a notebook shows instead of a traceback: the message and its fix, nothing else (IPython's hook)."""
-        return [self.message]
 
 
 def real_folder(path: Path) -> Path:

@@ -26,7 +26,8 @@ def journal_option(*, top_level: bool = False) -> argparse.ArgumentParser:
         metavar="PATH",
         # On subcommands the default is suppressed so it never hides a top-level value.
         default=None if top_level else argparse.SUPPRESS,
-        help="the journal file (default: $WORKBOOK_JOURNAL, else data/journal.db of the workbook folder)",
+        help="the journal file (default: $WORKBOOK_JOURNAL, else data/journal.db of the workbook folder, "
+        "else ~/.local/share/rebound/journal.db)",
     )
     return parent
 

@@ -17,7 +17,7 @@ from workbook.demo import growth
 from workbook.demo.moods import CALL_HOUR, INTERVIEW_HOUR, calls, mood_entries
 from workbook.demo.notes import ACTIONS, FEEDBACK, PROMPTS, REFLECTIONS, SUPPORT
 from workbook.demo.story import APPLICATIONS, CALLS, SPAN, StoryApplication
-from workbook.errors import TemplateError, WorkbookError
+from workbook.errors import TemplateError
 from workbook.journal import Journal
 from workbook.location import journal_path
 from workbook.records import (
@@ -43,15 +43,8 @@ AFTER_CALL_ITEMS = ("notes", "talk", "feel", "learned", "strengths", "next")
 
 
 def default_demo_path(start: str | os.PathLike[str] | None = None) -> Path:
-    """``demo.db`` beside the person's journal (so ``data/demo.db`` of the workbook folder).
-
-    Without a journal location (no --journal, no WORKBOOK_JOURNAL, no workbook
-    folder above ``start``), ``data/demo.db`` under ``start`` (default: here).
-    """
-    try:
-        return journal_path(start=start).with_name(DEMO_NAME.name)
-    except WorkbookError:
-        return Path(start or Path.cwd()).resolve() / DEMO_NAME
+    """``demo.db`` beside the person's journal: ``data/demo.db`` of the workbook folder, else in their data folder."""
+    return journal_path(start=start).with_name(DEMO_NAME.name)
 
 
 def is_sample(journal: Journal) -> bool:
