@@ -73,6 +73,21 @@ def _readable_by_everyone(path: Path) -> bool:
     return all(folder.stat().st_mode & 0o001 for folder in (path, *path.parents))
 
 
+def _readable_copy(target: Path) -> Path:
+    """The parts of the repository the users' servers run (the package, the network guard, the start script)."""
+    skip = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for part in ("workbook", "tests/netguard", "notebooks"):
+        shutil.copytree(REPO / part, target / part, ignore=skip)
+    (target / "tests" / "hub").mkdir(parents=True)
+    shutil.copy(HERE / "first_start.py", target / "tests" / "hub" / "first_start.py")
+    shutil.copy(REPO / "workbook.toml", target / "workbook.toml")
+    for folder, _dirs, files in os.walk(target):
+        os.chmod(folder, 0o755)
+        for name in files:
+            os.chmod(Path(folder) / name, 0o644)
+    return target
+
+
 @dataclass
 class RunningHub:
     """The hub under test: its API client and its log file."""
@@ -89,12 +104,12 @@ class RunningHub:
 def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningHub]:
     """JupyterHub on 127.0.0.1, its proxy and a user environment every test user can run."""
     reason = cannot_create_users() or missing_hub_parts()
-    if reason is None and not _readable_by_everyone(REPO):
-        reason = f"the test users cannot read the repository at {REPO} (a folder above it is private)"
     if reason:
         _not_possible(reason)
     shared = Path(tempfile.mkdtemp(prefix="rebound-hub-env-"))  # under /tmp: reachable by the test users
     shared.chmod(0o755)
+    # A clone in a private folder (under /root, say) is copied where the test users can read it.
+    source = REPO if _readable_by_everyone(REPO) else _readable_copy(shared / "repo")
     try:
         python = user_environment(shared / "venv")
     except RuntimeError as error:
@@ -112,8 +127,9 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningHub]:
         "REBOUND_HUB_PROXY_API_PORT": str(_free_port()),
         "REBOUND_HUB_PASSWORD": secrets.token_urlsafe(16),
         "REBOUND_HUB_SERVICE_TOKEN": token,
-        "REBOUND_HUB_PYTHONPATH": os.pathsep.join([str(NETGUARD), str(REPO)]),
-        "REBOUND_HUB_REPO": str(REPO),
+        "REBOUND_HUB_PYTHONPATH": os.pathsep.join([str(source / "tests" / "netguard"), str(source)]),
+        "REBOUND_HUB_REPO": str(source),
+        "REBOUND_HUB_FIRST_START": str(source / "tests" / "hub" / "first_start.py"),
     }
     log = state / "jupyterhub.log"
     with open(log, "wb") as sink:

@@ -40,7 +40,7 @@ c.JupyterHub.concurrent_spawn_limit = 20
 
 c.JupyterHub.spawner_class = "localprocess"
 c.Spawner.ip = "127.0.0.1"
-c.Spawner.cmd = [python, str(Path(__file__).with_name("first_start.py"))]
+c.Spawner.cmd = [python, env["REBOUND_HUB_FIRST_START"]]
 c.Spawner.environment = {
     "PYTHONPATH": env["REBOUND_HUB_PYTHONPATH"],
     "PYTHONDONTWRITEBYTECODE": "1",

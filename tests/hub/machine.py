@@ -128,6 +128,10 @@ def _everyone_can_run(path: Path) -> bool:
     return all(folder.stat().st_mode & stat.S_IXOTH for folder in real.parents)
 
 
+def _everyone_can_reach(folder: Path) -> bool:
+    return all(part.stat().st_mode & stat.S_IXOTH for part in (folder, *folder.parents))
+
+
 def shared_interpreter() -> Path | None:
     """A Python of this version that every user can run: this one if reachable, else a system one."""
     version = f"python{sys.version_info.major}.{sys.version_info.minor}"
@@ -155,8 +159,12 @@ def user_environment(target: Path) -> Path:
             f"no python{sys.version_info.major}.{sys.version_info.minor} that other users can run"
         )
     packages = project_packages()
-    if not all(folder.stat().st_mode & stat.S_IXOTH for folder in (packages, *packages.parents)):
-        raise RuntimeError(f"other users cannot reach the project's packages at {packages}")
+    private = not _everyone_can_reach(packages)
+    if private:
+        # A project environment in a private folder: copy its packages where the users can read them.
+        copied = target.parent / "site-packages"
+        shutil.copytree(packages, copied, symlinks=True, ignore=shutil.ignore_patterns("__editable__*"))
+        packages = copied
     subprocess.run(
         [str(interpreter), "-m", "venv", "--without-pip", str(target)], check=True, capture_output=True
     )
@@ -172,7 +180,10 @@ def user_environment(target: Path) -> Path:
     )
     for folder in ("share", "etc"):
         if (Path(sys.prefix) / folder).is_dir():
-            (target / folder).symlink_to(Path(sys.prefix) / folder)
+            if private:
+                shutil.copytree(Path(sys.prefix) / folder, target / folder, symlinks=True)
+            else:
+                (target / folder).symlink_to(Path(sys.prefix) / folder)
     target.chmod(0o755)
     return python
 
