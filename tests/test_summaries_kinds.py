@@ -89,5 +89,5 @@ def test_the_sample_journal_overview_and_themes(tmp_path: Path) -> None:
     assert said_of(journal) == (
         "The feedback you've heard most often: Experience level (4 times), "
         "Stronger candidate or competition (3 times) and Technical depth (3 times). "
-        "What employers praised most: Preparation and company knowledge (3 times) and Communication (twice)."
+        "What employers praised most: Examples and impact (3 times) and Preparation and company knowledge (3 times)."
     )

@@ -264,3 +264,22 @@ def test_a_checklist_run_is_deleted_after_asking_once(journal: Journal, journal_
     assert len(stored(journal_file, ChecklistRun)) == 1
     row.yes_button.click()
     assert stored(journal_file, ChecklistRun) == [] and form.last_saved.value == ""
+
+
+def test_the_line_under_a_full_list_counts_the_older_entries_in_words() -> None:
+    import ipywidgets as w
+
+    from workbook.widgets.form import Form, plain_text
+    from workbook.widgets.saved import SavedList, Shown
+
+    labels = load_template().labels
+    listing = SavedList(
+        Form(load_template().messages), labels, "Saved", on_edit=print, on_delete=print, shown=2
+    )
+    entries = [Shown(key=n, heading=f"Entry {n}", text="") for n in range(3)]
+    listing.show(entries)
+    assert plain_text(listing.more.value) == "One older one is in Your journal."
+    listing.show([*entries, Shown(key=3, heading="Entry 3", text="")])
+    assert plain_text(listing.more.value) == "2 older ones are in Your journal."
+    listing.show(entries[:2])
+    assert listing.more.value == "" and isinstance(listing.widget, w.VBox)

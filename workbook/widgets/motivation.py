@@ -27,6 +27,7 @@ from workbook.widgets.form import (
     button,
     choose,
     dropdown,
+    escaped,
     guarded,
     heading,
     house_style,
@@ -179,7 +180,8 @@ class MotivationForm(Form):
         if not words:
             return ()
         buttons = [button(word, lambda word=word: self.add_word(box, word)) for word in words]
-        return (w.HBox([w.Label(self.labels["motivation.earlier"]), wrap(buttons)]),)
+        # The words above their buttons, so a long label is never cut off beside them.
+        return (w.VBox([w.HTML(escaped(self.labels["motivation.earlier"])), wrap(buttons)]),)
 
     def _heading(self, motivation: Motivation, app: Application | None) -> str:
         labels = self.labels

@@ -94,7 +94,9 @@ class SavedList:
         self.rows_box.children = [row.widget for row in self.rows.values()]
         older = len(entries) - self.shown
         self.more.value = (
-            f"<p>{escaped(self.labels.fill('saved.more', count=older))}</p>" if older > 0 else ""
+            f"<p>{escaped(self.labels.fill('saved.more' if older > 1 else 'saved.more_one', count=older))}</p>"
+            if older > 0
+            else ""
         )
         self.widget.layout.display = None if entries else "none"
 

@@ -13,6 +13,7 @@ The editor's own words come from the built-in template's
 from __future__ import annotations
 
 import copy
+import json
 import re
 import tempfile
 import unicodedata
@@ -26,7 +27,14 @@ from workbook.errors import TemplateError
 from workbook.files import write_private_text
 from workbook.journal import Journal
 from workbook.labels import Labels
-from workbook.template import DEFAULT_TEMPLATE, Template, default_template, dump_template, load_template
+from workbook.template import (
+    Template,
+    default_template,
+    dump_template,
+    load_template,
+    merged_template_data,
+)
+from workbook.template.merge import REPLACEABLE
 from workbook.widgets.form import WIDE_LABEL, Form, button, escaped, guarded, heading, text_area
 
 #: Where a coach's template is saved unless they say otherwise (beside the notebook).
@@ -35,14 +43,14 @@ _ROW = w.Layout(width="min(50em, 90%)")
 
 
 def starting_data(path: str | Path | None = None) -> dict[str, Any]:
-    """The template to edit as a mapping: the built-in one, with the file at ``path`` over it when there is one."""
-    import yaml
+    """The template to edit as a mapping: the built-in one, with the file at ``path`` over it when there is one.
 
-    data = yaml.safe_load(DEFAULT_TEMPLATE.read_text(encoding="utf-8"))
-    if path is not None and Path(path).expanduser().is_file():
-        load_template(Path(path).expanduser())  # a broken file is refused here, naming its field
-        own = yaml.safe_load(Path(path).expanduser().read_text(encoding="utf-8"))
-        data = _merged(data, own)
+    The saved file is complete, so it says ``replace:`` for every list a coach can
+    shorten: an item removed here stays removed, instead of coming back from the built-in one.
+    """
+    own = Path(path).expanduser() if path is not None and Path(path).expanduser().is_file() else None
+    data = merged_template_data(own)  # a broken file is refused here, naming its field
+    data["replace"] = list(REPLACEABLE)
     return data
 
 
@@ -263,8 +271,8 @@ class TemplateEditor(Form):
         self.mark_saved()
 
     def typed(self) -> tuple[object, ...]:
-        """The template as edited now (what Save would write)."""
-        return (dump_template(self.data),)
+        """The template as edited now (what Save would write), unchecked: a half-typed edit is still an edit."""
+        return (json.dumps(self.data, sort_keys=True, default=str),)
 
     def template(self) -> Template:
         """The edited template, checked; TemplateError naming the field of the first problem."""
@@ -365,10 +373,3 @@ class TemplateEditor(Form):
 
 def _words(text: str) -> list[str]:
     return [word.strip().lower() for word in text.split(",") if word.strip()]
-
-
-def _merged(base: Any, own: Any) -> Any:
-    # The coach's file over the built-in template: mappings key by key (a checklist by its id), the rest replaced.
-    if isinstance(base, dict) and isinstance(own, dict):
-        return {**base, **{key: _merged(base.get(key), value) for key, value in own.items()}}
-    return own
