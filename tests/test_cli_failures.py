@@ -13,7 +13,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -173,16 +172,14 @@ def test_a_journal_locked_by_another_program_says_so(journal_with_entries: Path)
     )
     try:
         assert locker.stdout.readline().strip() == "locked"
-        started = time.monotonic()
         result = workbook("--journal", str(journal_with_entries), "add", "mood", "--mood", "5")
-        waited = time.monotonic() - started
     finally:
         locker.kill()
         locker.wait()
     assert_one_clean_line(result, "error: ")
     assert str(journal_with_entries) in result.stderr
     assert "close" in result.stderr
-    assert waited < 60
+    assert "more than 5 seconds" in result.stderr
     with sqlite3.connect(journal_with_entries) as conn:
         assert conn.execute("SELECT count(*) FROM mood_entries").fetchone()[0] == 1
 
