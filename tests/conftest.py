@@ -8,13 +8,17 @@ their kernels) inherits ``PYTHONPATH`` with ``tests/netguard`` first, whose
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import os
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from workbook.journal import Journal
+from workbook.records import Application
 
 NETGUARD = Path(__file__).resolve().parent / "netguard"
 
@@ -39,3 +43,38 @@ def journal(journal_file: Path) -> Iterator[Journal]:
     """A fresh, empty journal in its own SQLite file."""
     with Journal(journal_file) as opened:
         yield opened
+
+
+@pytest.fixture
+def app(journal: Journal) -> Application:
+    """One application in the journal: Acme, Designer, applied 20 days ago, at interview."""
+    return journal.add(
+        Application(
+            company="Acme",
+            role="Designer",
+            applied_on=dt.date.today() - dt.timedelta(days=20),
+            stage="interview",
+        )
+    )
+
+
+@pytest.fixture
+def locked_journal(
+    journal: Journal, journal_file: Path
+) -> Callable[[], contextlib.AbstractContextManager[None]]:
+    """``with locked_journal():`` another program holds the journal for writing while the block runs.
+
+    The journal waits only 0.1 s for the lock, so a save in the block fails quickly.
+    """
+
+    @contextlib.contextmanager
+    def locked() -> Iterator[None]:
+        journal._conn.execute("PRAGMA busy_timeout = 100")
+        holder = sqlite3.connect(journal_file, isolation_level=None)
+        try:
+            holder.execute("BEGIN EXCLUSIVE")
+            yield
+        finally:
+            holder.close()
+
+    return locked

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -19,18 +18,6 @@ from workbook.widgets.check_in import CheckInForm
 TODAY = dt.date.today()
 #: Answers 5, 1, 4, 2, 3, 2 to the default statements: after turning the reverse ones round, 25 / 6.
 ANSWERS = [5, 1, 4, 2, 3, 2]
-
-
-@contextlib.contextmanager
-def locked(journal: Journal, journal_file: Path) -> Iterator[None]:
-    """Another program holds the journal for writing while the block runs."""
-    journal._conn.execute("PRAGMA busy_timeout = 100")
-    holder = sqlite3.connect(journal_file, isolation_level=None)
-    try:
-        holder.execute("BEGIN EXCLUSIVE")
-        yield
-    finally:
-        holder.close()
 
 
 def answer(form: CheckInForm, values: list[int]) -> None:
@@ -110,10 +97,12 @@ def test_edit_rescores_and_delete_asks_once(journal: Journal) -> None:
     assert journal.counts()["check_ins"] == 0
 
 
-def test_a_locked_journal_keeps_every_answer(journal: Journal, journal_file: Path) -> None:
+def test_a_locked_journal_keeps_every_answer(
+    journal: Journal, locked_journal: Callable[[], AbstractContextManager[None]]
+) -> None:
     form = CheckInForm(journal)
     answer(form, ANSWERS)
-    with locked(journal, journal_file):
+    with locked_journal():
         form.save_button.click()
     assert form.status_text.startswith("Not saved: ")
     assert [box.value for box in form.answers.values()] == ANSWERS and form.result_text == ""

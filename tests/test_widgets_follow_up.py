@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -36,18 +35,6 @@ def app(journal: Journal) -> Application:
     journal.add(FeedbackItem(application_id=app.id, text="Your case study was clear", positive=True))
     journal.add(FeedbackItem(application_id=app.id, text="Say more about impact", themes=("communication",)))
     return app
-
-
-@contextlib.contextmanager
-def locked(journal: Journal, journal_file: Path) -> Iterator[None]:
-    """Another program holds the journal for writing while the block runs."""
-    journal._conn.execute("PRAGMA busy_timeout = 100")
-    holder = sqlite3.connect(journal_file, isolation_level=None)
-    try:
-        holder.execute("BEGIN EXCLUSIVE")
-        yield
-    finally:
-        holder.close()
 
 
 def test_the_note_is_drafted_from_what_was_logged(journal: Journal, app: Application) -> None:
@@ -160,11 +147,11 @@ def test_without_an_application_nothing_is_saved_and_the_note_stays(
 
 
 def test_a_locked_journal_keeps_the_edited_note(
-    journal: Journal, journal_file: Path, app: Application
+    journal: Journal, locked_journal: Callable[[], AbstractContextManager[None]], app: Application
 ) -> None:
     form = FollowUpForm(journal, application_id=app.id)
     form.note.value = "Dear Dana, my own words."
-    with locked(journal, journal_file):
+    with locked_journal():
         form.save_note_button.click()
     assert form.status_text.startswith("Not saved: ") and form.status_text.endswith(
         "Your text is still here."

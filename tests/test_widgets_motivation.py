@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -24,18 +23,6 @@ def apps(journal: Journal) -> list[Application]:
         journal.add(Application(company=c, role="Designer", applied_on=TODAY - dt.timedelta(days=d)))
         for c, d in (("Acme", 30), ("Birch", 20))
     ]
-
-
-@contextlib.contextmanager
-def locked(journal: Journal, journal_file: Path) -> Iterator[None]:
-    """Another program holds the journal for writing while the block runs."""
-    journal._conn.execute("PRAGMA busy_timeout = 100")
-    holder = sqlite3.connect(journal_file, isolation_level=None)
-    try:
-        holder.execute("BEGIN EXCLUSIVE")
-        yield
-    finally:
-        holder.close()
 
 
 def test_what_drew_and_what_to_avoid_are_saved_and_shown_back(
@@ -126,13 +113,13 @@ def test_edit_and_delete_asks_once(journal: Journal, apps: list[Application]) ->
 
 
 def test_a_locked_journal_keeps_every_tag(
-    journal: Journal, journal_file: Path, apps: list[Application]
+    journal: Journal, locked_journal: Callable[[], AbstractContextManager[None]], apps: list[Application]
 ) -> None:
     form = MotivationForm(journal, application_id=apps[0].id)
     form.draws.value = ["small team"]
     form.wanted.value = 4
     typed = form.typed()
-    with locked(journal, journal_file):
+    with locked_journal():
         form.save_button.click()
     assert form.status_text.startswith("Not saved: ") and form.typed() == typed and form.unsaved
     assert journal.counts()["motivations"] == 0

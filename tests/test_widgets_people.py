@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -21,18 +20,6 @@ APPLIED = dt.date.today() - dt.timedelta(days=30)
 @pytest.fixture
 def app(journal: Journal) -> Application:
     return journal.add(Application(company="Acme", role="Designer", applied_on=APPLIED, stage="interview"))
-
-
-@contextlib.contextmanager
-def locked(journal: Journal, journal_file: Path) -> Iterator[None]:
-    """Another program holds the journal for writing while the block runs."""
-    journal._conn.execute("PRAGMA busy_timeout = 100")
-    holder = sqlite3.connect(journal_file, isolation_level=None)
-    try:
-        holder.execute("BEGIN EXCLUSIVE")
-        yield
-    finally:
-        holder.close()
 
 
 def fill(form: PeopleMet) -> None:
@@ -133,12 +120,12 @@ def test_the_invitation_box_follows_the_chosen_application(journal: Journal, app
 
 
 def test_a_locked_journal_keeps_every_field_and_the_box_shows_what_is_stored(
-    journal: Journal, journal_file: Path, app: Application
+    journal: Journal, locked_journal: Callable[[], AbstractContextManager[None]], app: Application
 ) -> None:
     form = PeopleMet(journal, application_id=app.id)
     fill(form)
     typed = form.typed()
-    with locked(journal, journal_file):
+    with locked_journal():
         form.save_button.click()
         assert form.status_text.startswith("Not saved: ") and "locked" in form.status_text
         form.invited.value = True

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
-
-import pytest
 
 from workbook.growth_records import SelfReview, scores
 from workbook.journal import Journal
@@ -18,27 +15,6 @@ from workbook.widgets.self_review import SelfReviewForm
 
 TODAY = dt.date.today()
 HELD = TODAY - dt.timedelta(days=2)
-
-
-@pytest.fixture
-def app(journal: Journal) -> Application:
-    return journal.add(
-        Application(
-            company="Acme", role="Designer", applied_on=TODAY - dt.timedelta(days=20), stage="interview"
-        )
-    )
-
-
-@contextlib.contextmanager
-def locked(journal: Journal, journal_file: Path) -> Iterator[None]:
-    """Another program holds the journal for writing while the block runs."""
-    journal._conn.execute("PRAGMA busy_timeout = 100")
-    holder = sqlite3.connect(journal_file, isolation_level=None)
-    try:
-        holder.execute("BEGIN EXCLUSIVE")
-        yield
-    finally:
-        holder.close()
 
 
 def fill(form: SelfReviewForm) -> None:
@@ -109,11 +85,13 @@ def test_edit_loads_the_ratings_and_delete_asks_once(journal: Journal, app: Appl
     assert journal.counts()["self_reviews"] == 0
 
 
-def test_a_locked_journal_keeps_every_rating(journal: Journal, journal_file: Path, app: Application) -> None:
+def test_a_locked_journal_keeps_every_rating(
+    journal: Journal, locked_journal: Callable[[], AbstractContextManager[None]], app: Application
+) -> None:
     form = SelfReviewForm(journal, application_id=app.id)
     fill(form)
     typed = form.typed()
-    with locked(journal, journal_file):
+    with locked_journal():
         form.save_button.click()
     assert form.status_text.startswith("Not saved: ") and form.typed() == typed
     assert journal.counts()["self_reviews"] == 0

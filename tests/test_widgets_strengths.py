@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
-
-import pytest
 
 from workbook.journal import Journal
 from workbook.records import Application, FeedbackItem
@@ -16,27 +13,6 @@ from workbook.widgets.strengths import WentWellForm
 
 TODAY = dt.date.today()
 WORDS = "They said my portfolio was the clearest they saw."
-
-
-@pytest.fixture
-def app(journal: Journal) -> Application:
-    return journal.add(
-        Application(
-            company="Acme", role="Designer", applied_on=TODAY - dt.timedelta(days=20), stage="interview"
-        )
-    )
-
-
-@contextlib.contextmanager
-def locked(journal: Journal, journal_file: Path) -> Iterator[None]:
-    """Another program holds the journal for writing while the block runs."""
-    journal._conn.execute("PRAGMA busy_timeout = 100")
-    holder = sqlite3.connect(journal_file, isolation_level=None)
-    try:
-        holder.execute("BEGIN EXCLUSIVE")
-        yield
-    finally:
-        holder.close()
 
 
 def test_it_is_saved_as_praise_with_the_themes_the_person_kept(
@@ -101,12 +77,12 @@ def test_edit_keeps_the_confirmed_themes_and_delete_asks_once(journal: Journal, 
 
 
 def test_a_locked_journal_keeps_the_words_and_ticks(
-    journal: Journal, journal_file: Path, app: Application
+    journal: Journal, locked_journal: Callable[[], AbstractContextManager[None]], app: Application
 ) -> None:
     form = WentWellForm(journal, application_id=app.id)
     form.text.value = WORDS
     typed = form.typed()
-    with locked(journal, journal_file):
+    with locked_journal():
         form.save_button.click()
     assert form.status_text.startswith("Not saved: ") and form.typed() == typed
     assert journal.counts()["feedback_items"] == 0
