@@ -24,7 +24,6 @@ from workbook.messages import CHECKIN_SCORE
 from workbook.template import Template, load_template
 from workbook.widgets import choices
 from workbook.widgets.form import (
-    WIDE_LABEL,
     Form,
     button,
     escaped,
@@ -33,7 +32,7 @@ from workbook.widgets.form import (
     house_style,
     plain_text,
 )
-from workbook.widgets.saved import SavedList, Shown
+from workbook.widgets.saved import SavedList, Shown, delete_edited
 from workbook.widgets.self_review import rating_buttons
 
 if TYPE_CHECKING:
@@ -60,10 +59,13 @@ class CheckInForm(Form):
         self.questionnaire = q = template.checkin
         self.today = today
         self.answers = {statement.id: rating_buttons() for statement in q.statements}
-        self.application = w.Dropdown(description=labels["check_in.application"], style=WIDE_LABEL)
-        self.picker = choices.ApplicationPicker(
-            journal, self.application, none=labels["common.no_application"], value=application_id
+        self.picker = choices.application_picker(
+            journal,
+            labels["check_in.application"],
+            none=labels["common.no_application"],
+            value=application_id,
         )
+        self.application = self.picker.dropdown
         self.save_button = button(labels["common.save"], self.save, style="primary")
         self.result = w.HTML()
         self.next_due = w.HTML()
@@ -155,10 +157,7 @@ class CheckInForm(Form):
         self.mark_saved()
 
     def _delete(self, key: Hashable) -> None:
-        self.journal.delete(CheckIn, int(key))  # type: ignore[call-overload]
-        if key == self.editing:
-            self.editing = None
-            self.mark_saved(())
+        delete_edited(self, CheckIn, key)
 
     def _show_saved(self) -> None:
         mine = [c for c in self.journal.records(CheckIn) if c.questionnaire_id == self.questionnaire.id]

@@ -19,6 +19,7 @@ from workbook.journal import Journal
 from workbook.messages import CHANNEL_LABELS, CONTEXT_LABELS, OUTCOME_LABELS, STAGE_LABELS
 from workbook.records import CHANNELS, CONTEXTS, OUTCOMES, STAGES, Application
 from workbook.template import Template, default_template
+from workbook.widgets.form import WIDE_LABEL
 
 NO_APPLICATION = messages.NO_APPLICATION
 #: The value of a drop-down's "none of them" option ("no application", "not noted").  Not None:
@@ -65,6 +66,11 @@ def applications(journal: Journal, *, none: str = NO_APPLICATION) -> list[tuple[
     """The journal's applications, newest first, after an entry for "no application"."""
     apps = sorted(journal.records(Application), key=lambda app: (app.applied_on, app.id), reverse=True)
     return [(none, NONE), *((application_label(app), app.id) for app in apps)]
+
+
+def company_and_role(app: Application | None) -> str:
+    """An application named in a saved entry's heading: "Acme, Designer" ("" for none)."""
+    return f"{app.company}, {app.role}" if app is not None else ""
 
 
 def picked(dropdown: w.Dropdown) -> Any:
@@ -131,3 +137,12 @@ def _follow(journal: Journal, picker: ApplicationPicker) -> Callable[[], None]:
 def vocabulary(template: Template) -> dict[str, Any]:
     """The feedback-theme vocabulary of ``template`` (the built-in one unless it has its own)."""
     return themes.load_vocabulary(template.feedback_themes)
+
+
+def application_picker(
+    journal: Journal, description: str, *, none: str, value: int | None = None
+) -> ApplicationPicker:
+    """A new drop-down of the journal's applications labelled ``description``, as a picker (``.dropdown``)."""
+    return ApplicationPicker(
+        journal, w.Dropdown(description=description, style=WIDE_LABEL), none=none, value=value
+    )

@@ -31,7 +31,6 @@ from workbook.records import Application
 from workbook.template import Template, load_template
 from workbook.widgets import choices
 from workbook.widgets.form import (
-    WIDE_LABEL,
     Form,
     button,
     date_picker,
@@ -80,10 +79,10 @@ class FollowUpForm(Form):
         self.journal = journal
         self.labels = labels = template.labels
         self.vocabulary = choices.vocabulary(template)
-        self.application = w.Dropdown(description=labels["follow_up.application"], style=WIDE_LABEL)
-        self.picker = choices.ApplicationPicker(
-            journal, self.application, none=labels["follow_up.choose"], value=application_id
+        self.picker = choices.application_picker(
+            journal, labels["follow_up.application"], none=labels["follow_up.choose"], value=application_id
         )
+        self.application = self.picker.dropdown
         self.interviewer = line(labels["follow_up.interviewer"], labels["follow_up.interviewer_placeholder"])
         self.appreciated = line(labels["follow_up.appreciated"])
         self.working_on = line(labels["follow_up.working_on"])

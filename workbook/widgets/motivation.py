@@ -22,7 +22,6 @@ from workbook.records import Application
 from workbook.template import Template, load_template
 from workbook.widgets import choices
 from workbook.widgets.form import (
-    WIDE_LABEL,
     Form,
     button,
     choose,
@@ -34,7 +33,7 @@ from workbook.widgets.form import (
     text_area,
     wrap,
 )
-from workbook.widgets.saved import SavedList, Shown
+from workbook.widgets.saved import SavedList, Shown, delete_edited
 
 if TYPE_CHECKING:
     from workbook.session import Workbook
@@ -66,10 +65,10 @@ class MotivationForm(Form):
         super().__init__(template.messages)
         self.journal = journal
         self.labels = labels = template.labels
-        self.application = w.Dropdown(description=labels["motivation.application"], style=WIDE_LABEL)
-        self.picker = choices.ApplicationPicker(
-            journal, self.application, none=labels["motivation.choose"], value=application_id
+        self.picker = choices.application_picker(
+            journal, labels["motivation.application"], none=labels["motivation.choose"], value=application_id
         )
+        self.application = self.picker.dropdown
         self.draws = tags_input(labels["motivation.tag_placeholder"])
         self.avoids = tags_input(labels["motivation.tag_placeholder"])
         self.draw_words = w.Box()
@@ -163,10 +162,7 @@ class MotivationForm(Form):
         return next((m for m in self.journal.records(Motivation) if m.application_id == application_id), None)
 
     def _delete(self, key: Hashable) -> None:
-        self.journal.delete(Motivation, int(key))  # type: ignore[call-overload]
-        if key == self.editing:
-            self.editing = None
-            self.mark_saved(())
+        delete_edited(self, Motivation, key)
 
     def _show_saved(self) -> None:
         apps = {app.id: app for app in self.journal.records(Application)}
@@ -185,7 +181,7 @@ class MotivationForm(Form):
 
     def _heading(self, motivation: Motivation, app: Application | None) -> str:
         labels = self.labels
-        parts = [f"{app.company}, {app.role}" if app is not None else ""]
+        parts = [choices.company_and_role(app)]
         if motivation.wanted is not None:
             parts.append(labels.fill("motivation.wanted_line", wanted=motivation.wanted))
         if motivation.draws:

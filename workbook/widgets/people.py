@@ -29,7 +29,7 @@ from workbook.widgets.form import (
     house_style,
     text_area,
 )
-from workbook.widgets.saved import SavedList, Shown
+from workbook.widgets.saved import SavedList, Shown, delete_edited
 
 if TYPE_CHECKING:
     from workbook.session import Workbook
@@ -60,10 +60,10 @@ class PeopleMet(Form):
         super().__init__(template.messages)
         self.journal = journal
         self.labels = labels = template.labels
-        self.application = w.Dropdown(description=labels["people.application"], style=WIDE_LABEL)
-        self.picker = choices.ApplicationPicker(
-            journal, self.application, none=labels["people.choose"], value=application_id
+        self.picker = choices.application_picker(
+            journal, labels["people.application"], none=labels["people.choose"], value=application_id
         )
+        self.application = self.picker.dropdown
         self.name = line(labels["people.name"])
         self.role = line(labels["people.role"], labels["people.role_placeholder"])
         self.contact = line(labels["people.contact"], labels["people.contact_placeholder"])
@@ -143,10 +143,7 @@ class PeopleMet(Form):
         self.mark_saved()
 
     def _delete(self, key: Hashable) -> None:
-        self.journal.delete(Person, int(key))  # type: ignore[call-overload]
-        if key == self.editing:
-            self.editing = None
-            self.mark_saved(())  # the words are still in the form, now unsaved
+        delete_edited(self, Person, key)
 
     def _invited_changed(self, invited: bool) -> None:
         if self._loading:
@@ -176,7 +173,7 @@ class PeopleMet(Form):
         self.saved.show([Shown(p.id, self._heading(p, apps.get(p.application_id)), p.note) for p in people])
 
     def _heading(self, person: Person, app: Application | None) -> str:
-        where = f"{app.company}, {app.role}" if app is not None else ""
+        where = choices.company_and_role(app)
         return " · ".join(part for part in (person.name, person.role, person.contact, where) if part)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import ipywidgets as w
 
@@ -111,3 +112,14 @@ class SavedList:
     def _delete(self, key: Hashable) -> None:
         self.on_delete(key)
         self.form.say_done(self.labels["saved.deleted"])
+
+
+def delete_edited(form: Any, kind: type, key: Hashable) -> None:
+    """Delete the ``kind`` record ``key`` from ``form.journal``; if the form was editing it, stop editing it.
+
+    The words stay in the form, now unsaved (``form.editing`` is the id of the record it holds, or None).
+    """
+    form.journal.delete(kind, int(key))
+    if key == form.editing:
+        form.editing = None
+        form.mark_saved(())

@@ -28,7 +28,7 @@ from workbook.widgets.form import (
     house_style,
     text_area,
 )
-from workbook.widgets.saved import SavedList, Shown
+from workbook.widgets.saved import SavedList, Shown, delete_edited
 
 if TYPE_CHECKING:
     from workbook.session import Workbook
@@ -59,10 +59,13 @@ class SelfReviewForm(Form):
         self.journal = journal
         self.labels = labels = template.labels
         self.dimensions = template.self_review
-        self.application = w.Dropdown(description=labels["self_review.application"], style=WIDE_LABEL)
-        self.picker = choices.ApplicationPicker(
-            journal, self.application, none=labels["self_review.choose"], value=application_id
+        self.picker = choices.application_picker(
+            journal,
+            labels["self_review.application"],
+            none=labels["self_review.choose"],
+            value=application_id,
         )
+        self.application = self.picker.dropdown
         self.held_on = date_picker(labels["self_review.held_on"], dt.date.today())
         self.ratings = {item.id: rating_buttons() for item in self.dimensions}
         self.differently = text_area(
@@ -135,10 +138,7 @@ class SelfReviewForm(Form):
         self.mark_saved()
 
     def _delete(self, key: Hashable) -> None:
-        self.journal.delete(SelfReview, int(key))  # type: ignore[call-overload]
-        if key == self.editing:
-            self.editing = None
-            self.mark_saved(())
+        delete_edited(self, SelfReview, key)
 
     def _show_saved(self) -> None:
         apps = {app.id: app for app in self.journal.records(Application)}
@@ -150,7 +150,7 @@ class SelfReviewForm(Form):
     def _heading(self, review: SelfReview, app: Application | None) -> str:
         names = {item.id: item.text for item in self.dimensions}
         given = ", ".join(f"{names.get(key, key)} {value}" for key, value in scores(review.ratings).items())
-        where = f"{app.company}, {app.role}" if app is not None else ""
+        where = choices.company_and_role(app)
         return " · ".join(part for part in (self.labels.day(review.held_on), where, given) if part)
 
 

@@ -19,7 +19,6 @@ from workbook.records import Application, FeedbackItem
 from workbook.template import Template, load_template
 from workbook.widgets import choices
 from workbook.widgets.form import (
-    WIDE_LABEL,
     Form,
     button,
     checkbox,
@@ -29,7 +28,7 @@ from workbook.widgets.form import (
     text_area,
     wrap,
 )
-from workbook.widgets.saved import SavedList, Shown
+from workbook.widgets.saved import SavedList, Shown, delete_edited
 
 if TYPE_CHECKING:
     from workbook.session import Workbook
@@ -46,10 +45,10 @@ class WentWellForm(Form):
         self.journal = journal
         self.labels = labels = template.labels
         self.vocabulary = choices.vocabulary(template)
-        self.application = w.Dropdown(description=labels["went_well.application"], style=WIDE_LABEL)
-        self.picker = choices.ApplicationPicker(
-            journal, self.application, none=labels["went_well.choose"], value=application_id
+        self.picker = choices.application_picker(
+            journal, labels["went_well.application"], none=labels["went_well.choose"], value=application_id
         )
+        self.application = self.picker.dropdown
         self.text = text_area(labels["went_well.text"], labels["went_well.text_placeholder"])
         self.text.continuous_update = False
         self.theme_boxes = {theme_id: checkbox(theme.label) for theme_id, theme in self.vocabulary.items()}
@@ -132,10 +131,7 @@ class WentWellForm(Form):
         self.mark_saved()
 
     def _delete(self, key: Hashable) -> None:
-        self.journal.delete(FeedbackItem, int(key))  # type: ignore[call-overload]
-        if key == self.editing:
-            self.editing = None
-            self.mark_saved(())
+        delete_edited(self, FeedbackItem, key)
 
     def _tick(self, found: set[str]) -> None:
         self._suggesting = True
@@ -166,7 +162,7 @@ class WentWellForm(Form):
 
     def _heading(self, item: FeedbackItem, app: Application | None) -> str:
         names = ", ".join(themes.theme_label(theme_id, self.vocabulary) for theme_id in item.themes)
-        where = f"{app.company}, {app.role}" if app is not None else ""
+        where = choices.company_and_role(app)
         return " · ".join(part for part in (where, names) if part)
 
 
