@@ -46,7 +46,7 @@ def journal(journal_file: Path) -> Iterator[Journal]:
 
 
 @pytest.fixture
-def app(journal: Journal) -> Application:
+def interview_app(journal: Journal) -> Application:
     """One application in the journal: Acme, Designer, applied 20 days ago, at interview."""
     return journal.add(
         Application(
@@ -59,10 +59,10 @@ def app(journal: Journal) -> Application:
 
 
 @pytest.fixture
-def locked_journal(
+def hold_journal(
     journal: Journal, journal_file: Path
 ) -> Callable[[], contextlib.AbstractContextManager[None]]:
-    """``with locked_journal():`` another program holds the journal for writing while the block runs.
+    """``with hold_journal():`` another program holds the journal for writing while the block runs.
 
     The journal waits only 0.1 s for the lock, so a save in the block fails quickly.
     """

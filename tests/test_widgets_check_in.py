@@ -98,11 +98,11 @@ def test_edit_rescores_and_delete_asks_once(journal: Journal) -> None:
 
 
 def test_a_locked_journal_keeps_every_answer(
-    journal: Journal, locked_journal: Callable[[], AbstractContextManager[None]]
+    journal: Journal, hold_journal: Callable[[], AbstractContextManager[None]]
 ) -> None:
     form = CheckInForm(journal)
     answer(form, ANSWERS)
-    with locked_journal():
+    with hold_journal():
         form.save_button.click()
     assert form.status_text.startswith("Not saved: ")
     assert [box.value for box in form.answers.values()] == ANSWERS and form.result_text == ""

@@ -147,11 +147,11 @@ def test_without_an_application_nothing_is_saved_and_the_note_stays(
 
 
 def test_a_locked_journal_keeps_the_edited_note(
-    journal: Journal, locked_journal: Callable[[], AbstractContextManager[None]], app: Application
+    journal: Journal, hold_journal: Callable[[], AbstractContextManager[None]], app: Application
 ) -> None:
     form = FollowUpForm(journal, application_id=app.id)
     form.note.value = "Dear Dana, my own words."
-    with locked_journal():
+    with hold_journal():
         form.save_note_button.click()
     assert form.status_text.startswith("Not saved: ") and form.status_text.endswith(
         "Your text is still here."

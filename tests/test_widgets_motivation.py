@@ -113,13 +113,13 @@ def test_edit_and_delete_asks_once(journal: Journal, apps: list[Application]) ->
 
 
 def test_a_locked_journal_keeps_every_tag(
-    journal: Journal, locked_journal: Callable[[], AbstractContextManager[None]], apps: list[Application]
+    journal: Journal, hold_journal: Callable[[], AbstractContextManager[None]], apps: list[Application]
 ) -> None:
     form = MotivationForm(journal, application_id=apps[0].id)
     form.draws.value = ["small team"]
     form.wanted.value = 4
     typed = form.typed()
-    with locked_journal():
+    with hold_journal():
         form.save_button.click()
     assert form.status_text.startswith("Not saved: ") and form.typed() == typed and form.unsaved
     assert journal.counts()["motivations"] == 0

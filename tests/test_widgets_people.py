@@ -120,12 +120,12 @@ def test_the_invitation_box_follows_the_chosen_application(journal: Journal, app
 
 
 def test_a_locked_journal_keeps_every_field_and_the_box_shows_what_is_stored(
-    journal: Journal, locked_journal: Callable[[], AbstractContextManager[None]], app: Application
+    journal: Journal, hold_journal: Callable[[], AbstractContextManager[None]], app: Application
 ) -> None:
     form = PeopleMet(journal, application_id=app.id)
     fill(form)
     typed = form.typed()
-    with locked_journal():
+    with hold_journal():
         form.save_button.click()
         assert form.status_text.startswith("Not saved: ") and "locked" in form.status_text
         form.invited.value = True

@@ -31,14 +31,14 @@ def test_the_dimensions_are_the_templates(journal: Journal) -> None:
 
 
 def test_a_review_saves_the_rated_dimensions_and_shows_back(
-    journal: Journal, journal_file: Path, app: Application
+    journal: Journal, journal_file: Path, interview_app: Application
 ) -> None:
-    form = SelfReviewForm(journal, application_id=app.id)
+    form = SelfReviewForm(journal, application_id=interview_app.id)
     fill(form)
     form.save_button.click()
     with Journal(journal_file) as again:
         [review] = again.records(SelfReview)
-    assert (review.application_id, review.held_on) == (app.id, HELD)
+    assert (review.application_id, review.held_on) == (interview_app.id, HELD)
     assert scores(review.ratings) == {"preparation": 4, "communication": 2}  # unrated ones left out
     assert review.differently == "Lead with the result, then the story."
     assert form.status_text.startswith("Saved at")
@@ -48,17 +48,17 @@ def test_a_review_saves_the_rated_dimensions_and_shows_back(
 
 
 def test_a_review_without_any_rating_is_refused_and_the_note_stays(
-    journal: Journal, app: Application
+    journal: Journal, interview_app: Application
 ) -> None:
-    form = SelfReviewForm(journal, application_id=app.id)
+    form = SelfReviewForm(journal, application_id=interview_app.id)
     form.differently.value = "Breathe."
     form.save_button.click()
     assert form.error_text("ratings") == "Your ratings: needs at least one score"
     assert journal.counts()["self_reviews"] == 0 and form.differently.value == "Breathe."
 
 
-def test_a_future_interview_date_is_refused(journal: Journal, app: Application) -> None:
-    form = SelfReviewForm(journal, application_id=app.id)
+def test_a_future_interview_date_is_refused(journal: Journal, interview_app: Application) -> None:
+    form = SelfReviewForm(journal, application_id=interview_app.id)
     fill(form)
     form.held_on.value = TODAY + dt.timedelta(days=3)
     form.save_button.click()
@@ -66,8 +66,8 @@ def test_a_future_interview_date_is_refused(journal: Journal, app: Application) 
     assert form.ratings["preparation"].value == 4
 
 
-def test_edit_loads_the_ratings_and_delete_asks_once(journal: Journal, app: Application) -> None:
-    form = SelfReviewForm(journal, application_id=app.id)
+def test_edit_loads_the_ratings_and_delete_asks_once(journal: Journal, interview_app: Application) -> None:
+    form = SelfReviewForm(journal, application_id=interview_app.id)
     fill(form)
     form.save_button.click()
     [(key, row)] = form.saved.rows.items()
@@ -86,18 +86,20 @@ def test_edit_loads_the_ratings_and_delete_asks_once(journal: Journal, app: Appl
 
 
 def test_a_locked_journal_keeps_every_rating(
-    journal: Journal, locked_journal: Callable[[], AbstractContextManager[None]], app: Application
+    journal: Journal, hold_journal: Callable[[], AbstractContextManager[None]], interview_app: Application
 ) -> None:
-    form = SelfReviewForm(journal, application_id=app.id)
+    form = SelfReviewForm(journal, application_id=interview_app.id)
     fill(form)
     typed = form.typed()
-    with locked_journal():
+    with hold_journal():
         form.save_button.click()
     assert form.status_text.startswith("Not saved: ") and form.typed() == typed
     assert journal.counts()["self_reviews"] == 0
 
 
-def test_an_application_added_elsewhere_appears_in_the_list(journal: Journal, app: Application) -> None:
+def test_an_application_added_elsewhere_appears_in_the_list(
+    journal: Journal, interview_app: Application
+) -> None:
     form = SelfReviewForm(journal)
     new = journal.add(Application(company="Cedar", role="Lead", applied_on=TODAY))
     assert new.id in form.picker.ids
