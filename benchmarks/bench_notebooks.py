@@ -105,6 +105,7 @@ def notebooks(journal_file: Path, work: Path, rounds: int) -> tuple[list[Figure]
         for name in order[shift:] + order[:shift]:
             copy = work / f"notebook-{round_number}-{name}.db"
             shutil.copyfile(journal_file, copy)
+            copy.chmod(0o600)  # the journal refuses a file others can read
             env = {**os.environ, "WORKBOOK_JOURNAL": str(copy), "PYTHONWARNINGS": "ignore"}
             source = floor_notebook() if name == FLOOR else nbformat.read(NOTEBOOKS / name, as_version=4)
             runs[name].append(run_all(source, env))

@@ -50,6 +50,8 @@ def mood_save(journal_file: Path, work: Path, saves: int, where: str = "") -> Fi
     ours_file, bare_file = work / "save-journal.db", work / "save-bare.db"
     shutil.copyfile(journal_file, ours_file)
     shutil.copyfile(journal_file, bare_file)
+    for copy in (ours_file, bare_file):
+        copy.chmod(0o600)  # the journal refuses a file others can read
     first = dt.datetime(2026, 11, 1, 8)
     fields = [
         {
