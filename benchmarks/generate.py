@@ -4,7 +4,9 @@
 years (by default) of someone's job search, ending on END: per year 550 mood
 entries (with gaps of a week or more, and several entries on some days), 100
 applications with stage histories (59 of them rejected), feedback with themes,
-call notes, reflections, actions, checklist runs and support contacts.  The
+call notes, reflections, actions, checklist runs and support contacts, and
+the newer kinds: praise, people met, follow-ups, self-reviews, what the person
+wanted from each role, and a check-in every two weeks.  The
 same seed always gives the same journal.  Everything goes in through
 :class:`workbook.journal.Journal` and :mod:`workbook.records`, in one
 transaction.
@@ -24,6 +26,8 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workbook.checkin import score
+from workbook.growth_records import CheckIn, FollowUp, Motivation, Person, SelfReview, score_words
 from workbook.journal import Journal
 from workbook.records import (
     Action,
@@ -36,6 +40,7 @@ from workbook.records import (
     StageChange,
     SupportContact,
 )
+from workbook.template import default_template
 
 #: The last day of the generated history: in the past, so no "not in the future" rule fires.
 END = dt.date(2026, 10, 31)
@@ -49,6 +54,11 @@ REFLECTIONS_PER_YEAR = 30
 ACTIONS_PER_YEAR = 15
 CHECKLISTS_PER_YEAR = 60
 SUPPORT_PER_YEAR = 40
+PRAISE_PER_YEAR = 30
+PEOPLE_PER_YEAR = 40
+SELF_REVIEWS_PER_YEAR = 40
+MOTIVATIONS_PER_YEAR = 80
+CHECK_IN_EVERY_DAYS = 14
 #: How far a rejection pulls the mood down at first, and for how many days.
 DIP_DEPTH = 3.0
 DIP_DAYS = 14
@@ -82,6 +92,16 @@ CHECKLISTS = {
 }
 COVERED = ("thanks", "reason", "feedback", "questions", "reapply")
 PEOPLE = ("Sam", "Priya", "Mum", "Coach Jo", "Alex")
+STRENGTHS = {
+    "stood_out": "You were one of the strongest we saw.",
+    "good_questions": "Your questions about the team were thoughtful.",
+    "rapport": "The panel enjoyed talking with you.",
+    "enthusiasm": "Your interest in the role came through.",
+}
+INTERVIEWERS = ("Dana Whitfield", "Omar Reyes", "Lena Park", "Tom Okafor", "Ruth Mills")
+SELF_REVIEW = ("preparation", "examples_impact", "technical_depth", "communication", "questions_asked")
+DRAWS = ("remote", "mentoring", "small team", "mission", "learning budget", "short commute")
+AVOIDS = ("on-call", "long commute", "vague role", "big agency")
 #: Rebound's 1-10 mood and Daylio's default names, worst first.
 DAYLIO_MOODS = ("awful", "bad", "meh", "good", "rad")
 DAYLIO_HEADER = ("full_date", "date", "weekday", "time", "mood", "activities", "note_title", "note")
@@ -204,7 +224,7 @@ def write_journal(path: Path, history: History, seed: int) -> dict[str, int]:
 
 
 def _notes(rng: random.Random, history: History, ids: list[int]) -> list:
-    """Feedback, call notes, reflections, actions, checklists and support contacts."""
+    """Feedback, call notes, reflections, actions, checklists, the newer kinds and support contacts."""
     records: list = []
     years = len(history.applications) // APPLICATIONS_PER_YEAR
     rejected = [(i, a) for i, a in zip(ids, history.applications) if a.outcome == "rejected"]
@@ -240,6 +260,7 @@ def _notes(rng: random.Random, history: History, ids: list[int]) -> list:
         ticked = tuple(rng.sample(CHECKLISTS[checklist], rng.randint(1, 4)))
         at = dt.datetime.combine(app.outcome_on, dt.time(9 + number % 10, number % 60))
         records.append(ChecklistRun(at=at, checklist_id=checklist, ticked=ticked, application_id=app_id))
+    records += _growth(rng, history, ids, rejected)
     for number in range(years * SUPPORT_PER_YEAR):
         day = END - dt.timedelta(days=rng.randrange(years * DAYS_PER_YEAR))
         records.append(
@@ -248,6 +269,85 @@ def _notes(rng: random.Random, history: History, ids: list[int]) -> list:
             )
         )
     return records
+
+
+def _growth(rng: random.Random, history: History, ids: list[int], rejected: list) -> list:
+    """Praise, people met, follow-ups, self-reviews, what was wanted, and fortnightly check-ins."""
+    records: list = []
+    years = len(history.applications) // APPLICATIONS_PER_YEAR
+    interviewed = [
+        (app_id, app, stages)
+        for app_id, app, stages in zip(ids, history.applications, history.stages)
+        if app.stage in ("interview", "final")
+    ]
+    for app_id, app in rng.sample(rejected, min(len(rejected), years * PRAISE_PER_YEAR)):
+        theme = rng.choice(list(STRENGTHS))
+        text = f"{STRENGTHS[theme]} ({app.company})"
+        records.append(FeedbackItem(application_id=app_id, text=text, themes=(theme,), positive=True))
+    for app_id, app, _stages in rng.sample(interviewed, min(len(interviewed), years * PEOPLE_PER_YEAR)):
+        name = rng.choice(INTERVIEWERS)
+        records.append(Person(application_id=app_id, name=name, role="Hiring manager"))
+        if app.outcome == "rejected":
+            records.append(
+                FollowUp(
+                    application_id=app_id,
+                    kind="reconnect",
+                    created_on=app.outcome_on,
+                    due_on=app.outcome_on + dt.timedelta(days=90),
+                    done_on=_done(rng, app.outcome_on + dt.timedelta(days=95)),
+                    person=name,
+                )
+            )
+    for app_id, _app, stages in rng.sample(interviewed, min(len(interviewed), years * SELF_REVIEWS_PER_YEAR)):
+        ratings = {point: rng.randint(2, 5) for point in SELF_REVIEW}
+        records.append(
+            SelfReview(
+                application_id=app_id,
+                held_on=stages[-1][1],
+                ratings=score_words(ratings),
+                differently="Lead with the result, then the method.",
+            )
+        )
+    chosen = rng.sample(range(len(ids)), min(len(ids), years * MOTIVATIONS_PER_YEAR))
+    for index in chosen:
+        records.append(
+            Motivation(
+                application_id=ids[index],
+                wanted=rng.randint(1, 5),
+                draws=tuple(rng.sample(DRAWS, rng.randint(0, 2))),
+                avoids=tuple(rng.sample(AVOIDS, rng.randint(0, 1))),
+            )
+        )
+    records += _check_ins(rng, history)
+    return records
+
+
+def _done(rng: random.Random, day: dt.date) -> dt.date | None:
+    """Half the follow-ups are done on ``day``, when that is not after END."""
+    return day if day <= END and rng.random() < 0.5 else None
+
+
+def _check_ins(rng: random.Random, history: History) -> list[CheckIn]:
+    """A check-in every two weeks, answered around the person's mood at the time."""
+    questionnaire = default_template().checkin
+    first = min(app.applied_on for app in history.applications)
+    found = []
+    for offset in range(0, (END - first).days, CHECK_IN_EVERY_DAYS):
+        day = first + dt.timedelta(days=offset)
+        leaning = 2.5 + 2 * offset / (END - first).days
+        answers = {}
+        for statement in questionnaire.statements:
+            agree = 6 - leaning if statement.reverse else leaning
+            answers[statement.id] = min(5, max(1, round(agree + rng.gauss(0, 0.8))))
+        found.append(
+            CheckIn(
+                at=dt.datetime.combine(day, dt.time(19, 30)),
+                questionnaire_id=questionnaire.id,
+                answers=score_words(answers),
+                score=score(answers, questionnaire),
+            )
+        )
+    return found
 
 
 def write_daylio(path: Path, history: History) -> int:
