@@ -10,6 +10,11 @@ Floors, on the same frames:
 - any other metric: bare pandas count of applications per stage;
 - a chart: a bare matplotlib Figure of the same size drawing one line through as
   many points as the chart's main input has rows, with title and labels, as PNG.
+
+The notebooks' sections (your strengths, your view beside theirs, what you
+want, what helps, check-ins) are measured as a notebook shows them: each
+summary and each chart through a :class:`workbook.session.Workbook` opened on
+the journal, which reads each table once and keeps it until a save.
 """
 
 from __future__ import annotations
@@ -28,9 +33,12 @@ from matplotlib.figure import Figure as MplFigure
 
 from workbook import charts, history, metrics
 from workbook.journal import Journal
+from workbook.sections import CHARTS as SECTION_CHARTS
+from workbook.sections import SECTIONS
+from workbook.session import Workbook
 
 SECTION_METRICS = "Metrics on the large journal"
-SECTION_CHARTS = "Charts on the large journal (call + PNG)"
+SECTION_CHARTS_TITLE = "Charts on the large journal (call + PNG)"
 #: Figures with a target in issue 14; every chart has the same one.
 METRIC_TARGETS = {"rejection_metrics": Target("ms", 100)}
 CHART_TARGET = Target("ms", 500)
@@ -154,7 +162,7 @@ def chart_figures(inputs: dict[str, Any], runs: int) -> tuple[list[Figure], list
         samples = interleaved({"ours": ours, "floor": lambda fl=floor: timed(fl)}, runs)
         figures.append(
             Figure(
-                SECTION_CHARTS,
+                SECTION_CHARTS_TITLE,
                 f"`{name}`",
                 samples["ours"],
                 samples["floor"],
@@ -163,6 +171,50 @@ def chart_figures(inputs: dict[str, Any], runs: int) -> tuple[list[Figure], list
             )
         )
     return figures, skipped
+
+
+def section_figures(journal_file: Path, runs: int) -> tuple[list[Figure], list[Figure]]:
+    """Each notebook section's summary (against a pandas floor) and chart (against a matplotlib floor)."""
+    summaries, drawn = [], []
+    with Journal(journal_file) as journal:
+        book = Workbook(journal)
+        for name, section in SECTIONS.items():
+            first = getattr(journal, section.reads[0])()
+            floor_name, floor = metric_floor({"applications": journal.applications()})
+            samples = interleaved(
+                {
+                    "ours": lambda s=section: timed(lambda: s.summary(book)),
+                    "floor": lambda fl=floor: timed(fl),
+                },
+                runs,
+            )
+            summaries.append(
+                Figure(
+                    SECTION_METRICS,
+                    f"section `{name}` summary",
+                    samples["ours"],
+                    samples["floor"],
+                    floor_name,
+                )
+            )
+            draw = SECTION_CHARTS[section.chart][2]
+
+            def ours(d: Callable[[Workbook], Any] = draw) -> float:
+                return timed(lambda: d(book).savefig(io.BytesIO(), format="png", dpi=100))
+
+            points = len(first)
+            samples = interleaved({"ours": ours, "floor": lambda p=points: timed(chart_floor(p))}, runs)
+            drawn.append(
+                Figure(
+                    SECTION_CHARTS_TITLE,
+                    f"section `{section.chart}` chart",
+                    samples["ours"],
+                    samples["floor"],
+                    f"matplotlib, {points:,} points",
+                    CHART_TARGET,
+                )
+            )
+    return summaries, drawn
 
 
 def reads(journal_file: Path, runs: int) -> list[Figure]:

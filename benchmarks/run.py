@@ -101,9 +101,16 @@ def main(argv: list[str] | None = None) -> None:
         bench_analysis.warm_up(inputs)
         metric_figures, skipped = bench_analysis.metric_figures(inputs, RUNS["analysis"][pick])
         metric_figures += bench_analysis.reads(journal_file, RUNS["analysis"][pick])
-        sections.append((bench_analysis.SECTION_METRICS, metric_figures, _skipped(skipped)))
-        chart_figures, skipped = bench_analysis.chart_figures(inputs, RUNS["analysis"][pick])
-        sections.append((bench_analysis.SECTION_CHARTS, chart_figures, _skipped(skipped)))
+        chart_figures, skipped_charts = bench_analysis.chart_figures(inputs, RUNS["analysis"][pick])
+        section_summaries, section_charts = bench_analysis.section_figures(
+            journal_file, RUNS["analysis"][pick]
+        )
+        sections.append(
+            (bench_analysis.SECTION_METRICS, metric_figures + section_summaries, _skipped(skipped))
+        )
+        sections.append(
+            (bench_analysis.SECTION_CHARTS_TITLE, chart_figures + section_charts, _skipped(skipped_charts))
+        )
     if "notebooks" in chosen:
         _say("notebooks")
         import bench_notebooks
