@@ -316,20 +316,21 @@ def _add_person(args: argparse.Namespace) -> int:
 def _add_follow_up(args: argparse.Namespace) -> int:
     kind = _follow_up_kind(args.kind)
     created = parse_date("created_on", args.created_on) or dt.date.today()
-    due_on = args.due_on
-    if due_on is None and kind == "reconnect":
-        due_on = _suggested_reconnect(args, created)
-    elif due_on is None:
-        due_on = created
-    record = FollowUp(
-        application_id=args.application,
-        kind=kind,
-        created_on=created,
-        due_on=due_on,
-        done_on=args.done_on,
-        **_given(args, "person", "text"),
-    )
-    saved = _store(args, record)
+    with open_journal(args) as journal, journal.transaction():  # the suggestion and the write, under one lock
+        due_on = args.due_on
+        if due_on is None and kind == "reconnect":
+            due_on = _suggested_reconnect(journal.get(Application, args.application), created)
+        elif due_on is None:
+            due_on = created
+        record = FollowUp(
+            application_id=args.application,
+            kind=kind,
+            created_on=created,
+            due_on=due_on,
+            done_on=args.done_on,
+            **_given(args, "person", "text"),
+        )
+        saved = journal.add(record)
     state = f"done on {saved.done_on}" if saved.done_on else f"due on {saved.due_on}"
     print(f"Logged follow-up {saved.id}: {saved.kind.replace('_', '-')}, {state}.")
     return 0
@@ -472,12 +473,10 @@ def _given(args: argparse.Namespace, *names: str) -> dict[str, Any]:
     return {name: getattr(args, name) for name in names if getattr(args, name) is not None}
 
 
-def _suggested_reconnect(args: argparse.Namespace, created: dt.date) -> dt.date:
+def _suggested_reconnect(app: Application, created: dt.date) -> dt.date:
     """The template's wait after the news (sooner after an invitation to apply again), as the workbook suggests."""
     from workbook.follow_ups import suggest_reconnect
 
-    with open_journal(args) as journal:
-        app = journal.get(Application, args.application)
     return suggest_reconnect(app.outcome_on, app.invited_back, template(), today=created)
 
 
