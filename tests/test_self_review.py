@@ -101,3 +101,31 @@ def test_the_chart_draws_a_line_per_rated_dimension_beside_the_employers(reviewe
     assert "Communication (you: 4.7)" in labels and not any("Questions" in label for label in labels)
     flagged = next(c for c in said.containers if c.get_label() == "flagged it")
     assert [bar.get_width() for bar in flagged][labels.index("Communication (you: 4.7)")] == 3
+
+
+def test_a_middling_rating_beside_employers_who_agree_is_said_as_it_is(journal: Journal) -> None:
+    """Rated 3 beside two employers who flagged it: not 'too soon to compare', which would be untrue."""
+    ids = [interview(journal, day, {"communication": 3, "technical_depth": 3}) for day in (2, 9)]
+    for app_id in ids:
+        feedback(journal, app_id, "communication")
+        feedback(journal, app_id, "technical_depth", positive=True)
+    table = self_review.comparison(journal.self_reviews(), journal.feedback()).set_index("dimension")
+    assert table.loc["communication", "reading"] == self_review.MIDDLE
+
+    text = sections.self_review(Workbook(journal)).text
+    assert (
+        "Communication: you rated it 3.0 on average (2 ratings), somewhere in the middle, "
+        "while 2 employers asked for more of it." in text
+    )
+    assert (
+        "Technical depth: you rated it 3.0 on average (2 ratings), somewhere in the middle, while 2 employers praised it."
+        in text
+    )
+    assert "Not enough yet" not in text
+
+
+def test_one_employer_is_still_too_soon_to_compare(journal: Journal) -> None:
+    app_id = interview(journal, 2, {"communication": 3})
+    feedback(journal, app_id, "communication")
+    text = sections.self_review(Workbook(journal)).text
+    assert "Not enough yet to compare for Communication" in text

@@ -290,6 +290,14 @@ SELF_REVIEW_AGREED_TO_WORK_ON = (
     "- **{name}**: you and employers agree it's one to work on: {rated}, and {employers} flagged it. "
     "A clear place to practise."
 )
+SELF_REVIEW_MIDDLE_PRAISED = (
+    "- **{name}**: {rated}, somewhere in the middle, while {employers} praised it. "
+    "You may be stronger here than you give yourself credit for."
+)
+SELF_REVIEW_MIDDLE_FLAGGED = (
+    "- **{name}**: {rated}, somewhere in the middle, while {employers} asked for more of it. "
+    "A good one to keep practising."
+)
 SELF_REVIEW_TOO_SOON = (
     "Not enough yet to compare for {names}: the picture firms up once two or more employers "
     "have said the same."

@@ -30,7 +30,7 @@ LOW = 2.5
 #: How many employers must have said the same before it counts as what employers keep saying.
 EMPLOYERS = 2
 
-AGREE, DIFFER, UNCLEAR, NO_THEME = "agree", "differ", "unclear", "no_theme"
+AGREE, DIFFER, MIDDLE, UNCLEAR, NO_THEME = "agree", "differ", "middle", "unclear", "no_theme"
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,9 @@ def comparison(
     (how many ratings), rating (mean, NaN when none), theme ("" when none),
     theme_label, praised, flagged (distinct applications whose feedback
     praised / asked for more of the theme), reading (:data:`AGREE`,
-    :data:`DIFFER`, :data:`UNCLEAR` or :data:`NO_THEME`).  ``rated`` is
+    :data:`DIFFER`, :data:`MIDDLE` when employers lean one way but the
+    person's rating is neither high nor low, :data:`UNCLEAR` when employers
+    have not yet leaned either way, or :data:`NO_THEME`).  ``rated`` is
     :func:`ratings` of ``self_reviews`` when the caller has it already.
     """
     rated = ratings(self_reviews) if rated is None else rated
@@ -116,6 +118,7 @@ def _readings(frame: pd.DataFrame) -> np.ndarray:
     mostly_flagged = (flagged >= EMPLOYERS) & (flagged > praised)
     mostly_praised = (praised >= EMPLOYERS) & (praised > flagged)
     reading = np.full(len(frame), UNCLEAR, dtype=object)
+    reading[mostly_flagged | mostly_praised] = MIDDLE
     reading[(high & mostly_praised) | (low & mostly_flagged)] = AGREE
     reading[(high & mostly_flagged) | (low & mostly_praised)] = DIFFER
     reading[frame["theme"].to_numpy() == ""] = NO_THEME

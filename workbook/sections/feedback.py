@@ -49,7 +49,7 @@ def strengths(book: Workbook) -> Markdown:
 
 def self_review(book: Workbook) -> Markdown:
     """Where the person's own ratings and the employers' feedback agree, and where they differ."""
-    from workbook.self_review import AGREE, DIFFER, HIGH, NO_THEME, Dimension, comparison
+    from workbook.self_review import AGREE, DIFFER, HIGH, MIDDLE, NO_THEME, Dimension, comparison
 
     reviews = book.journal.self_reviews()
     if reviews.empty:
@@ -60,16 +60,19 @@ def self_review(book: Workbook) -> Markdown:
     page.say(m.SELF_REVIEW_FROM.format(reviews=count(len(reviews), m.SELF_REVIEW_NOUN)))
     unclear = []
     for row in table[table["reviews"] > 0].itertuples():
-        if row.reading not in (AGREE, DIFFER):
+        if row.reading not in (AGREE, DIFFER, MIDDLE):
             if row.reading != NO_THEME:
                 unclear.append(escape(row.label))
             continue
-        high = row.rating >= HIGH
+        # Which way it leans: the person's rating, or (in the middle) what most employers said.
+        high = row.rating >= HIGH if row.reading != MIDDLE else row.praised > row.flagged
         said = {
             (DIFFER, True): (m.SELF_REVIEW_HIGHER_THAN_HEARD, row.flagged),
             (DIFFER, False): (m.SELF_REVIEW_LOWER_THAN_HEARD, row.praised),
             (AGREE, True): (m.SELF_REVIEW_AGREED_STRENGTH, row.praised),
             (AGREE, False): (m.SELF_REVIEW_AGREED_TO_WORK_ON, row.flagged),
+            (MIDDLE, True): (m.SELF_REVIEW_MIDDLE_PRAISED, row.praised),
+            (MIDDLE, False): (m.SELF_REVIEW_MIDDLE_FLAGGED, row.flagged),
         }
         sentence, employers = said[(row.reading, high)]
         rated = m.SELF_REVIEW_RATED.format(
