@@ -202,6 +202,38 @@ def test_due_follow_ups_list_what_has_come_due_and_mark_done_records_today(
     assert due.due_ids == [] and "Nothing due" in due.rows.children[0].value
 
 
+def test_years_of_due_follow_ups_show_the_latest_few_and_the_rest_on_request(
+    journal: Journal, app: Application
+) -> None:
+    """Twelve reconnect dates waiting: the five most recent are listed, newest first, then 'Show all 12'."""
+    waiting = [
+        journal.add(
+            FollowUp(
+                application_id=app.id,
+                kind="reconnect",
+                created_on=TODAY - dt.timedelta(days=400 + 30 * n),
+                due_on=TODAY - dt.timedelta(days=1 + 30 * n),
+            )
+        )
+        for n in range(12)
+    ]
+    due = DueFollowUps(journal)
+    assert due.due_ids == [f.id for f in waiting[:5]]
+    *_, more = due.rows.children
+    oldest = TODAY - dt.timedelta(days=1 + 30 * 11)
+    assert f"7 older ones wait too, going back to {oldest.day} " in more.children[0].value
+    assert due.toggle.description == "Show all 12"
+
+    due.toggle.click()
+    assert due.due_ids == [f.id for f in waiting]
+    assert due.toggle.description == "Show only the latest"
+    due.done_buttons[waiting[11].id].click()  # the oldest, marked done from the full list
+    assert len(due.due_ids) == 11 and due.showing_all
+
+    due.toggle.click()
+    assert len(due.due_ids) == 5
+
+
 def test_a_saved_note_is_due_until_marked_sent(journal: Journal, app: Application) -> None:
     due = DueFollowUps(journal)
     form = FollowUpForm(journal, application_id=app.id)

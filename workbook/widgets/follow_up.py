@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Hashable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
@@ -297,8 +297,16 @@ class FollowUpForm(Form):
         return " · ".join(part for part in parts if part)
 
 
+#: How many due follow-ups Start here lists before offering the rest behind "Show all".
+SHOWN = 5
+
+
 class DueFollowUps(Form):
-    """The follow-ups whose day has come, each with "Mark done" (which records today as the day it was done)."""
+    """The follow-ups whose day has come, newest first, each with "Mark done" (which records today).
+
+    After years of use, many old reconnect dates may be waiting; only the
+    :data:`SHOWN` most recent are listed until the person asks for all of them.
+    """
 
     def __init__(
         self, journal: Journal, template: Template | None = None, *, today: dt.date | None = None
@@ -308,8 +316,11 @@ class DueFollowUps(Form):
         self.journal = journal
         self.labels = template.labels
         self.today = today
+        self.showing_all = False
         self.rows = w.VBox()
         self.done_buttons: dict[int, w.Button] = {}
+        self.more = w.HTML()
+        self.toggle = button("", self.show_all_or_fewer)
         self.widget = w.VBox([heading(self.labels["due.title"]), self.rows, self.status])
         self.widget.add_class("rebound-due-follow-ups")
         self._stop = journal.on_change(self.refresh)
@@ -321,25 +332,40 @@ class DueFollowUps(Form):
         return self.today or dt.date.today()
 
     def refresh(self) -> None:
-        """List the follow-ups due now."""
+        """List the follow-ups due now, the most recently due first."""
         labels = self.labels
-        due = follow_ups.due(self.journal.follow_ups(), self.journal.applications(), self.day)
+        due = follow_ups.due(self.journal.follow_ups(), self.journal.applications(), self.day).iloc[::-1]
+        listed = due if self.showing_all else due.head(SHOWN)
         self.done_buttons = {}
-        rows: list[w.Widget] = []
-        for row in due.itertuples(index=False):
-            application = f"{row.company}, {row.role}"
-            what = labels.fill(
-                f"due.{row.kind}", who=row.person or labels["due.someone"], application=application
+        rows: list[w.Widget] = [self._row(row) for row in listed.itertuples(index=False)]
+        if len(due) > SHOWN:
+            oldest = labels.day(due["due_on"].iloc[-1].date())
+            self.more.value = f"<p>{escaped(labels.fill('due.more', count=len(due) - SHOWN, day=oldest))}</p>"
+            self.toggle.description = (
+                labels["due.show_fewer"] if self.showing_all else labels.fill("due.show_all", total=len(due))
             )
-            when = (
-                labels["due.today"]
-                if row.days_late == 0
-                else labels.fill("due.late", day=labels.day(row.due_on.date()))
-            )
-            done = button(labels["due.mark_done"], lambda fid=int(row.id): self.mark_done(fid))
-            self.done_buttons[int(row.id)] = done
-            rows.append(w.HBox([w.HTML(f"{escaped(what)} · {escaped(when)}"), done]))
+            rows.append(w.HBox([self.more, self.toggle]))
         self.rows.children = rows or [w.HTML(f"<p>{escaped(labels['due.none'])}</p>")]
+
+    def _row(self, row: Any) -> w.HBox:
+        labels = self.labels
+        application = f"{row.company}, {row.role}"
+        what = labels.fill(
+            f"due.{row.kind}", who=row.person or labels["due.someone"], application=application
+        )
+        when = (
+            labels["due.today"]
+            if row.days_late == 0
+            else labels.fill("due.late", day=labels.day(row.due_on.date()))
+        )
+        done = button(labels["due.mark_done"], lambda fid=int(row.id): self.mark_done(fid))
+        self.done_buttons[int(row.id)] = done
+        return w.HBox([w.HTML(f"{escaped(what)} · {escaped(when)}"), done])
+
+    def show_all_or_fewer(self) -> None:
+        """List every due follow-up, or only the most recent again."""
+        self.showing_all = not self.showing_all
+        self.refresh()
 
     @property
     def due_ids(self) -> list[int]:
