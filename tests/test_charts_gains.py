@@ -146,3 +146,27 @@ def test_each_chart_has_a_friendly_empty_state(tmp_path: Path, name: str) -> Non
     assert "No " in words or "Not enough" in words
     assert "yet" in words
     figure.savefig(io.BytesIO(), format="png")
+
+
+def test_a_theme_heard_only_one_way_has_its_bar_on_its_name(tmp_path: Path) -> None:
+    """Praised only, or asked for only: one bar, centred on the theme's row, not shifted off it."""
+    from workbook.charts.strengths import strengths_chart
+
+    journal = Journal(tmp_path / "journal.db")
+    app = journal.add(Application(company="Acme", role="Analyst", applied_on=dt.date(2026, 1, 5)))
+    journal.add(
+        FeedbackItem(application_id=app.id, text="good questions", themes=("good_questions",), positive=True)
+    )
+    journal.add(FeedbackItem(application_id=app.id, text="more depth", themes=("technical_depth",)))
+    journal.add(FeedbackItem(application_id=app.id, text="clear", themes=("communication",), positive=True))
+    journal.add(FeedbackItem(application_id=app.id, text="clearer", themes=("communication",)))
+    axes = strengths_chart(journal.feedback(), Workbook(journal).vocabulary()).axes[0]
+    rows = dict(zip([t.get_text() for t in axes.get_yticklabels()], axes.get_yticks()))
+    centres = {}
+    for container in axes.containers:
+        for bar in container:
+            if bar.get_width():
+                centres.setdefault(container.get_label(), []).append(bar.get_y() + bar.get_height() / 2)
+    assert rows["Good questions"] in centres["praised"]
+    assert rows["Technical depth"] in centres["asked for more"]
+    assert rows["Communication"] not in centres["praised"] + centres["asked for more"]  # both: side by side

@@ -16,6 +16,7 @@ from workbook.charts.canvas import (
     counted,
     empty,
     label,
+    label_inches,
     new_figure,
     stage_colour,
 )
@@ -83,7 +84,7 @@ def _coarsen(counts: pd.DataFrame) -> tuple[pd.DataFrame, str, list[str]]:
 
 def funnel_chart(applications: pd.DataFrame, stage_changes: pd.DataFrame) -> Figure:
     """Applications that reached each stage, with the share that went on to the next one."""
-    figure, axes = new_figure()
+    figure, axes = new_figure(left=0.6 + label_inches(STAGE_LABELS.values()))
     label(axes, "How far applications got", "Applications", "Stage")
     if applications.empty:
         return empty(figure, axes, NO_APPLICATIONS)

@@ -86,7 +86,7 @@ def dip_by_stage_chart(rejections: pd.DataFrame, applications: pd.DataFrame) -> 
     is the stage's mean, and each stage names how many rejections it rests on.
     """
     figure, axes = new_figure(bottom=0.85)
-    label(axes, "Mood dip by stage reached", "Stage reached", "Dip (baseline minus lowest mood)")
+    label(axes, "Mood dip by stage reached", "Stage reached", "Dip (usual mood minus lowest)")
     if rejections.empty:
         return empty(figure, axes, NO_REJECTIONS)
     stage = rejections["application_id"].map(applications.set_index("id")["stage"].astype(str))

@@ -48,12 +48,16 @@ def paired_bars(
     names: tuple[str, str],
     colours: tuple[str, str] = (PRAISE, FEEDBACK),
 ) -> None:
-    """Two bars per row (``first`` above ``second``), the first row at the top, each bar with its count."""
+    """Two bars per row (``first`` above ``second``), the first row at the top, each bar with its count.
+
+    A row with only one of the two has its bar centred on the row's name.
+    """
     rows = np.arange(len(labels))[::-1]
     height = 0.38
+    both = (first.to_numpy() > 0) & (second.to_numpy() > 0)
     for values, offset, name, colour in (
-        (first, height / 2, names[0], colours[0]),
-        (second, -height / 2, names[1], colours[1]),
+        (first, np.where(both, height / 2, 0), names[0], colours[0]),
+        (second, np.where(both, -height / 2, 0), names[1], colours[1]),
     ):
         bars = axes.barh(rows + offset, values.to_numpy(), height=height, color=colour, label=name)
         axes.bar_label(

@@ -19,6 +19,7 @@ from workbook.charts.canvas import (
     FEEDBACK,
     FONT_SIZE,
     GRID,
+    MARGINS,
     empty,
     label,
     label_inches,
@@ -68,7 +69,11 @@ def themes_over_time_chart(
     grid, period, names = _coarsen(grid) if not grid.empty else (grid, "month", [])
     # Few columns make a narrow grid, not a few stretched stripes.
     width = float(np.clip(left + 0.6 * len(names) + 1.3, 5.2, 9))
-    figure, axes = new_figure(width, 5, left=left, right=0.6)
+    every = max(1, int(np.ceil(len(names) / 12)))
+    tilted = period != "year" and every == 1
+    # Names tilted by 45 degrees reach down by about 0.7 of their length, and the axis label sits below them.
+    bottom = 0.55 + 0.71 * label_inches(names) if tilted else MARGINS["bottom"]
+    figure, axes = new_figure(width, 5, left=left, right=0.6, bottom=bottom)
     label(axes, "Feedback themes over time", "Month", "Theme")
     if grid.empty:
         return empty(figure, axes, NO_FEEDBACK)
@@ -82,8 +87,6 @@ def themes_over_time_chart(
     image = axes.imshow(
         np.ma.masked_equal(values, 0), cmap=steps, norm=norm, aspect="auto", interpolation="nearest"
     )
-    every = max(1, int(np.ceil(len(names) / 12)))
-    tilted = period != "year" and every == 1
     axes.set_xticks(
         range(0, len(names), every),
         names[::every],
