@@ -21,6 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import before  # noqa: E402
 import generate  # noqa: E402
 from harness import TABLE_HEAD, Figure, machine  # noqa: E402
 
@@ -183,6 +184,9 @@ def _markdown(
         READING,
         "",
     ]
+    compared = before.table(figures)
+    if compared:
+        lines += [f"## {before.SECTION}", "", before.NOTE, "", *compared, ""]
     for title, section_figures, notes in sections:
         lines += [f"## {title}", ""]
         if section_figures:
