@@ -45,6 +45,28 @@ class Record:
         """Normalise fields in place and raise ValidationError on the first bad one."""
 
     @classmethod
+    def build(cls, values: Mapping[str, Any]) -> Self:
+        """``cls(**values)``: the same record or the same refusal, with fewer steps (bulk imports).
+
+        The dataclass constructor sets every field and validation sets each
+        again; here the values go in once and validation runs as it does there.
+        Values the constructor would refuse (an unknown or missing field) go
+        through the constructor itself, so the error is its own.
+        """
+        defaults, factories, required, names = _build_plan(cls)
+        if not (values.keys() <= names and required <= values.keys()):
+            return cls(**values)
+        record = cls.__new__(cls)
+        fields = record.__dict__
+        fields.update(defaults)
+        for name, factory in factories:
+            if name not in values:
+                fields[name] = factory()
+        fields.update(values)
+        record.__post_init__()
+        return record
+
+    @classmethod
     def trusted(cls, **values: Any) -> Self:
         """A record of stored values, built without the rules (reading never refuses a row)."""
         record = cls.__new__(cls)
@@ -87,6 +109,18 @@ class Record:
     def key(self) -> tuple[Any, ...]:
         """The values that identify this entry for de-duplication."""
         return tuple(getattr(self, name) for name in self.KEY)
+
+
+@functools.cache
+def _build_plan(
+    cls: type[Record],
+) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...], frozenset[str], frozenset[str]]:
+    """The constructor's arguments of ``cls``: plain defaults, default factories, required names, all names."""
+    specs = [spec for spec in dataclasses.fields(cls) if spec.init]
+    defaults = {s.name: s.default for s in specs if s.default is not dataclasses.MISSING}
+    made = {s.name: s.default_factory for s in specs if s.default_factory is not dataclasses.MISSING}
+    required = frozenset(s.name for s in specs if s.name not in defaults and s.name not in made)
+    return defaults, tuple(made.items()), required, frozenset(s.name for s in specs)
 
 
 @functools.cache

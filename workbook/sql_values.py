@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Callable
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
 from workbook.records import CATEGORIES, Record
@@ -46,20 +47,26 @@ def from_sql(kind: str, value: Any) -> Any:
 
 def to_row(record: Record) -> dict[str, Any]:
     """The record's stored fields as SQLite values, by column name."""
-    values = record.__dict__
-    row = {}
-    for name, convert in _converters(type(record)):
-        value = values[name]
-        row[name] = value if convert is None or value is None else convert(value)
-    return row
+    return dict(zip(record.columns(), to_values(record)))
 
 
-# One encoder for every word list: json.dumps builds a new one per call when given options.
-_encode_words = json.JSONEncoder(ensure_ascii=False).encode
+def to_values(record: Record) -> list[Any]:
+    """The record's stored fields as SQLite values, in the order of its columns (``id`` first)."""
+    fields = record.__dict__
+    return [
+        value if convert is None or value is None else convert(value)
+        for name, convert in _converters(type(record))
+        for value in [fields[name]]
+    ]
 
 
 def _words(value: Any) -> str:
-    return _encode_words(list(value))
+    # Exactly json.dumps(list(value), ensure_ascii=False) for a list of text, which every
+    # stored word list is; encoding each word directly skips building an encoder per call.
+    try:
+        return "[" + ", ".join(map(encode_basestring, value)) + "]"
+    except TypeError:  # a word that is not text (only ever in a row read back as stored)
+        return json.dumps(list(value), ensure_ascii=False)
 
 
 def _timestamp(value: dt.datetime) -> str:

@@ -66,11 +66,13 @@ def read_csv(source: Path, text: str, *, delimiter: str = ",") -> CsvTable:
             csv.field_size_limit(previous)
     header = records.pop(0)[1] if records else []
     table = CsvTable(source, header, records)
-    _check_lengths(table)
+    _check_lengths(table, text)
     return table
 
 
-def _check_lengths(table: CsvTable) -> None:
+def _check_lengths(table: CsvTable, text: str) -> None:
+    if len(text) <= FIELD_LIMIT:
+        return  # no cell is longer than the whole text
     for cell in table.header:
         if len(cell) > FIELD_LIMIT:
             raise ImportRowError(str(table.source), 1, "header", _too_long(cell))

@@ -22,18 +22,19 @@ from typing import Any
 
 from workbook.errors import ImportRowError, ValidationError, WorkbookError
 from workbook.files import open_private, private_dir
-from workbook.interop.csv_rows import read_csv
+from workbook.interop.csv_rows import CsvTable, read_csv
 from workbook.interop.importing import (
     ImportSummary,
     ParsedImport,
     build_record,
+    build_records,
     import_records,
     required_fields,
 )
 from workbook.interop.text_file import read_utf8
 from workbook.journal import Journal
 from workbook.records import RECORD_TYPES, Record
-from workbook.values import LIST_SEPARATOR
+from workbook.values import LIST_SEPARATOR, one_today
 
 __all__ = ["ImportSummary", "export_csv", "import_csv", "import_records", "read_csv_folder"]
 
@@ -114,9 +115,10 @@ def parse_export_files(
     if not source.is_dir():
         raise ValidationError("folder", f"{source} is not a folder")
     parsed = ParsedImport()
-    for kind, path in export_files(source, suffix).items():
-        parsed.rows[kind] = read_rows(path, kind)
-        parsed.files[kind] = path
+    with one_today():
+        for kind, path in export_files(source, suffix).items():
+            parsed.rows[kind] = read_rows(path, kind)
+            parsed.files[kind] = path
     if not parsed.rows:
         names = ", ".join(f"{k.TABLE}.{suffix}" for k in RECORD_TYPES)
         raise ValidationError("folder", f"{source} holds none of {names}")
@@ -139,6 +141,20 @@ def _read_rows(path: Path, kind: type[Record]) -> list[tuple[int, Record]]:
     _check_header(path, kind, header)
     kinds = kind.kinds()
     readers = [_CELL_READERS.get(kinds[name], _as_is) for name in header]
+    if any(len(cells) != len(header) for _line, cells in table.rows):
+        return _read_rows_one_by_one(path, kind, table, readers)
+    # Every row fits the header: read the cells column by column, then build the records.
+    cells = zip(*(cells for _line, cells in table.rows))
+    columns = [_read_column(read, column) for read, column in zip(readers, cells)]
+    rows = [(line, dict(zip(header, values))) for (line, _), values in zip(table.rows, zip(*columns))]
+    return build_records(kind, rows, path)
+
+
+def _read_rows_one_by_one(
+    path: Path, kind: type[Record], table: CsvTable, readers: list[Callable[[str], Any]]
+) -> list[tuple[int, Record]]:
+    """Each row in turn, so that the first bad one is the one named, be it short, long or invalid."""
+    header = table.header
     records = []
     for line, cells in table.rows:
         if len(cells) > len(header):
@@ -148,6 +164,15 @@ def _read_rows(path: Path, kind: type[Record]) -> list[tuple[int, Record]]:
         values = {name: read(text) for name, read, text in zip(header, readers, cells)}
         records.append((line, build_record(kind, values, path, line)))
     return records
+
+
+def _read_column(read: Callable[[str], Any], cells: tuple[str, ...]) -> list[Any]:
+    """``[read(cell) for cell in cells]``, with the two usual readers written out (they run per cell)."""
+    if read is unescape_cell:
+        return [cell[1:] if cell[:1] == ESCAPE else cell for cell in cells]
+    if read is _empty_is_none:
+        return [cell or None for cell in cells]
+    return list(cells)
 
 
 def _check_header(path: Path, kind: type[Record], header: list[str]) -> None:
