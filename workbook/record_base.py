@@ -10,17 +10,14 @@ import dataclasses
 import datetime as dt
 import functools
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, NamedTuple, Self
 
 from workbook.values import check_id
 
 # --- the base --------------------------------------------------------------------
-
-# Sets a field of a frozen record while it is validated; a plain function, as it runs for every field.
-_put = object.__setattr__
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -38,11 +35,16 @@ class Record:
 
     def __post_init__(self) -> None:
         if self.id is not None:
-            _put(self, "id", check_id("id", self.id))
+            self.__dict__["id"] = check_id("id", self.id)
         self.validate()
 
     def validate(self) -> None:
-        """Normalise fields in place and raise ValidationError on the first bad one."""
+        """Normalise fields in place and raise ValidationError on the first bad one.
+
+        Fields are written straight into ``self.__dict__``: the record is frozen
+        to its users, and validation runs for every field of every record an
+        import builds, where ``object.__setattr__`` would cost more than most rules.
+        """
 
     @classmethod
     def build(cls, values: Mapping[str, Any]) -> Self:
@@ -53,17 +55,31 @@ class Record:
         Values the constructor would refuse (an unknown or missing field) go
         through the constructor itself, so the error is its own.
         """
-        defaults, factories, required, names = _build_plan(cls)
-        if not (values.keys() <= names and required <= values.keys()):
-            return cls(**values)
+        record = cls._filled(values)
+        return cls(**values) if record is None else record
+
+    @classmethod
+    def build_row(cls, names: Sequence[str], row: Sequence[Any]) -> Self:
+        """``cls.build(dict(zip(names, row)))`` without that dict: a file's header and one of its rows."""
+        record = cls._filled(zip(names, row))
+        return cls(**dict(zip(names, row))) if record is None else record
+
+    @classmethod
+    def _filled(cls, values: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> Self | None:
+        """A validated record of ``values``; None when they are not exactly the constructor's names."""
+        plan = _BUILD_PLANS.get(cls) or _build_plan(cls)
         record = cls.__new__(cls)
         fields = record.__dict__
-        fields.update(defaults)
-        for name, factory in factories:
-            if name not in values:
-                fields[name] = factory()
+        fields.update(plan.defaults)
         fields.update(values)
-        record.__post_init__()
+        for name, factory in plan.factories:
+            if name not in fields:
+                fields[name] = factory()
+        if len(fields) != len(plan.names) or not plan.names.issuperset(fields):
+            return None
+        if fields["id"] is not None:  # what __post_init__ does, without the extra call
+            fields["id"] = check_id("id", fields["id"])
+        record.validate()
         return record
 
     @classmethod
@@ -111,16 +127,27 @@ class Record:
         return tuple(getattr(self, name) for name in self.KEY)
 
 
-@functools.cache
-def _build_plan(
-    cls: type[Record],
-) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...], frozenset[str], frozenset[str]]:
-    """The constructor's arguments of ``cls``: plain defaults, default factories, required names, all names."""
+class _BuildPlan(NamedTuple):
+    """The constructor's arguments of one record type: plain defaults, default factories, all names."""
+
+    defaults: dict[str, Any]
+    factories: tuple[tuple[str, Callable[[], Any]], ...]
+    names: frozenset[str]
+
+
+# A plain dict, not functools.cache: the plan is looked up once for every record an import builds.
+_BUILD_PLANS: dict[type[Record], _BuildPlan] = {}
+
+
+def _build_plan(cls: type[Record]) -> _BuildPlan:
     specs = [spec for spec in dataclasses.fields(cls) if spec.init]
-    defaults = {s.name: s.default for s in specs if s.default is not dataclasses.MISSING}
-    made = {s.name: s.default_factory for s in specs if s.default_factory is not dataclasses.MISSING}
-    required = frozenset(s.name for s in specs if s.name not in defaults and s.name not in made)
-    return defaults, tuple(made.items()), required, frozenset(s.name for s in specs)
+    plan = _BuildPlan(
+        {s.name: s.default for s in specs if s.default is not dataclasses.MISSING},
+        tuple((s.name, s.default_factory) for s in specs if s.default_factory is not dataclasses.MISSING),
+        frozenset(s.name for s in specs),
+    )
+    _BUILD_PLANS[cls] = plan
+    return plan
 
 
 @functools.cache

@@ -8,8 +8,8 @@ returned as stored, and a date pandas cannot hold becomes NaT.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
+import operator
 from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
@@ -52,43 +52,53 @@ def to_row(record: Record) -> dict[str, Any]:
 
 def to_values(record: Record) -> list[Any]:
     """The record's stored fields as SQLite values, in the order of its columns (``id`` first)."""
-    fields = record.__dict__
-    return [
-        value if convert is None or value is None else convert(value)
-        for name, convert in _converters(type(record))
-        for value in [fields[name]]
-    ]
+    kind = type(record)
+    pick, converted = _CONVERTERS.get(kind) or _converters(kind)
+    values = list(pick(record.__dict__))
+    for position, convert in converted:
+        value = values[position]
+        if value is not None:
+            values[position] = convert(value)
+    return values
 
 
 def _words(value: Any) -> str:
     # Exactly json.dumps(list(value), ensure_ascii=False) for a list of text, which every
     # stored word list is; encoding each word directly skips building an encoder per call.
     try:
+        if len(value) == 1:
+            return "[" + encode_basestring(value[0]) + "]"
         return "[" + ", ".join(map(encode_basestring, value)) + "]"
     except TypeError:  # a word that is not text (only ever in a row read back as stored)
         return json.dumps(list(value), ensure_ascii=False)
 
 
-def _timestamp(value: dt.datetime) -> str:
-    return value.isoformat(timespec="seconds")
-
-
-def _date(value: dt.date) -> str:
-    return value.isoformat()
-
-
 _CONVERT: dict[str, Callable[[Any], Any] | None] = {
     "words": _words,
-    "timestamp": _timestamp,
-    "date": _date,
+    # Method callers rather than functions of ours: one of these runs for every stored date.
+    "timestamp": operator.methodcaller("isoformat", timespec="seconds"),
+    "date": operator.methodcaller("isoformat"),
     "bool": int,
 }
 
+#: What picks a record type's stored fields out of a record's ``__dict__`` (a tuple, in column
+#: order), and the position of each field that needs converting, with its function.
+_Plan = tuple[Callable[[dict[str, Any]], tuple[Any, ...]], tuple[tuple[int, Callable[[Any], Any]], ...]]
+# A plain dict, not functools.cache: it is looked up for every record stored.
+_CONVERTERS: dict[type[Record], _Plan] = {}
 
-@functools.cache
-def _converters(kind: type[Record]) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
-    """Each stored field with the function that turns it into its SQLite value (to_sql's, per kind)."""
-    return tuple((name, _CONVERT.get(k)) for name, k in kind.kinds().items())
+
+def _converters(kind: type[Record]) -> _Plan:
+    kinds = kind.kinds()
+    names = tuple(kinds)
+    pick = operator.itemgetter(*names) if len(names) > 1 else lambda fields: (fields[names[0]],)
+    converted = tuple(
+        (position, convert)
+        for position, k in enumerate(kinds.values())
+        if (convert := _CONVERT.get(k)) is not None
+    )
+    _CONVERTERS[kind] = (pick, converted)
+    return pick, converted
 
 
 def series(name: str, kind: str, column: pd.Series, record: type[Record]) -> pd.Series:

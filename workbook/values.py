@@ -155,7 +155,8 @@ def check_past_date(name: str, value: Any) -> dt.date:
     day = parse_date(name, value)
     if day is None:
         raise ValidationError(name, "is required")
-    check_not_future(name, day)
+    if day > today():
+        check_not_future(name, day)  # says so
     return day
 
 
@@ -177,7 +178,8 @@ def check_past_timestamp(name: str, value: Any) -> dt.datetime:
     moment = parse_timestamp(name, value)
     if moment is None:
         raise ValidationError(name, "is required")
-    check_not_future(name, moment)
+    if moment.date() > today():
+        check_not_future(name, moment)  # says so
     return moment
 
 
@@ -194,6 +196,8 @@ def check_choice(name: str, value: Any, choices: Iterable[str]) -> str:
 
 def check_scale(name: str, value: Any, low: int, high: int, *, required: bool = True) -> int | None:
     """Return ``value`` as a whole number from ``low`` to ``high``."""
+    if type(value) is str and value.isdigit() and value.isascii():
+        value = int(value)  # plain digits: the usual cell of an import
     if type(value) is int and low <= value <= high:
         return value
     if value is None or value == "":
@@ -249,7 +253,10 @@ def _plain_words(value: Any) -> tuple[str, ...] | None:
     if kind is str:
         if "\x00" in value:
             return None
-        items: Iterable[Any] = value.split(LIST_SEPARATOR) if value else ()
+        if LIST_SEPARATOR not in value:  # one word, or none
+            word = value.strip()
+            return None if len(word) > MAX_WORD else (word,) if word else ()
+        items: Iterable[Any] = value.split(LIST_SEPARATOR)
     elif kind is tuple or kind is list:
         items = value
     else:
@@ -275,7 +282,11 @@ def check_optional_id(name: str, value: Any) -> int | None:
 
 def check_id(name: str, value: Any) -> int:
     """Return a positive record id."""
-    if type(value) is int and 0 < value <= MAX_ID:
+    if type(value) is str and value.isdigit() and value.isascii():
+        number = int(value)  # plain digits: the usual cell of an import
+        if 0 < number <= MAX_ID:
+            return number
+    elif type(value) is int and 0 < value <= MAX_ID:
         return value
     try:
         number = int(value)

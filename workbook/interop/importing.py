@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,35 +85,6 @@ def build_record(kind: type[Record], values: Mapping[str, Any], file: Path, line
         return kind.build(values)
     except ValidationError as error:
         raise ImportRowError(str(file), line, error.field, error.reason) from None
-
-
-def build_records(
-    kind: type[Record], rows: Sequence[tuple[int, Mapping[str, Any]]], file: Path
-) -> list[tuple[int, Record]]:
-    """:func:`build_record` for each ``(line, values)`` in order: the same records, or the same first refusal.
-
-    The usual row (every whole number short, nothing missing, every value
-    valid) is built with fewer steps; at the first row that is not, all rows
-    go through :func:`build_record` one by one, which names the refusal.
-    """
-    build = kind.build
-    numbers = _whole_numbers(kind)
-    built = []
-    try:
-        for line, values in rows:
-            for name in numbers:
-                value = values.get(name)
-                if value is not None and not (type(value) is str and len(value) < _LARGEST_DIGITS):
-                    raise _NotUsual
-            built.append((line, build(values)))
-    except (ValidationError, TypeError, _NotUsual):
-        # TypeError: a field missing or unknown, which build_record names (or raises as it is).
-        return [(line, build_record(kind, values, file, line)) for line, values in rows]
-    return built
-
-
-class _NotUsual(Exception):
-    """A row that build_records leaves to build_record, which says exactly what is wrong with it."""
 
 
 def import_records(journal: Journal, parsed: ParsedImport) -> ImportSummary:
