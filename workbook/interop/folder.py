@@ -28,12 +28,13 @@ from workbook.interop.importing import (
     ParsedImport,
     build_record,
     import_records,
+    in_bulk,
     required_fields,
 )
 from workbook.interop.text_file import read_utf8
 from workbook.journal import Journal
 from workbook.records import RECORD_TYPES, Record
-from workbook.values import LIST_SEPARATOR, one_today
+from workbook.values import LIST_SEPARATOR
 
 __all__ = ["ImportSummary", "export_csv", "import_csv", "import_records", "read_csv_folder"]
 
@@ -114,7 +115,7 @@ def parse_export_files(
     if not source.is_dir():
         raise ValidationError("folder", f"{source} is not a folder")
     parsed = ParsedImport()
-    with one_today():
+    with in_bulk():
         for kind, path in export_files(source, suffix).items():
             parsed.rows[kind] = read_rows(path, kind)
             parsed.files[kind] = path
