@@ -575,7 +575,8 @@ class _Ids:
                 return None
             wanted = self.top + 1
         self.taken.add(wanted)
-        self.top = max(self.top, wanted)
+        if wanted > self.top:
+            self.top = wanted
         return wanted
 
 

@@ -73,11 +73,43 @@ def _words(value: Any) -> str:
         return json.dumps(list(value), ensure_ascii=False)
 
 
+#: ISO texts of dates and times of day already written: a journal repeats them (several moods
+#: a day, an application's dates again in its stage history), and ``isoformat`` costs several
+#: times the lookup.  Each is emptied when it reaches :data:`_REMEMBERED` entries.
+_DATE_TEXTS: dict[dt.date, str] = {}
+_CLOCK_TEXTS: dict[dt.time, str] = {}
+_REMEMBERED = 10_000
+
+
+def _date(value: Any) -> str:
+    """``value.isoformat()``."""
+    if type(value) is not dt.date:
+        return value.isoformat()
+    text = _DATE_TEXTS.get(value)
+    if text is None:
+        if len(_DATE_TEXTS) >= _REMEMBERED:
+            _DATE_TEXTS.clear()
+        text = _DATE_TEXTS[value] = value.isoformat()
+    return text
+
+
+def _timestamp(value: Any) -> str:
+    """``value.isoformat(timespec="seconds")``."""
+    if type(value) is not dt.datetime or value.tzinfo is not None:
+        return value.isoformat(timespec="seconds")
+    clock = value.time()
+    text = _CLOCK_TEXTS.get(clock)
+    if text is None:
+        if len(_CLOCK_TEXTS) >= _REMEMBERED:
+            _CLOCK_TEXTS.clear()
+        text = _CLOCK_TEXTS[clock] = clock.isoformat(timespec="seconds")
+    return _date(value.date()) + "T" + text
+
+
 _CONVERT: dict[str, Callable[[Any], Any] | None] = {
     "words": _words,
-    # Method callers rather than functions of ours: one of these runs for every stored date.
-    "timestamp": operator.methodcaller("isoformat", timespec="seconds"),
-    "date": operator.methodcaller("isoformat"),
+    "timestamp": _timestamp,
+    "date": _date,
     "bool": int,
 }
 

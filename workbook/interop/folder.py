@@ -15,8 +15,9 @@ identifying fields) are not added twice.
 from __future__ import annotations
 
 import csv
+import itertools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -173,13 +174,20 @@ def _read_rows_one_by_one(
     return records
 
 
-def _read_column(read: Callable[[str], Any], cells: tuple[str, ...]) -> list[Any]:
-    """``[read(cell) for cell in cells]``, with the two usual readers written out (they run per cell)."""
+def _read_column(read: Callable[[str], Any], cells: tuple[str, ...]) -> Sequence[Any]:
+    """``[read(cell) for cell in cells]``, with the two usual readers written out (they run per cell).
+
+    A column with nothing to change (no escaped text, no empty number) is handed back as it is.
+    """
     if read is unescape_cell:
+        if not any(map(str.startswith, cells, itertools.repeat(ESCAPE))):
+            return cells
         return [cell[1:] if cell[:1] == ESCAPE else cell for cell in cells]
     if read is _empty_is_none:
-        return [cell or None for cell in cells]
-    return list(cells)
+        return [cell or None for cell in cells] if "" in cells else cells
+    if read is _as_is:
+        return cells
+    return [read(cell) for cell in cells]
 
 
 def _check_header(path: Path, kind: type[Record], header: list[str]) -> None:

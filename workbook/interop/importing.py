@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import gc
+import operator
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -51,6 +52,13 @@ class ImportSummary:
         """Count one record as added or as already present."""
         target = self.added if added else self.skipped
         target[table] = target.get(table, 0) + 1
+
+    def count_all(self, table: str, stored: list[tuple[int, bool]]) -> None:
+        """Count what :meth:`Journal.add_new` reports, ``(id, added)`` for each record, as :meth:`count` would."""
+        added = sum(new for _id, new in stored)
+        for target, number in ((self.added, added), (self.skipped, len(stored) - added)):
+            if number:
+                target[table] = target.get(table, 0) + number
 
     def __str__(self) -> str:
         if not self.added and not self.skipped:
@@ -118,25 +126,28 @@ def import_records(journal: Journal, parsed: ParsedImport) -> ImportSummary:
     with journal.transaction(), in_bulk():
         apps = parsed.rows.get(Application, [])
         stored = journal.add_new([app for _line, app in apps], keep_id=True)
+        summary.count_all(Application.TABLE, stored)
         for (_line, app), (new_id, added) in zip(apps, stored):
-            summary.count(Application.TABLE, added)
             if app.id is not None:
                 app_ids[app.id] = new_id
             if added:
                 new_apps.add(new_id)
+        kept = {old for old, new in app_ids.items() if old == new}
         _store_history(journal, parsed, app_ids, new_apps)
         for kind in RECORD_TYPES:
             if kind in (Application, StageChange):
                 continue
-            linked = [_relink(record, app_ids, parsed, line) for line, record in parsed.rows.get(kind, [])]
-            for _id, added in journal.add_new(linked, keep_id=True):
-                summary.count(kind.TABLE, added)
+            linked = _relink_all(kind, parsed, app_ids, kept)
+            summary.count_all(kind.TABLE, journal.add_new(linked, keep_id=True))
     return summary
 
 
 def check_unique_ids(parsed: ParsedImport) -> None:
     """Refuse a file in which two rows share an id, naming the second row."""
     for kind, rows in parsed.rows.items():
+        ids = [record.id for _line, record in rows if record.id is not None]
+        if len(set(ids)) == len(ids):
+            continue  # every id once: nothing to name
         first_line: dict[int, int] = {}
         for line, record in rows:
             if record.id is None:
@@ -180,6 +191,20 @@ def _store_history(
     journal.set_stage_histories(
         {app_id: changes for app_id, changes in histories.items() if app_id in new_apps}
     )
+
+
+def _relink_all(
+    kind: type[Record], parsed: ParsedImport, app_ids: dict[int, int], kept: set[int]
+) -> list[Record]:
+    """:func:`_relink` for every ``kind`` record of the import; ``kept``: the file's ids the journal kept."""
+    rows = parsed.rows.get(kind, [])
+    records = [record for _line, record in rows]
+    for name in kind.LINKS:
+        targets = set(map(operator.attrgetter(name), records))
+        targets.discard(None)
+        if not targets <= kept:  # a link to move, or one to refuse: each record in turn
+            return [_relink(record, app_ids, parsed, line) for line, record in rows]
+    return records
 
 
 def _relink(record: Record, app_ids: dict[int, int], parsed: ParsedImport, line: int) -> Record:
