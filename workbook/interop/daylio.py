@@ -77,6 +77,9 @@ def split_activities(text: str) -> list[str]:
 
     A ``;`` inside a name would split it in the journal's lists, so it becomes ``,``.
     """
+    if ACTIVITY_SEPARATOR not in text:  # one activity, or none
+        name = text.strip()
+        return [name.replace(LIST_SEPARATOR, SEPARATOR_STAND_IN)] if name else []
     names = (part.strip() for part in text.split(ACTIVITY_SEPARATOR))
     return [name.replace(LIST_SEPARATOR, SEPARATOR_STAND_IN) for name in names if name]
 
