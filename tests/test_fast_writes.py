@@ -9,7 +9,9 @@ written exactly as ``json.dumps`` and ``isoformat`` write them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import inspect
 import json
 from typing import Any
 
@@ -313,3 +315,27 @@ def test_a_record_is_stored_field_by_field() -> None:
     )
     assert to_values(entry) == [4, "2020-01-02T08:00:00", 7, '["calm"]', "[]", None, "", "daily", None]
     assert to_row(entry) == dict(zip(MoodEntry.columns(), to_values(entry)))
+
+
+def test_the_constructor_takes_and_refuses_what_dataclass_would() -> None:
+    messages = []
+    for given_values in ({"mood": 5}, {}, {"at": "2020-01-02T08:00:00", "mood": 5, "colour": 1}):
+        with pytest.raises(TypeError) as caught:
+            MoodEntry(**given_values)
+        messages.append(str(caught.value))
+    assert messages == [
+        "MoodEntry.__init__() missing 1 required keyword-only argument: 'at'",
+        "MoodEntry.__init__() missing 2 required keyword-only arguments: 'at' and 'mood'",
+        "MoodEntry.__init__() got an unexpected keyword argument 'colour'",
+    ]
+    assert str(inspect.signature(Action)) == (
+        "(*, id: 'int | None' = None, title: 'str', created_on: 'dt.date' = <factory>, theme: 'str' = '', "
+        "due_on: 'dt.date | None' = None, done_on: 'dt.date | None' = None, "
+        "application_id: 'int | None' = None) -> None"
+    )
+    assert Action(title="Practise").created_on == dt.date.today()
+    entry = MoodEntry(at="2020-01-02T08:00:00", mood="5")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        entry.mood = 6  # type: ignore[misc]
+    assert dataclasses.replace(entry, mood="6").mood == 6
+    assert refusal(dataclasses.replace, entry, mood=11) == "mood: must be between 1 and 10, not 11"

@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, ClassVar
 
 from workbook.errors import ValidationError
-from workbook.record_base import Record
+from workbook.record_base import Record, record_type
 from workbook.values import (
     MAX_WORD,
     check_choice,
@@ -76,7 +76,7 @@ def check_scores(name: str, value: Any, *, required: bool) -> tuple[str, ...]:
     return score_words(found)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class Person(Record):
     """Someone the person met during an application: name, role and how to reach them (free text)."""
 
@@ -99,7 +99,7 @@ class Person(Record):
         fields["note"] = check_text("note", self.note)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class FollowUp(Record):
     """A thank-you note or a reconnect date, for one application; ``done_on`` is when it was done.
 
@@ -132,7 +132,7 @@ class FollowUp(Record):
         fields["text"] = check_text("text", self.text)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class SelfReview(Record):
     """How the person rated their own answers in one interview (``id=score`` per dimension, 1–5)."""
 
@@ -153,7 +153,7 @@ class SelfReview(Record):
         fields["differently"] = check_text("differently", self.differently)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class Motivation(Record):
     """What drew the person to a role, what they would rather avoid next time, and how much they wanted it."""
 
@@ -178,7 +178,7 @@ class Motivation(Record):
             raise ValidationError("wanted", "is required when no draws, avoids or note are given")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class CheckIn(Record):
     """One resilience check-in: each statement's answer (``id=score``, as given) and the score.
 

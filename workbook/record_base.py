@@ -13,9 +13,11 @@ import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, ClassVar, NamedTuple, Self
+from typing import Any, ClassVar, NamedTuple, Self, TypeVar
 
 from workbook.values import check_id
+
+R = TypeVar("R", bound="Record")
 
 # --- the base --------------------------------------------------------------------
 
@@ -125,6 +127,56 @@ class Record:
     def key(self) -> tuple[Any, ...]:
         """The values that identify this entry for de-duplication."""
         return tuple(getattr(self, name) for name in self.KEY)
+
+
+def record_type(cls: type[R]) -> type[R]:
+    """``@dataclass(frozen=True, kw_only=True)``, with a constructor that sets fields without ``object.__setattr__``.
+
+    The constructor ``dataclass`` writes for a frozen class sets each field with
+    ``object.__setattr__``, which costs more than most rules that then check
+    it.  This one takes the same keyword-only arguments with the same defaults,
+    fails the same way for a missing or unknown one, and then validates as
+    before (``__post_init__``).
+    """
+    cls = dataclass(frozen=True, kw_only=True)(cls)
+    specs = [spec for spec in dataclasses.fields(cls) if spec.init]
+    params, lines = [], []
+    for spec in specs:
+        name = spec.name
+        if spec.default is not dataclasses.MISSING:
+            params.append(f"{name}=_defaults[{name!r}]")
+            lines.append(f"    _fields[{name!r}] = {name}")
+        elif spec.default_factory is not dataclasses.MISSING:
+            params.append(f"{name}=_MADE")
+            lines.append(f"    _fields[{name!r}] = _factories[{name!r}]() if {name} is _MADE else {name}")
+        else:
+            params.append(name)
+            lines.append(f"    _fields[{name!r}] = {name}")
+    source = "\n".join(
+        [f"def __init__(self, *, {', '.join(params)}):", "    _fields = self.__dict__", *lines]
+    )
+    scope = {
+        "_defaults": {s.name: s.default for s in specs},
+        "_factories": {s.name: s.default_factory for s in specs},
+        "_MADE": _MADE,
+    }
+    exec(source + "\n    self.__post_init__()\n", scope)  # noqa: S102 - our own source, from the field names
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    init.__annotations__ = cls.__init__.__annotations__
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
+class _Made:
+    """Stands for a field left to its default factory (shown as ``<factory>``, as dataclass does)."""
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_MADE = _Made()
 
 
 class _BuildPlan(NamedTuple):

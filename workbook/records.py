@@ -13,12 +13,12 @@ Rows read back from the journal are built by :meth:`Record.trusted`, without the
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar
 
 from workbook.errors import ValidationError
 from workbook.growth_records import FOLLOW_UP_KINDS, CheckIn, FollowUp, Motivation, Person, SelfReview
-from workbook.record_base import Record
+from workbook.record_base import Record, record_type
 from workbook.values import (
     MAX_WORD,
     check_bool,
@@ -43,7 +43,7 @@ CONTEXTS = ("daily", "before_call", "after_call")
 DATED_OUTCOMES = ("rejected", "offer", "withdrawn")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class Application(Record):
     """A job application and how far it got.
 
@@ -89,7 +89,7 @@ class Application(Record):
         fields["stage_on"] = stage_on
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class StageChange(Record):
     """One step in an application's stage history."""
 
@@ -108,7 +108,7 @@ class StageChange(Record):
         fields["changed_on"] = check_past_date("changed_on", self.changed_on)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class CallNotes(Record):
     """Notes from a rejection call: which usual parts it covered, questions, answers."""
 
@@ -132,7 +132,7 @@ class CallNotes(Record):
             fields[name] = check_text(name, getattr(self, name))
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class FeedbackItem(Record):
     """One piece of feedback as heard, with its themes.
 
@@ -160,7 +160,7 @@ class FeedbackItem(Record):
         fields["positive"] = check_bool("positive", self.positive)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class MoodEntry(Record):
     """How the person felt at a moment: mood 1–10, emotions, activities, energy 1–5."""
 
@@ -189,7 +189,7 @@ class MoodEntry(Record):
         fields["application_id"] = check_optional_id("application_id", self.application_id)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class Reflection(Record):
     """An answer to one reflection prompt."""
 
@@ -212,7 +212,7 @@ class Reflection(Record):
         fields["application_id"] = check_optional_id("application_id", self.application_id)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class ChecklistRun(Record):
     """The items of one checklist that were ticked, at one moment."""
 
@@ -233,7 +233,7 @@ class ChecklistRun(Record):
         fields["application_id"] = check_optional_id("application_id", self.application_id)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class Action(Record):
     """Something to practise or learn, with its feedback theme and dates."""
 
@@ -261,7 +261,7 @@ class Action(Record):
         fields["application_id"] = check_optional_id("application_id", self.application_id)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class SupportContact(Record):
     """Someone the person talked to, when, and how much it helped (1–5)."""
 
