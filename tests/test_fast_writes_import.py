@@ -160,3 +160,40 @@ def test_the_daylio_dry_run_shows_each_row_as_before(tmp_path: Path) -> None:
     ]
     with Journal(tmp_path / "journal.db") as journal:
         assert "Dry run: 2 would be added, 0 already in the journal." in preview(journal, plan)
+
+
+def test_a_history_the_import_brings_is_not_started_first_and_the_journal_ends_up_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some applications bring their stage history, some do not, into a journal that has entries."""
+    source = tmp_path / "export"
+    source.mkdir()
+    (source / "applications.csv").write_text(
+        APPS
+        + "1,Acme,Dev,2020-01-02,interview,rejected,2020-02-01,email,,false\r\n"
+        + "2,Beta,Ops,2020-01-03,screen,pending,,none,,false\r\n"
+        + "3,Core,QA,2020-01-04,final,offer,2020-03-01,phone,,false\r\n"
+        + "4,Acme,Dev,2020-01-02,applied,pending,,none,,false\r\n",  # the same application as line 2
+        encoding="utf-8",
+    )
+    (source / "stage_changes.csv").write_text(
+        "id,application_id,stage,changed_on\r\n"
+        "1,1,applied,2020-01-02\r\n2,1,interview,2020-01-10\r\n"
+        "3,4,screen,2020-01-05\r\n5,3,applied,2020-01-04\r\n",
+        encoding="utf-8",
+    )
+
+    def imported(journal_file: Path) -> list[tuple[object, ...]]:
+        with Journal(journal_file) as journal:
+            journal.add(Application(company="Old", role="Dev", applied_on="2019-05-01", stage="screen"))
+            import_csv(journal, source)
+            return journal._conn.execute("SELECT * FROM stage_changes ORDER BY id").fetchall()
+
+    quick = imported(tmp_path / "quick.db")
+    add_new = Journal.add_new
+    monkeypatch.setattr(
+        Journal,
+        "add_new",
+        lambda self, records, keep_id=False, histories_given=(): add_new(self, records, keep_id=keep_id),
+    )
+    assert quick == imported(tmp_path / "started-then-replaced.db")

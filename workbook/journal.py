@@ -21,7 +21,7 @@ import operator
 import os
 import sqlite3
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
@@ -201,14 +201,20 @@ class Journal:
         return saved
 
     @_sqlite_errors_in_words
-    def add_new(self, records: Sequence[R], *, keep_id: bool = False) -> list[tuple[int, bool]]:
+    def add_new(
+        self, records: Sequence[R], *, keep_id: bool = False, histories_given: Collection[int] = ()
+    ) -> list[tuple[int, bool]]:
         """Store those of ``records`` (all of one type) not yet in the journal, in one transaction.
 
         A record whose identifying fields match a stored one, or one earlier in
         ``records``, is not stored again.  Returns, for each record in order, the
         id it has in the journal and whether it was added now.  ``keep_id`` keeps
         each record's own id where it is free.  Applications get their stage
-        history started, as with :meth:`add`.
+        history started, as with :meth:`add`, except those whose own id is in
+        ``histories_given``: the caller replaces their history next (with
+        :meth:`set_stage_histories`, in the same transaction), so their start
+        is not written only to be deleted.  Every other row gets the id it
+        would have had, so the journal ends up exactly as if it had been.
         """
         if not records:
             return []
@@ -232,7 +238,7 @@ class Journal:
             self._insert_many(records, kind, new_rows)
             if kind is Application:
                 added = [record for record, (_, new) in zip(records, placed) if new]
-                self._start_histories(added, new_rows)
+                self._start_histories(added, new_rows, histories_given)
         return [(row[0], new) for row, new in placed]
 
     @_sqlite_errors_in_words
@@ -486,10 +492,23 @@ class Journal:
         self._conn.executemany(sql, rows)
         return max(dt.date.fromisoformat(row[2]) for row in rows)
 
-    def _start_histories(self, apps: list[Record], rows: list[list[Any]]) -> None:
-        history = [start for app, row in zip(apps, rows) for start in _start_rows(app, row[0])]  # type: ignore[arg-type]
+    def _start_histories(self, apps: list[Record], rows: list[list[Any]], given: Collection[int]) -> None:
+        starts = [
+            (app.id in given, start)
+            for app, row in zip(apps, rows)
+            for start in _start_rows(app, row[0])  # type: ignore[arg-type]
+        ]
+        if any(skip for skip, _ in starts):
+            top = self._conn.execute("SELECT max(id) FROM stage_changes").fetchone()[0] or 0
+            if top + len(starts) <= MAX_ID:
+                # SQLite would give each row the largest id plus one: the rows left out keep theirs unused.
+                sql = "INSERT INTO stage_changes (id, application_id, stage, changed_on) VALUES (?, ?, ?, ?)"
+                self._conn.executemany(
+                    sql, [(top + n, *s) for n, (skip, s) in enumerate(starts, 1) if not skip]
+                )
+                return
         sql = "INSERT INTO stage_changes (application_id, stage, changed_on) VALUES (?, ?, ?)"
-        self._conn.executemany(sql, history)
+        self._conn.executemany(sql, [start for _, start in starts])
 
     def _stored_stage(self, app: Application) -> str:
         found = self._conn.execute("SELECT stage FROM applications WHERE id = ?", (app.id,)).fetchone()

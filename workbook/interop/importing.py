@@ -125,7 +125,8 @@ def import_records(journal: Journal, parsed: ParsedImport) -> ImportSummary:
     new_apps: set[int] = set()
     with journal.transaction(), in_bulk():
         apps = parsed.rows.get(Application, [])
-        stored = journal.add_new([app for _line, app in apps], keep_id=True)
+        with_history = {change.application_id for _line, change in parsed.rows.get(StageChange, [])}  # type: ignore[attr-defined]
+        stored = journal.add_new([app for _line, app in apps], keep_id=True, histories_given=with_history)
         summary.count_all(Application.TABLE, stored)
         for (_line, app), (new_id, added) in zip(apps, stored):
             if app.id is not None:
