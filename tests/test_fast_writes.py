@@ -339,3 +339,26 @@ def test_the_constructor_takes_and_refuses_what_dataclass_would() -> None:
         entry.mood = 6  # type: ignore[misc]
     assert dataclasses.replace(entry, mood="6").mood == 6
     assert refusal(dataclasses.replace, entry, mood=11) == "mood: must be between 1 and 10, not 11"
+
+
+def test_build_rows_gives_what_build_row_gives_for_each_row() -> None:
+    names = ["id", "at", "mood", "tags"]
+    rows = [("1", "2020-01-02T08:00:00", "7", "walked"), ("2", "2020-01-02T09:00:00", "5", "")]
+    assert MoodEntry.build_rows(names, rows) == [MoodEntry.build_row(names, row) for row in rows]
+    made = Action.build_rows(["title"], [("Practise",)])
+    assert made == [Action(title="Practise")]
+    for odd_names, odd_rows in (
+        (["mood", "mood"], [("5", "6")]),
+        (["at", "colour"], [("x", "y")]),
+        (["mood"], [("5",)]),
+    ):
+        with pytest.raises(TypeError) as caught:
+            MoodEntry.build_rows(odd_names, odd_rows)
+        with pytest.raises(TypeError) as expected:
+            MoodEntry(**dict(zip(odd_names, odd_rows[0])))
+        assert str(caught.value) == str(expected.value)
+    with pytest.raises(TypeError):
+        MoodEntry.build_rows(names, [("1", "2020-01-02T08:00:00")])  # a short row is not filled in
+    assert refusal(MoodEntry.build_rows, names, [rows[0], ("3", "soon", "5", "")]) == (
+        "at: 'soon' is not a date and time (use YYYY-MM-DDTHH:MM:SS)"
+    )

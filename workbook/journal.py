@@ -41,7 +41,7 @@ from workbook.records import (
     StageChange,
     SupportContact,
 )
-from workbook.sql_values import from_sql, series, to_row, to_sql, to_values
+from workbook.sql_values import from_sql, series, to_row, to_sql, to_value_rows, to_values
 from workbook.values import MAX_ID, check_order, check_past_date
 
 if TYPE_CHECKING:
@@ -224,8 +224,7 @@ class Journal:
         new_rows: list[list[Any]] = []
         with self.transaction():
             known, taken = self._identities(kind)
-            for record in records:
-                row = to_values(record)
+            for row in to_value_rows(records):
                 key = key_of(row)
                 found = known.get(key)
                 if found is not None:

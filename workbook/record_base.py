@@ -67,6 +67,32 @@ class Record:
         return cls(**dict(zip(names, row))) if record is None else record
 
     @classmethod
+    def build_rows(cls, names: Sequence[str], rows: Iterable[Sequence[Any]]) -> list[Self]:
+        """``[cls.build_row(names, row) for row in rows]``, with the names checked once, not per row."""
+        plan = _BUILD_PLANS.get(cls) or _build_plan(cls)
+        given = set(names)
+        if len(given) != len(names) or not given <= plan.names or not plan.required <= given:
+            return [cls.build_row(names, row) for row in rows]
+        defaults = {name: value for name, value in plan.defaults.items() if name not in given}
+        factories = [(name, factory) for name, factory in plan.factories if name not in given]
+        built = []
+        for row in rows:
+            if len(row) != len(names):
+                built.append(cls.build_row(names, row))
+                continue
+            record = cls.__new__(cls)
+            fields = record.__dict__
+            fields.update(defaults)
+            fields.update(zip(names, row))
+            for name, factory in factories:
+                fields[name] = factory()
+            if fields["id"] is not None:  # what __post_init__ does, without the extra call
+                fields["id"] = check_id("id", fields["id"])
+            record.validate()
+            built.append(record)
+        return built
+
+    @classmethod
     def _filled(cls, values: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> Self | None:
         """A validated record of ``values``; None when they are not exactly the constructor's names."""
         plan = _BUILD_PLANS.get(cls) or _build_plan(cls)
@@ -185,6 +211,8 @@ class _BuildPlan(NamedTuple):
     defaults: dict[str, Any]
     factories: tuple[tuple[str, Callable[[], Any]], ...]
     names: frozenset[str]
+    #: The names without a default or a default factory.
+    required: frozenset[str]
 
 
 # A plain dict, not functools.cache: the plan is looked up once for every record an import builds.
@@ -197,6 +225,11 @@ def _build_plan(cls: type[Record]) -> _BuildPlan:
         {s.name: s.default for s in specs if s.default is not dataclasses.MISSING},
         tuple((s.name, s.default_factory) for s in specs if s.default_factory is not dataclasses.MISSING),
         frozenset(s.name for s in specs),
+        frozenset(
+            s.name
+            for s in specs
+            if s.default is dataclasses.MISSING and s.default_factory is dataclasses.MISSING
+        ),
     )
     _BUILD_PLANS[cls] = plan
     return plan

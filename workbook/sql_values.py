@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
@@ -60,6 +60,21 @@ def to_values(record: Record) -> list[Any]:
         if value is not None:
             values[position] = convert(value)
     return values
+
+
+def to_value_rows(records: Sequence[Record]) -> list[list[Any]]:
+    """:func:`to_values` of each of ``records``, all of one type, converted column by column."""
+    if not records:
+        return []
+    kind = type(records[0])
+    pick, converted = _CONVERTERS.get(kind) or _converters(kind)
+    rows = [list(pick(record.__dict__)) for record in records]
+    for position, convert in converted:
+        for row in rows:
+            value = row[position]
+            if value is not None:
+                row[position] = convert(value)
+    return rows
 
 
 def _words(value: Any) -> str:

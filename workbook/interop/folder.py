@@ -151,9 +151,8 @@ def _read_rows(path: Path, kind: type[Record]) -> list[tuple[int, Record]]:
     # (tests/test_fast_writes.py pins this for every field).
     cells = zip(*(cells for _line, cells in table.rows))
     columns = [_read_column(read, column) for read, column in zip(readers, cells)]
-    build = kind.build_row
     try:
-        return [(line, build(header, row)) for (line, _), row in zip(table.rows, zip(*columns))]
+        return list(zip((line for line, _ in table.rows), kind.build_rows(header, zip(*columns))))
     except (ValidationError, TypeError):  # TypeError: a field missing or unknown
         return _read_rows_one_by_one(path, kind, table, readers)
 
