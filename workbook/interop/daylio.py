@@ -126,7 +126,8 @@ def import_daylio(
     journal: Journal, path: str | os.PathLike[str], moods: Mapping[str, int] | None = None
 ) -> ImportSummary:
     """Read a Daylio export into ``journal``, all or nothing; entries already there are skipped."""
-    return store(journal, read_daylio(path, moods))
+    with in_bulk():  # one block from reading to storing: no collector pause in between
+        return store(journal, read_daylio(path, moods))
 
 
 def _rows(source: Path) -> Iterator[tuple[int, dict[str, str]]]:

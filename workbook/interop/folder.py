@@ -133,7 +133,8 @@ def read_csv_folder(folder: str | os.PathLike[str]) -> ParsedImport:
 
 def import_csv(journal: Journal, folder: str | os.PathLike[str]) -> ImportSummary:
     """Read a folder written by :func:`export_csv` into ``journal``, all or nothing."""
-    return import_records(journal, read_csv_folder(folder))
+    with in_bulk():  # one block from reading to storing: no collector pause in between
+        return import_records(journal, read_csv_folder(folder))
 
 
 def _read_rows(path: Path, kind: type[Record]) -> list[tuple[int, Record]]:
