@@ -52,10 +52,10 @@ class Record:
     def build(cls, values: Mapping[str, Any]) -> Self:
         """``cls(**values)``: the same record or the same refusal, with fewer steps (bulk imports).
 
-        The dataclass constructor sets every field and validation sets each
-        again; here the values go in once and validation runs as it does there.
-        Values the constructor would refuse (an unknown or missing field) go
-        through the constructor itself, so the error is its own.
+        The values go into the record as they are, without being spread into
+        keyword arguments and gathered again, and validation runs as it does
+        there.  Values the constructor would refuse (an unknown or missing
+        field) go through the constructor itself, so the error is its own.
         """
         record = cls._filled(values)
         return cls(**values) if record is None else record
