@@ -224,11 +224,11 @@ def check_scale(name: str, value: Any, low: int, high: int, *, required: bool = 
 
 def check_words(name: str, value: Any) -> tuple[str, ...]:
     """Return a clean tuple of short words or phrases, without blanks or repeats."""
+    if value is None or value == "":
+        return ()
     quick = _plain_words(value)
     if quick is not None:
         return quick
-    if value is None or value == "":
-        return ()
     if isinstance(value, str):
         value = value.split(LIST_SEPARATOR)
     if not isinstance(value, Iterable):
