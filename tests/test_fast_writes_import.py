@@ -197,3 +197,17 @@ def test_a_history_the_import_brings_is_not_started_first_and_the_journal_ends_u
         lambda self, records, keep_id=False, histories_given=(): add_new(self, records, keep_id=keep_id),
     )
     assert quick == imported(tmp_path / "started-then-replaced.db")
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("a,b\r\n1,2\r\n\r\n3,4\r\n", [2, 4]),  # one line a row: counted straight
+        ('a,b\n1,"two\nlines"\n\n3,4', [2, 5]),  # a cell over two lines: counted row by row
+        ("a,b\r1,2\r3,4\r", [2, 3]),
+        ("", []),
+    ],
+)
+def test_rows_keep_the_line_they_start_on(tmp_path: Path, text: str, lines: list[int]) -> None:
+    table = read_csv(tmp_path / "x.csv", text)
+    assert [line for line, _cells in table.rows] == lines
