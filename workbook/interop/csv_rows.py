@@ -48,41 +48,26 @@ def read_csv(source: Path, text: str, *, delimiter: str = ",") -> CsvTable:
     Raises ImportRowError naming the file, line (and column where known) when the
     quoting is broken or a cell is longer than :data:`FIELD_LIMIT` characters.
     """
+    records: list[tuple[int, list[str]]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1
     with _LIMIT_LOCK:
         # No cell can be longer than the text; the real limit is checked below, by column.
         previous = csv.field_size_limit(max(len(text) + 1, FIELD_LIMIT))
         try:
-            records = _rows_with_lines(source, text, delimiter)
+            for cells in reader:
+                if cells:
+                    records.append((start, cells))
+                start = reader.line_num + 1
+        except csv.Error as error:
+            lines = io.StringIO(text, newline="").readlines()
+            raise _quoting_error(source, lines, start, delimiter, str(error)) from None
         finally:
             csv.field_size_limit(previous)
     header = records.pop(0)[1] if records else []
     table = CsvTable(source, header, records)
     _check_lengths(table, text)
     return table
-
-
-def _rows_with_lines(source: Path, text: str, delimiter: str) -> list[tuple[int, list[str]]]:
-    """Every non-blank row with the line it starts on."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    try:
-        rows = list(reader)
-    except csv.Error:
-        rows = None  # the row by row reading below says where
-    if rows is not None and reader.line_num == len(rows):
-        # As many rows as lines: each row is one line, the n-th on line n.
-        return [(line, cells) for line, cells in enumerate(rows, 1) if cells]
-    records = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    start = 1
-    try:
-        for cells in reader:
-            if cells:
-                records.append((start, cells))
-            start = reader.line_num + 1
-    except csv.Error as error:
-        lines = io.StringIO(text, newline="").readlines()
-        raise _quoting_error(source, lines, start, delimiter, str(error)) from None
-    return records
 
 
 def _check_lengths(table: CsvTable, text: str) -> None:
