@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, ClassVar
 
 from workbook.errors import ValidationError
-from workbook.record_base import Record, _put
+from workbook.record_base import Record, record_type
 from workbook.values import (
     MAX_WORD,
     check_choice,
@@ -76,7 +76,7 @@ def check_scores(name: str, value: Any, *, required: bool) -> tuple[str, ...]:
     return score_words(found)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class Person(Record):
     """Someone the person met during an application: name, role and how to reach them (free text)."""
 
@@ -91,14 +91,15 @@ class Person(Record):
     note: str = ""
 
     def validate(self) -> None:
-        _put(self, "application_id", check_id("application_id", self.application_id))
-        _put(self, "name", check_text("name", self.name, required=True, limit=200))
-        _put(self, "role", check_text("role", self.role, limit=200))
-        _put(self, "contact", check_text("contact", self.contact, limit=500))
-        _put(self, "note", check_text("note", self.note))
+        fields = self.__dict__
+        fields["application_id"] = check_id("application_id", self.application_id)
+        fields["name"] = check_text("name", self.name, required=True, limit=200)
+        fields["role"] = check_text("role", self.role, limit=200)
+        fields["contact"] = check_text("contact", self.contact, limit=500)
+        fields["note"] = check_text("note", self.note)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class FollowUp(Record):
     """A thank-you note or a reconnect date, for one application; ``done_on`` is when it was done.
 
@@ -118,19 +119,20 @@ class FollowUp(Record):
     text: str = ""
 
     def validate(self) -> None:
-        _put(self, "application_id", check_id("application_id", self.application_id))
-        _put(self, "kind", check_choice("kind", self.kind, FOLLOW_UP_KINDS))
-        _put(self, "created_on", check_past_date("created_on", self.created_on))
+        fields = self.__dict__
+        fields["application_id"] = check_id("application_id", self.application_id)
+        fields["kind"] = check_choice("kind", self.kind, FOLLOW_UP_KINDS)
+        fields["created_on"] = check_past_date("created_on", self.created_on)
         # A due date is a plan, so it may lie ahead; a done date may not.
-        _put(self, "due_on", parse_date("due_on", self.due_on))
+        fields["due_on"] = parse_date("due_on", self.due_on)
         done_on = check_optional_past_date("done_on", self.done_on)
         check_order("done_on", done_on, "the day the follow-up was noted", self.created_on)
-        _put(self, "done_on", done_on)
-        _put(self, "person", check_text("person", self.person, limit=200))
-        _put(self, "text", check_text("text", self.text))
+        fields["done_on"] = done_on
+        fields["person"] = check_text("person", self.person, limit=200)
+        fields["text"] = check_text("text", self.text)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class SelfReview(Record):
     """How the person rated their own answers in one interview (``id=score`` per dimension, 1–5)."""
 
@@ -144,13 +146,14 @@ class SelfReview(Record):
     differently: str = ""
 
     def validate(self) -> None:
-        _put(self, "application_id", check_id("application_id", self.application_id))
-        _put(self, "held_on", check_past_date("held_on", self.held_on))
-        _put(self, "ratings", check_scores("ratings", self.ratings, required=True))
-        _put(self, "differently", check_text("differently", self.differently))
+        fields = self.__dict__
+        fields["application_id"] = check_id("application_id", self.application_id)
+        fields["held_on"] = check_past_date("held_on", self.held_on)
+        fields["ratings"] = check_scores("ratings", self.ratings, required=True)
+        fields["differently"] = check_text("differently", self.differently)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class Motivation(Record):
     """What drew the person to a role, what they would rather avoid next time, and how much they wanted it."""
 
@@ -165,16 +168,17 @@ class Motivation(Record):
     note: str = ""
 
     def validate(self) -> None:
-        _put(self, "application_id", check_id("application_id", self.application_id))
-        _put(self, "wanted", check_scale("wanted", self.wanted, *SCALE, required=False))
-        _put(self, "draws", check_words("draws", self.draws))
-        _put(self, "avoids", check_words("avoids", self.avoids))
-        _put(self, "note", check_text("note", self.note))
+        fields = self.__dict__
+        fields["application_id"] = check_id("application_id", self.application_id)
+        fields["wanted"] = check_scale("wanted", self.wanted, *SCALE, required=False)
+        fields["draws"] = check_words("draws", self.draws)
+        fields["avoids"] = check_words("avoids", self.avoids)
+        fields["note"] = check_text("note", self.note)
         if self.wanted is None and not (self.draws or self.avoids or self.note):
             raise ValidationError("wanted", "is required when no draws, avoids or note are given")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class CheckIn(Record):
     """One resilience check-in: each statement's answer (``id=score``, as given) and the score.
 
@@ -194,15 +198,14 @@ class CheckIn(Record):
     application_id: int | None = None
 
     def validate(self) -> None:
-        _put(self, "at", check_past_timestamp("at", self.at))
-        _put(
-            self,
-            "questionnaire_id",
-            check_text("questionnaire_id", self.questionnaire_id, required=True, limit=MAX_WORD),
+        fields = self.__dict__
+        fields["at"] = check_past_timestamp("at", self.at)
+        fields["questionnaire_id"] = check_text(
+            "questionnaire_id", self.questionnaire_id, required=True, limit=MAX_WORD
         )
-        _put(self, "answers", check_scores("answers", self.answers, required=True))
-        _put(self, "score", _check_score(self.score))
-        _put(self, "application_id", check_optional_id("application_id", self.application_id))
+        fields["answers"] = check_scores("answers", self.answers, required=True)
+        fields["score"] = _check_score(self.score)
+        fields["application_id"] = check_optional_id("application_id", self.application_id)
 
 
 def _check_score(value: Any) -> float:

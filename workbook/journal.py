@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import os
 import sqlite3
 import warnings
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
@@ -41,7 +41,7 @@ from workbook.records import (
     StageChange,
     SupportContact,
 )
-from workbook.sql_values import from_sql, series, to_row, to_sql
+from workbook.sql_values import from_sql, series, to_row, to_sql, to_value_rows, to_values
 from workbook.values import MAX_ID, check_order, check_past_date
 
 if TYPE_CHECKING:
@@ -110,8 +110,7 @@ class Journal:
         """The schema version of the open file."""
         return self._conn.execute("PRAGMA user_version").fetchone()[0]
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self) -> _Transaction:
         """Group writes: all of them are stored, or none is.
 
         Transactions nest: an inner block that raises takes back only its own
@@ -119,19 +118,7 @@ class Journal:
         Only the outermost block commits; a commit that fails takes everything
         back and leaves the journal ready for the next write.
         """
-        depth = self._depth
-        self._begin(depth)
-        self._depth = depth + 1
-        try:
-            yield
-        except BaseException:
-            self._depth = depth
-            self._undo(depth)
-            raise
-        self._depth = depth
-        self._finish(depth)
-        if depth == 0:
-            self._announce()
+        return _Transaction(self)
 
     def on_change(self, listener: Callable[[], None]) -> Callable[[], None]:
         """Call ``listener()`` after every change this journal stores; returns a function that stops it.
@@ -197,49 +184,61 @@ class Journal:
         use this so that a round trip keeps its ids).  A link to an application
         that does not exist is refused naming the field.
         """
-        row = to_row(record)
+        kind = type(record)
+        row = to_values(record)
         with self.transaction():
-            if not (keep_id and record.id is not None and not self._exists(type(record), record.id)):
-                del row["id"]
-            cursor = self._insert_linked(record, row)
-            row["id"] = cursor.lastrowid
-            saved = _as_stored(record, row)
+            names = kind.columns()
+            if not (keep_id and record.id is not None and not self._exists(kind, record.id)):
+                names, row = names[1:], row[1:]  # SQLite picks the id
+            try:
+                cursor = self._conn.execute(_insert_sql(kind.TABLE, names), row)
+            except sqlite3.IntegrityError as error:
+                self._name_broken_link(error, [record])
+                raise
+            saved = _as_stored(record, cursor.lastrowid)
             if isinstance(saved, Application):
                 saved = _with(saved, stage_on=self._start_history(saved))
         return saved
 
     @_sqlite_errors_in_words
-    def add_new(self, records: Sequence[R], *, keep_id: bool = False) -> list[tuple[int, bool]]:
+    def add_new(
+        self, records: Sequence[R], *, keep_id: bool = False, histories_given: Collection[int] = ()
+    ) -> list[tuple[int, bool]]:
         """Store those of ``records`` (all of one type) not yet in the journal, in one transaction.
 
         A record whose identifying fields match a stored one, or one earlier in
         ``records``, is not stored again.  Returns, for each record in order, the
         id it has in the journal and whether it was added now.  ``keep_id`` keeps
         each record's own id where it is free.  Applications get their stage
-        history started, as with :meth:`add`.
+        history started, as with :meth:`add`, except those whose own id is in
+        ``histories_given``: the caller replaces their history next (with
+        :meth:`set_stage_histories`, in the same transaction), so their start
+        is not written only to be deleted.  Every other row gets the id it
+        would have had, so the journal ends up exactly as if it had been.
         """
         if not records:
             return []
         kind = type(records[0])
-        placed: list[tuple[dict[str, Any], bool]] = []
-        new_rows: list[dict[str, Any]] = []
+        key_of = _key_getter(kind)
+        placed: list[tuple[list[Any], bool]] = []
+        new_rows: list[list[Any]] = []
         with self.transaction():
             known, taken = self._identities(kind)
-            for record in records:
-                row = to_row(record)
-                key = tuple(row[name] for name in kind.KEY)
-                if key in known:
-                    placed.append((known[key], False))
+            for row in to_value_rows(records):
+                key = key_of(row)
+                found = known.get(key)
+                if found is not None:
+                    placed.append((found, False))
                     continue
-                row["id"] = taken.place(row["id"] if keep_id else None)
+                row[0] = taken.place(row[0] if keep_id else None)
                 known[key] = row
                 new_rows.append(row)
                 placed.append((row, True))
             self._insert_many(records, kind, new_rows)
             if kind is Application:
                 added = [record for record, (_, new) in zip(records, placed) if new]
-                self._start_histories(added, new_rows)
-        return [(row["id"], new) for row, new in placed]
+                self._start_histories(added, new_rows, histories_given)
+        return [(row[0], new) for row, new in placed]
 
     @_sqlite_errors_in_words
     def update(self, record: R, *, stage_on: dt.date | str | None = None) -> R:
@@ -262,7 +261,7 @@ class Journal:
             cursor = self._linked(record, lambda: self._conn.execute(sql, [*values, record.id]))
             if cursor.rowcount == 0:
                 raise NotFoundError(f"no {_singular(type(record))} with id {record.id}")
-            saved = _as_stored(record, row)
+            saved = _as_stored(record, record.id)
             if isinstance(saved, Application):
                 if saved.stage != old_stage:
                     self._record_stage(saved, stage_on)
@@ -296,12 +295,13 @@ class Journal:
             )
             _, taken = self._identities(StageChange)
             changes = [c for changes in histories.values() for c in changes]
+            link = StageChange.columns().index("application_id")
             rows = []
             for application_id, group in histories.items():
                 for change in group:
-                    row = to_row(change)
-                    row["application_id"] = application_id
-                    row["id"] = taken.place(row["id"])
+                    row = to_values(change)
+                    row[link] = application_id
+                    row[0] = taken.place(row[0])
                     rows.append(row)
             self._insert_many(changes, StageChange, rows)
 
@@ -429,46 +429,46 @@ class Journal:
     def _insert(self, table: str, row: dict[str, Any]) -> sqlite3.Cursor:
         return self._conn.execute(_insert_sql(table, tuple(row)), tuple(row.values()))
 
-    def _insert_linked(self, record: Record, row: dict[str, Any]) -> sqlite3.Cursor:
-        return self._linked(record, lambda: self._insert(record.TABLE, row))
-
     def _linked(self, record: Record, write: Callable[[], sqlite3.Cursor]) -> sqlite3.Cursor:
         """Run ``write``; a broken link (the foreign key refused it) is named by its field."""
         try:
             return write()
         except sqlite3.IntegrityError as error:
-            if "FOREIGN KEY" in str(error):
-                self._check_links([record])
+            self._name_broken_link(error, [record])
             raise
 
-    def _insert_many(self, records: Sequence[Record], kind: type[Record], rows: list[dict[str, Any]]) -> None:
-        """Insert ``rows`` (each with its id placed); a row whose id SQLite must pick goes alone."""
+    def _name_broken_link(self, error: sqlite3.IntegrityError, records: Sequence[Record]) -> None:
+        """When the foreign key refused a write of ``records``, raise ValidationError naming the field."""
+        if "FOREIGN KEY" in str(error):
+            self._check_links(records)
+
+    def _insert_many(self, records: Sequence[Record], kind: type[Record], rows: list[list[Any]]) -> None:
+        """Insert ``rows`` (SQLite values in column order, each with its id placed first).
+
+        A row whose id SQLite must pick goes alone, and gets that id written into it.
+        """
         if not rows:
             return
-        names = list(kind.columns())
-        quoted = ", ".join(f'"{n}"' for n in names)
-        marks = ", ".join("?" for _ in names)
-        sql = f"INSERT INTO {kind.TABLE} ({quoted}) VALUES ({marks})"
-        batch = [[row[n] for n in names] for row in rows if row["id"] is not None]
+        names = kind.columns()
         try:
-            self._conn.executemany(sql, batch)
+            self._conn.executemany(
+                _insert_sql(kind.TABLE, names), [row for row in rows if row[0] is not None]
+            )
         except sqlite3.IntegrityError as error:
-            if "FOREIGN KEY" in str(error):
-                self._check_links(records)
+            self._name_broken_link(error, records)
             raise
         for row in rows:
-            if row["id"] is None:  # every id up to the largest is taken: SQLite finds a free one
-                del row["id"]
-                row["id"] = self._insert(kind.TABLE, row).lastrowid
+            if row[0] is None:  # every id up to the largest is taken: SQLite finds a free one
+                row[0] = self._conn.execute(_insert_sql(kind.TABLE, names[1:]), row[1:]).lastrowid
 
-    def _identities(self, kind: type[Record]) -> tuple[dict[tuple[Any, ...], dict[str, Any]], _Ids]:
-        """The stored identifying fields of ``kind`` (each with its first id), and the ids taken."""
+    def _identities(self, kind: type[Record]) -> tuple[dict[tuple[Any, ...], list[Any]], _Ids]:
+        """The stored identifying fields of ``kind`` (each with its first id, as ``[id]``), and the ids taken."""
         columns = ", ".join(f'"{name}"' for name in ("id", *kind.KEY))
-        known: dict[tuple[Any, ...], dict[str, Any]] = {}
+        known: dict[tuple[Any, ...], list[Any]] = {}
         ids = []
         for row in self._conn.execute(f"SELECT {columns} FROM {kind.TABLE} ORDER BY id"):
             ids.append(row[0])
-            known.setdefault(row[1:], {"id": row[0]})
+            known.setdefault(row[1:], [row[0]])
         return known, _Ids(ids)
 
     def _exists(self, kind: type[Record], record_id: int) -> bool:
@@ -491,10 +491,23 @@ class Journal:
         self._conn.executemany(sql, rows)
         return max(dt.date.fromisoformat(row[2]) for row in rows)
 
-    def _start_histories(self, apps: list[Record], rows: list[dict[str, Any]]) -> None:
-        history = [start for app, row in zip(apps, rows) for start in _start_rows(app, row["id"])]  # type: ignore[arg-type]
+    def _start_histories(self, apps: list[Record], rows: list[list[Any]], given: Collection[int]) -> None:
+        starts = [
+            (app.id in given, start)
+            for app, row in zip(apps, rows)
+            for start in _start_rows(app, row[0])  # type: ignore[arg-type]
+        ]
+        if any(skip for skip, _ in starts):
+            top = self._conn.execute("SELECT max(id) FROM stage_changes").fetchone()[0] or 0
+            if top + len(starts) <= MAX_ID:
+                # SQLite would give each row the largest id plus one: the rows left out keep theirs unused.
+                sql = "INSERT INTO stage_changes (id, application_id, stage, changed_on) VALUES (?, ?, ?, ?)"
+                self._conn.executemany(
+                    sql, [(top + n, *s) for n, (skip, s) in enumerate(starts, 1) if not skip]
+                )
+                return
         sql = "INSERT INTO stage_changes (application_id, stage, changed_on) VALUES (?, ?, ?)"
-        self._conn.executemany(sql, history)
+        self._conn.executemany(sql, [start for _, start in starts])
 
     def _stored_stage(self, app: Application) -> str:
         found = self._conn.execute("SELECT stage FROM applications WHERE id = ?", (app.id,)).fetchone()
@@ -539,6 +552,33 @@ class Journal:
 # --- module internals -----------------------------------------------------------
 
 
+class _Transaction:
+    """One ``with journal.transaction():`` block (a class, not a generator: every save enters one)."""
+
+    __slots__ = ("journal", "depth")
+
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+        self.depth = 0
+
+    def __enter__(self) -> None:
+        journal = self.journal
+        self.depth = depth = journal._depth
+        journal._begin(depth)
+        journal._depth = depth + 1
+
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> bool:
+        journal, depth = self.journal, self.depth
+        journal._depth = depth
+        if kind is not None:
+            journal._undo(depth)
+            return False  # the error goes on to the caller
+        journal._finish(depth)
+        if depth == 0:
+            journal._announce()
+        return False
+
+
 class _Ids:
     """The ids a table holds, and the next one SQLite would pick (the largest plus one)."""
 
@@ -553,7 +593,8 @@ class _Ids:
                 return None
             wanted = self.top + 1
         self.taken.add(wanted)
-        self.top = max(self.top, wanted)
+        if wanted > self.top:
+            self.top = wanted
         return wanted
 
 
@@ -572,8 +613,8 @@ def _moments(kind: type[Record]) -> tuple[tuple[str, str], ...]:
 _EXACT = {"date": dt.date, "timestamp": dt.datetime}
 
 
-def _as_stored(record: R, row: dict[str, Any]) -> R:
-    """``record`` with the id in ``row``, as reading the row back would give it, without reading it.
+def _as_stored(record: R, record_id: int) -> R:
+    """``record`` with ``record_id``, as reading its stored row back would give it, without reading it.
 
     The record was validated when it was built, so its values are the stored
     ones; only a date given as a subclass (a pandas Timestamp, say) reads back
@@ -581,11 +622,11 @@ def _as_stored(record: R, row: dict[str, Any]) -> R:
     """
     saved = _with(record)
     values = saved.__dict__
-    values["id"] = row["id"]
+    values["id"] = record_id
     for name, kind in _moments(type(record)):
         value = values[name]
         if value is not None and type(value) is not _EXACT[kind]:
-            values[name] = from_sql(kind, row[name])
+            values[name] = from_sql(kind, to_sql(kind, value))
     return saved
 
 
@@ -607,6 +648,18 @@ def _stage_date(app: Application) -> dt.date:
     if app.stage_on is not None:
         return app.stage_on
     return app.outcome_on or max(app.applied_on, dt.date.today())
+
+
+@functools.cache
+def _key_getter(kind: type[Record]) -> Callable[[list[Any]], tuple[Any, ...]]:
+    """Picks the identifying fields (``kind.KEY``) out of a row of :func:`to_values`, as a tuple."""
+    columns = kind.columns()
+    assert columns[0] == "id"  # rows carry their id first
+    positions = [columns.index(name) for name in kind.KEY]
+    if len(positions) == 1:
+        (position,) = positions
+        return lambda row: (row[position],)
+    return operator.itemgetter(*positions)  # type: ignore[return-value]
 
 
 def _singular(kind: type[Record]) -> str:

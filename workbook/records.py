@@ -13,12 +13,12 @@ Rows read back from the journal are built by :meth:`Record.trusted`, without the
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar
 
 from workbook.errors import ValidationError
 from workbook.growth_records import FOLLOW_UP_KINDS, CheckIn, FollowUp, Motivation, Person, SelfReview
-from workbook.record_base import Record, _put
+from workbook.record_base import Record, record_type
 from workbook.values import (
     MAX_WORD,
     check_bool,
@@ -43,7 +43,7 @@ CONTEXTS = ("daily", "before_call", "after_call")
 DATED_OUTCOMES = ("rejected", "offer", "withdrawn")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class Application(Record):
     """A job application and how far it got.
 
@@ -68,27 +68,28 @@ class Application(Record):
     stage_on: dt.date | None = field(default=None, metadata={"stored": False}, compare=False)
 
     def validate(self) -> None:
-        _put(self, "company", check_text("company", self.company, required=True, limit=200))
-        _put(self, "role", check_text("role", self.role, required=True, limit=200))
-        _put(self, "applied_on", check_past_date("applied_on", self.applied_on))
-        _put(self, "stage", check_choice("stage", self.stage, STAGES))
-        _put(self, "outcome", check_choice("outcome", self.outcome, OUTCOMES))
-        _put(self, "channel", check_choice("channel", self.channel or "none", CHANNELS))
-        _put(self, "notes", check_text("notes", self.notes))
-        _put(self, "invited_back", check_bool("invited_back", self.invited_back))
+        fields = self.__dict__
+        fields["company"] = check_text("company", self.company, required=True, limit=200)
+        fields["role"] = check_text("role", self.role, required=True, limit=200)
+        fields["applied_on"] = check_past_date("applied_on", self.applied_on)
+        fields["stage"] = check_choice("stage", self.stage, STAGES)
+        fields["outcome"] = check_choice("outcome", self.outcome, OUTCOMES)
+        fields["channel"] = check_choice("channel", self.channel or "none", CHANNELS)
+        fields["notes"] = check_text("notes", self.notes)
+        fields["invited_back"] = check_bool("invited_back", self.invited_back)
         outcome_on = check_optional_past_date("outcome_on", self.outcome_on)
         if self.outcome in DATED_OUTCOMES and outcome_on is None:
             raise ValidationError("outcome_on", f"is required when the outcome is {self.outcome}")
         if self.outcome == "pending" and outcome_on is not None:
             raise ValidationError("outcome_on", "must be empty while the outcome is pending")
         check_order("outcome_on", outcome_on, "the application date", self.applied_on)
-        _put(self, "outcome_on", outcome_on)
+        fields["outcome_on"] = outcome_on
         stage_on = check_optional_past_date("stage_on", self.stage_on)
         check_order("stage_on", stage_on, "the application date", self.applied_on)
-        _put(self, "stage_on", stage_on)
+        fields["stage_on"] = stage_on
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class StageChange(Record):
     """One step in an application's stage history."""
 
@@ -101,12 +102,13 @@ class StageChange(Record):
     changed_on: dt.date
 
     def validate(self) -> None:
-        _put(self, "application_id", check_id("application_id", self.application_id))
-        _put(self, "stage", check_choice("stage", self.stage, STAGES))
-        _put(self, "changed_on", check_past_date("changed_on", self.changed_on))
+        fields = self.__dict__
+        fields["application_id"] = check_id("application_id", self.application_id)
+        fields["stage"] = check_choice("stage", self.stage, STAGES)
+        fields["changed_on"] = check_past_date("changed_on", self.changed_on)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class CallNotes(Record):
     """Notes from a rejection call: which usual parts it covered, questions, answers."""
 
@@ -122,14 +124,15 @@ class CallNotes(Record):
     notes: str = ""
 
     def validate(self) -> None:
-        _put(self, "application_id", check_id("application_id", self.application_id))
-        _put(self, "held_on", check_past_date("held_on", self.held_on))
-        _put(self, "covered", check_words("covered", self.covered))
+        fields = self.__dict__
+        fields["application_id"] = check_id("application_id", self.application_id)
+        fields["held_on"] = check_past_date("held_on", self.held_on)
+        fields["covered"] = check_words("covered", self.covered)
         for name in ("questions", "answers", "notes"):
-            _put(self, name, check_text(name, getattr(self, name)))
+            fields[name] = check_text(name, getattr(self, name))
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class FeedbackItem(Record):
     """One piece of feedback as heard, with its themes.
 
@@ -149,14 +152,15 @@ class FeedbackItem(Record):
     positive: bool = False
 
     def validate(self) -> None:
-        _put(self, "application_id", check_id("application_id", self.application_id))
-        _put(self, "text", check_text("text", self.text, required=True))
-        _put(self, "themes", check_words("themes", self.themes))
-        _put(self, "confirmed", check_bool("confirmed", self.confirmed))
-        _put(self, "positive", check_bool("positive", self.positive))
+        fields = self.__dict__
+        fields["application_id"] = check_id("application_id", self.application_id)
+        fields["text"] = check_text("text", self.text, required=True)
+        fields["themes"] = check_words("themes", self.themes)
+        fields["confirmed"] = check_bool("confirmed", self.confirmed)
+        fields["positive"] = check_bool("positive", self.positive)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class MoodEntry(Record):
     """How the person felt at a moment: mood 1–10, emotions, activities, energy 1–5."""
 
@@ -174,17 +178,18 @@ class MoodEntry(Record):
     application_id: int | None = None
 
     def validate(self) -> None:
-        _put(self, "at", check_past_timestamp("at", self.at))
-        _put(self, "mood", check_scale("mood", self.mood, 1, 10))
-        _put(self, "emotions", check_words("emotions", self.emotions))
-        _put(self, "tags", check_words("tags", self.tags))
-        _put(self, "energy", check_scale("energy", self.energy, 1, 5, required=False))
-        _put(self, "note", check_text("note", self.note))
-        _put(self, "context", check_choice("context", self.context or "daily", CONTEXTS))
-        _put(self, "application_id", check_optional_id("application_id", self.application_id))
+        fields = self.__dict__
+        fields["at"] = check_past_timestamp("at", self.at)
+        fields["mood"] = check_scale("mood", self.mood, 1, 10)
+        fields["emotions"] = check_words("emotions", self.emotions)
+        fields["tags"] = check_words("tags", self.tags)
+        fields["energy"] = check_scale("energy", self.energy, 1, 5, required=False)
+        fields["note"] = check_text("note", self.note)
+        fields["context"] = check_choice("context", self.context or "daily", CONTEXTS)
+        fields["application_id"] = check_optional_id("application_id", self.application_id)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class Reflection(Record):
     """An answer to one reflection prompt."""
 
@@ -199,14 +204,15 @@ class Reflection(Record):
     application_id: int | None = None
 
     def validate(self) -> None:
-        _put(self, "at", check_past_timestamp("at", self.at))
-        _put(self, "prompt_id", check_text("prompt_id", self.prompt_id, required=True, limit=MAX_WORD))
-        _put(self, "prompt", check_text("prompt", self.prompt, required=True))
-        _put(self, "answer", check_text("answer", self.answer, required=True))
-        _put(self, "application_id", check_optional_id("application_id", self.application_id))
+        fields = self.__dict__
+        fields["at"] = check_past_timestamp("at", self.at)
+        fields["prompt_id"] = check_text("prompt_id", self.prompt_id, required=True, limit=MAX_WORD)
+        fields["prompt"] = check_text("prompt", self.prompt, required=True)
+        fields["answer"] = check_text("answer", self.answer, required=True)
+        fields["application_id"] = check_optional_id("application_id", self.application_id)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class ChecklistRun(Record):
     """The items of one checklist that were ticked, at one moment."""
 
@@ -220,15 +226,14 @@ class ChecklistRun(Record):
     application_id: int | None = None
 
     def validate(self) -> None:
-        _put(self, "at", check_past_timestamp("at", self.at))
-        _put(
-            self, "checklist_id", check_text("checklist_id", self.checklist_id, required=True, limit=MAX_WORD)
-        )
-        _put(self, "ticked", check_words("ticked", self.ticked))
-        _put(self, "application_id", check_optional_id("application_id", self.application_id))
+        fields = self.__dict__
+        fields["at"] = check_past_timestamp("at", self.at)
+        fields["checklist_id"] = check_text("checklist_id", self.checklist_id, required=True, limit=MAX_WORD)
+        fields["ticked"] = check_words("ticked", self.ticked)
+        fields["application_id"] = check_optional_id("application_id", self.application_id)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class Action(Record):
     """Something to practise or learn, with its feedback theme and dates."""
 
@@ -244,18 +249,19 @@ class Action(Record):
     application_id: int | None = None
 
     def validate(self) -> None:
-        _put(self, "title", check_text("title", self.title, required=True, limit=500))
-        _put(self, "created_on", check_past_date("created_on", self.created_on))
-        _put(self, "theme", check_text("theme", self.theme, limit=MAX_WORD))
+        fields = self.__dict__
+        fields["title"] = check_text("title", self.title, required=True, limit=500)
+        fields["created_on"] = check_past_date("created_on", self.created_on)
+        fields["theme"] = check_text("theme", self.theme, limit=MAX_WORD)
         # A due date is a plan, so it may lie ahead; a done date may not.
-        _put(self, "due_on", parse_date("due_on", self.due_on))
+        fields["due_on"] = parse_date("due_on", self.due_on)
         done_on = check_optional_past_date("done_on", self.done_on)
         check_order("done_on", done_on, "the day the action was created", self.created_on)
-        _put(self, "done_on", done_on)
-        _put(self, "application_id", check_optional_id("application_id", self.application_id))
+        fields["done_on"] = done_on
+        fields["application_id"] = check_optional_id("application_id", self.application_id)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record_type
 class SupportContact(Record):
     """Someone the person talked to, when, and how much it helped (1–5)."""
 
@@ -268,10 +274,11 @@ class SupportContact(Record):
     note: str = ""
 
     def validate(self) -> None:
-        _put(self, "talked_on", check_past_date("talked_on", self.talked_on))
-        _put(self, "who", check_text("who", self.who, required=True, limit=200))
-        _put(self, "helped", check_scale("helped", self.helped, 1, 5, required=False))
-        _put(self, "note", check_text("note", self.note))
+        fields = self.__dict__
+        fields["talked_on"] = check_past_date("talked_on", self.talked_on)
+        fields["who"] = check_text("who", self.who, required=True, limit=200)
+        fields["helped"] = check_scale("helped", self.helped, 1, 5, required=False)
+        fields["note"] = check_text("note", self.note)
 
 
 #: Every record type, in the order that links allow them to be written.

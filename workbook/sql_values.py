@@ -8,9 +8,10 @@ returned as stored, and a date pandas cannot hold becomes NaT.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
-from collections.abc import Callable
+import operator
+from collections.abc import Callable, Sequence
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
 from workbook.records import CATEGORIES, Record
@@ -46,28 +47,78 @@ def from_sql(kind: str, value: Any) -> Any:
 
 def to_row(record: Record) -> dict[str, Any]:
     """The record's stored fields as SQLite values, by column name."""
-    values = record.__dict__
-    row = {}
-    for name, convert in _converters(type(record)):
-        value = values[name]
-        row[name] = value if convert is None or value is None else convert(value)
-    return row
+    return dict(zip(record.columns(), to_values(record)))
 
 
-# One encoder for every word list: json.dumps builds a new one per call when given options.
-_encode_words = json.JSONEncoder(ensure_ascii=False).encode
+def to_values(record: Record) -> list[Any]:
+    """The record's stored fields as SQLite values, in the order of its columns (``id`` first)."""
+    kind = type(record)
+    pick, converted = _CONVERTERS.get(kind) or _converters(kind)
+    values = list(pick(record.__dict__))
+    for position, convert in converted:
+        value = values[position]
+        if value is not None:
+            values[position] = convert(value)
+    return values
+
+
+def to_value_rows(records: Sequence[Record]) -> list[list[Any]]:
+    """:func:`to_values` of each of ``records``, all of one type, converted column by column."""
+    if not records:
+        return []
+    kind = type(records[0])
+    pick, converted = _CONVERTERS.get(kind) or _converters(kind)
+    rows = [list(pick(record.__dict__)) for record in records]
+    for position, convert in converted:
+        for row in rows:
+            value = row[position]
+            if value is not None:
+                row[position] = convert(value)
+    return rows
 
 
 def _words(value: Any) -> str:
-    return _encode_words(list(value))
+    # Exactly json.dumps(list(value), ensure_ascii=False) for a list of text, which every
+    # stored word list is; encoding each word directly skips building an encoder per call.
+    try:
+        if len(value) == 1:
+            return "[" + encode_basestring(value[0]) + "]"
+        return "[" + ", ".join(map(encode_basestring, value)) + "]"
+    except TypeError:  # a word that is not text (only ever in a row read back as stored)
+        return json.dumps(list(value), ensure_ascii=False)
 
 
-def _timestamp(value: dt.datetime) -> str:
-    return value.isoformat(timespec="seconds")
+#: ISO texts of dates and times of day already written: a journal repeats them (several moods
+#: a day, an application's dates again in its stage history), and ``isoformat`` costs several
+#: times the lookup.  Each is emptied when it reaches :data:`_REMEMBERED` entries.
+_DATE_TEXTS: dict[dt.date, str] = {}
+_CLOCK_TEXTS: dict[dt.time, str] = {}
+_REMEMBERED = 10_000
 
 
-def _date(value: dt.date) -> str:
-    return value.isoformat()
+def _date(value: Any) -> str:
+    """``value.isoformat()``."""
+    if type(value) is not dt.date:
+        return value.isoformat()
+    text = _DATE_TEXTS.get(value)
+    if text is None:
+        if len(_DATE_TEXTS) >= _REMEMBERED:
+            _DATE_TEXTS.clear()
+        text = _DATE_TEXTS[value] = value.isoformat()
+    return text
+
+
+def _timestamp(value: Any) -> str:
+    """``value.isoformat(timespec="seconds")``."""
+    if type(value) is not dt.datetime or value.tzinfo is not None:
+        return value.isoformat(timespec="seconds")
+    clock = value.time()
+    text = _CLOCK_TEXTS.get(clock)
+    if text is None:
+        if len(_CLOCK_TEXTS) >= _REMEMBERED:
+            _CLOCK_TEXTS.clear()
+        text = _CLOCK_TEXTS[clock] = clock.isoformat(timespec="seconds")
+    return _date(value.date()) + "T" + text
 
 
 _CONVERT: dict[str, Callable[[Any], Any] | None] = {
@@ -77,11 +128,24 @@ _CONVERT: dict[str, Callable[[Any], Any] | None] = {
     "bool": int,
 }
 
+#: What picks a record type's stored fields out of a record's ``__dict__`` (a tuple, in column
+#: order), and the position of each field that needs converting, with its function.
+_Plan = tuple[Callable[[dict[str, Any]], tuple[Any, ...]], tuple[tuple[int, Callable[[Any], Any]], ...]]
+# A plain dict, not functools.cache: it is looked up for every record stored.
+_CONVERTERS: dict[type[Record], _Plan] = {}
 
-@functools.cache
-def _converters(kind: type[Record]) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
-    """Each stored field with the function that turns it into its SQLite value (to_sql's, per kind)."""
-    return tuple((name, _CONVERT.get(k)) for name, k in kind.kinds().items())
+
+def _converters(kind: type[Record]) -> _Plan:
+    kinds = kind.kinds()
+    names = tuple(kinds)
+    pick = operator.itemgetter(*names) if len(names) > 1 else lambda fields: (fields[names[0]],)
+    converted = tuple(
+        (position, convert)
+        for position, k in enumerate(kinds.values())
+        if (convert := _CONVERT.get(k)) is not None
+    )
+    _CONVERTERS[kind] = (pick, converted)
+    return pick, converted
 
 
 def series(name: str, kind: str, column: pd.Series, record: type[Record]) -> pd.Series:

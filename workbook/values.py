@@ -8,7 +8,10 @@ record types in :mod:`workbook.records` build every rule of theirs from these.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from workbook.errors import ValidationError
@@ -21,9 +24,39 @@ LIST_SEPARATOR = ";"
 #: The largest id SQLite can store (a signed 64-bit integer).
 MAX_ID = 2**63 - 1
 
+#: The date a bulk check counts as today (see :func:`one_today`); None outside one.
+_PINNED_TODAY: ContextVar[dt.date | None] = ContextVar("pinned_today", default=None)
+
+
+def today() -> dt.date:
+    """The date a value may not lie after: today, or the day pinned by :func:`one_today`."""
+    # What date.today() does (Python's documentation says so), without its method lookups.
+    return _PINNED_TODAY.get() or dt.date.fromtimestamp(time.time())
+
+
+@contextmanager
+def one_today() -> Iterator[dt.date]:
+    """Check every value inside the block against one "today", read once as the block starts.
+
+    A bulk import checks thousands of dates; asking the clock for each costs
+    more than the check.  The day is read afresh by every block, so a
+    long-lived kernel that crosses midnight never checks against a stale one.
+    """
+    day = dt.date.today()
+    token = _PINNED_TODAY.set(day)
+    try:
+        yield day
+    finally:
+        _PINNED_TODAY.reset(token)
+
 
 def check_text(name: str, value: Any, *, required: bool = False, limit: int = MAX_TEXT) -> str:
     """Return ``value`` stripped, refusing non-text, NUL bytes and overlong text."""
+    if type(value) is str and "\x00" not in value:
+        # The usual case, checked in full with fewer steps; anything else takes the path below.
+        value = value.strip()
+        if (value or not required) and len(value) <= limit:
+            return value
     if value is None:
         value = ""
     if not isinstance(value, str):
@@ -43,6 +76,14 @@ def parse_date(name: str, value: Any) -> dt.date | None:
 
     Dates before 1900 are refused.
     """
+    if type(value) is str:
+        try:
+            day = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass  # the general path below refuses it in words
+        else:
+            if day >= EARLIEST:
+                return day
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -68,6 +109,15 @@ def check_plausible(name: str, day: dt.date) -> dt.date:
 
 def parse_timestamp(name: str, value: Any) -> dt.datetime | None:
     """Parse an ISO timestamp or pass a ``datetime`` through, to whole seconds, naive local time."""
+    moment = value
+    if type(value) is str:
+        try:
+            moment = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            pass  # the general path below refuses it in words
+    if type(moment) is dt.datetime and moment.tzinfo is None and moment.year >= EARLIEST.year:
+        # The usual case: naive, in range; only the fraction of a second comes off.
+        return moment.replace(microsecond=0) if moment.microsecond else moment
     if value is None or value == "":
         return None
     if isinstance(value, str):
@@ -98,7 +148,7 @@ def check_not_future(name: str, value: dt.date | dt.datetime | None) -> None:
     if value is None:
         return
     day = value.date() if isinstance(value, dt.datetime) else value
-    if day > dt.date.today():
+    if day > today():
         raise ValidationError(name, f"{day.isoformat()} is in the future")
 
 
@@ -107,7 +157,8 @@ def check_past_date(name: str, value: Any) -> dt.date:
     day = parse_date(name, value)
     if day is None:
         raise ValidationError(name, "is required")
-    check_not_future(name, day)
+    if day > today():
+        check_not_future(name, day)  # says so
     return day
 
 
@@ -129,12 +180,15 @@ def check_past_timestamp(name: str, value: Any) -> dt.datetime:
     moment = parse_timestamp(name, value)
     if moment is None:
         raise ValidationError(name, "is required")
-    check_not_future(name, moment)
+    if moment.date() > today():
+        check_not_future(name, moment)  # says so
     return moment
 
 
 def check_choice(name: str, value: Any, choices: Iterable[str]) -> str:
     """Return ``value`` when it is one of ``choices``; otherwise say which are allowed."""
+    if type(value) is str and type(choices) is tuple and value in choices:
+        return value  # already one of them, exactly as stored
     choices = tuple(choices)
     text = value.strip().lower() if isinstance(value, str) else value
     if text not in choices:
@@ -144,6 +198,10 @@ def check_choice(name: str, value: Any, choices: Iterable[str]) -> str:
 
 def check_scale(name: str, value: Any, low: int, high: int, *, required: bool = True) -> int | None:
     """Return ``value`` as a whole number from ``low`` to ``high``."""
+    if type(value) is str and value.isdigit() and value.isascii():
+        value = int(value)  # plain digits: the usual cell of an import
+    if type(value) is int and low <= value <= high:
+        return value
     if value is None or value == "":
         if required:
             raise ValidationError(name, "is required")
@@ -170,6 +228,9 @@ def check_words(name: str, value: Any) -> tuple[str, ...]:
     """Return a clean tuple of short words or phrases, without blanks or repeats."""
     if value is None or value == "":
         return ()
+    quick = _plain_words(value)
+    if quick is not None:
+        return quick
     if isinstance(value, str):
         value = value.split(LIST_SEPARATOR)
     if not isinstance(value, Iterable):
@@ -184,6 +245,36 @@ def check_words(name: str, value: Any) -> tuple[str, ...]:
     return tuple(words)
 
 
+def _plain_words(value: Any) -> tuple[str, ...] | None:
+    """:func:`check_words` of ``;``-joined text or a list or tuple of text, when every word passes.
+
+    None when any word needs a closer look (not text, a NUL, too long, holding
+    ``;``): then the general path finds it and names the reason.
+    """
+    kind = type(value)
+    if kind is str:
+        if "\x00" in value:
+            return None
+        if LIST_SEPARATOR not in value:  # one word, or none
+            word = value.strip()
+            return None if len(word) > MAX_WORD else (word,) if word else ()
+        items: Iterable[Any] = value.split(LIST_SEPARATOR)
+    elif kind is tuple or kind is list:
+        items = value
+    else:
+        return None
+    words: list[str] = []
+    for item in items:
+        if type(item) is not str or "\x00" in item:
+            return None
+        word = item.strip()
+        if len(word) > MAX_WORD or LIST_SEPARATOR in word:
+            return None
+        if word and word not in words:
+            words.append(word)
+    return tuple(words)
+
+
 def check_optional_id(name: str, value: Any) -> int | None:
     """Return a positive record id, or None."""
     if value is None or value == "":
@@ -193,6 +284,12 @@ def check_optional_id(name: str, value: Any) -> int | None:
 
 def check_id(name: str, value: Any) -> int:
     """Return a positive record id."""
+    if type(value) is str and value.isdigit() and value.isascii():
+        number = int(value)  # plain digits: the usual cell of an import
+        if 0 < number <= MAX_ID:
+            return number
+    elif type(value) is int and 0 < value <= MAX_ID:
+        return value
     try:
         number = int(value)
     except (TypeError, ValueError):

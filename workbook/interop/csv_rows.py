@@ -48,9 +48,8 @@ def read_csv(source: Path, text: str, *, delimiter: str = ",") -> CsvTable:
     Raises ImportRowError naming the file, line (and column where known) when the
     quoting is broken or a cell is longer than :data:`FIELD_LIMIT` characters.
     """
-    lines = io.StringIO(text, newline="").readlines()
     records: list[tuple[int, list[str]]] = []
-    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     start = 1
     with _LIMIT_LOCK:
         # No cell can be longer than the text; the real limit is checked below, by column.
@@ -61,16 +60,19 @@ def read_csv(source: Path, text: str, *, delimiter: str = ",") -> CsvTable:
                     records.append((start, cells))
                 start = reader.line_num + 1
         except csv.Error as error:
+            lines = io.StringIO(text, newline="").readlines()
             raise _quoting_error(source, lines, start, delimiter, str(error)) from None
         finally:
             csv.field_size_limit(previous)
     header = records.pop(0)[1] if records else []
     table = CsvTable(source, header, records)
-    _check_lengths(table)
+    _check_lengths(table, text)
     return table
 
 
-def _check_lengths(table: CsvTable) -> None:
+def _check_lengths(table: CsvTable, text: str) -> None:
+    if len(text) <= FIELD_LIMIT:
+        return  # no cell is longer than the whole text
     for cell in table.header:
         if len(cell) > FIELD_LIMIT:
             raise ImportRowError(str(table.source), 1, "header", _too_long(cell))

@@ -18,7 +18,7 @@ from pathlib import Path
 from workbook.errors import ImportRowError, ValidationError
 from workbook.interop.csv_rows import read_csv
 from workbook.interop.html_text import html_to_text
-from workbook.interop.importing import ImportSummary
+from workbook.interop.importing import ImportSummary, in_bulk
 from workbook.interop.plan import ImportPlan, PlannedRow, clip, store
 from workbook.interop.text_file import read_utf8
 from workbook.journal import Journal
@@ -77,6 +77,9 @@ def split_activities(text: str) -> list[str]:
 
     A ``;`` inside a name would split it in the journal's lists, so it becomes ``,``.
     """
+    if ACTIVITY_SEPARATOR not in text:  # one activity, or none
+        name = text.strip()
+        return [name.replace(LIST_SEPARATOR, SEPARATOR_STAND_IN)] if name else []
     names = (part.strip() for part in text.split(ACTIVITY_SEPARATOR))
     return [name.replace(LIST_SEPARATOR, SEPARATOR_STAND_IN) for name in names if name]
 
@@ -98,14 +101,10 @@ def read_daylio(path: str | os.PathLike[str], moods: Mapping[str, int] | None = 
     rows = list(_rows(source))
     _check_mood_names(source, rows, scale)
     plan = ImportPlan(source=source)
-    for line, row in rows:
-        entry = _entry(source, line, row, scale)
-        shown = f"{entry.at.isoformat(' ', 'minutes')} mood {entry.mood} ({row['mood'].strip()})"
-        if entry.tags:
-            shown += f", tags: {clip(', '.join(entry.tags), 50)}"
-        if entry.note:
-            shown += f", note: {clip(entry.note, 40)}"
-        plan.rows.append(PlannedRow(line, entry, shown))
+    with in_bulk():
+        for line, row in rows:
+            entry = _entry(source, line, row, scale)
+            plan.rows.append(PlannedRow(line, entry, functools.partial(_shown, entry, row["mood"])))
     plan.rows.sort(key=lambda planned: planned.record.at)  # type: ignore[attr-defined]
     used = sorted({row["mood"].strip().lower() for _, row in rows}, key=lambda n: (scale[n], n))
     if used:
@@ -113,11 +112,22 @@ def read_daylio(path: str | os.PathLike[str], moods: Mapping[str, int] | None = 
     return plan
 
 
+def _shown(entry: MoodEntry, mood_name: str) -> str:
+    """How the dry run shows one entry."""
+    shown = f"{entry.at.isoformat(' ', 'minutes')} mood {entry.mood} ({mood_name.strip()})"
+    if entry.tags:
+        shown += f", tags: {clip(', '.join(entry.tags), 50)}"
+    if entry.note:
+        shown += f", note: {clip(entry.note, 40)}"
+    return shown
+
+
 def import_daylio(
     journal: Journal, path: str | os.PathLike[str], moods: Mapping[str, int] | None = None
 ) -> ImportSummary:
     """Read a Daylio export into ``journal``, all or nothing; entries already there are skipped."""
-    return store(journal, read_daylio(path, moods))
+    with in_bulk():  # one block from reading to storing: no collector pause in between
+        return store(journal, read_daylio(path, moods))
 
 
 def _rows(source: Path) -> Iterator[tuple[int, dict[str, str]]]:
@@ -170,12 +180,14 @@ def _unknown_mood_reason(name: str, found: list[str], unknown: list[str]) -> str
 def _entry(source: Path, line: int, row: dict[str, str], scale: Mapping[str, int]) -> MoodEntry:
     try:
         day = _date(row["full_date"])
-        return MoodEntry(
-            at=dt.datetime.combine(day, parse_clock(row["time"])),
-            mood=scale[row["mood"].strip().lower()],
-            tags=split_activities(row["activities"]),
-            note=daylio_note(row.get("note_title") or "", row["note"]),
-            context="daily",
+        return MoodEntry.build(
+            {
+                "at": dt.datetime.combine(day, parse_clock(row["time"])),
+                "mood": scale[row["mood"].strip().lower()],
+                "tags": split_activities(row["activities"]),
+                "note": daylio_note(row.get("note_title") or "", row["note"]),
+                "context": "daily",
+            }
         )
     except ValidationError as error:
         raise ImportRowError(

@@ -15,19 +15,21 @@ identifying fields) are not added twice.
 from __future__ import annotations
 
 import csv
+import itertools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from workbook.errors import ImportRowError, ValidationError, WorkbookError
 from workbook.files import open_private, private_dir
-from workbook.interop.csv_rows import read_csv
+from workbook.interop.csv_rows import CsvTable, read_csv
 from workbook.interop.importing import (
     ImportSummary,
     ParsedImport,
     build_record,
     import_records,
+    in_bulk,
     required_fields,
 )
 from workbook.interop.text_file import read_utf8
@@ -114,9 +116,10 @@ def parse_export_files(
     if not source.is_dir():
         raise ValidationError("folder", f"{source} is not a folder")
     parsed = ParsedImport()
-    for kind, path in export_files(source, suffix).items():
-        parsed.rows[kind] = read_rows(path, kind)
-        parsed.files[kind] = path
+    with in_bulk():
+        for kind, path in export_files(source, suffix).items():
+            parsed.rows[kind] = read_rows(path, kind)
+            parsed.files[kind] = path
     if not parsed.rows:
         names = ", ".join(f"{k.TABLE}.{suffix}" for k in RECORD_TYPES)
         raise ValidationError("folder", f"{source} holds none of {names}")
@@ -130,7 +133,8 @@ def read_csv_folder(folder: str | os.PathLike[str]) -> ParsedImport:
 
 def import_csv(journal: Journal, folder: str | os.PathLike[str]) -> ImportSummary:
     """Read a folder written by :func:`export_csv` into ``journal``, all or nothing."""
-    return import_records(journal, read_csv_folder(folder))
+    with in_bulk():  # one block from reading to storing: no collector pause in between
+        return import_records(journal, read_csv_folder(folder))
 
 
 def _read_rows(path: Path, kind: type[Record]) -> list[tuple[int, Record]]:
@@ -139,6 +143,26 @@ def _read_rows(path: Path, kind: type[Record]) -> list[tuple[int, Record]]:
     _check_header(path, kind, header)
     kinds = kind.kinds()
     readers = [_CELL_READERS.get(kinds[name], _as_is) for name in header]
+    if any(len(cells) != len(header) for _line, cells in table.rows):
+        return _read_rows_one_by_one(path, kind, table, readers)
+    # Every row fits the header: read the cells column by column, then build the records
+    # straight away.  At the first refusal, the rows go again one by one, which names it.
+    # Skipping build_record's check for numbers too large to store is safe for a row that
+    # builds: the rule of every whole-number field refuses such a number itself
+    # (tests/test_fast_writes.py pins this for every field).
+    cells = zip(*(cells for _line, cells in table.rows))
+    columns = [_read_column(read, column) for read, column in zip(readers, cells)]
+    try:
+        return list(zip((line for line, _ in table.rows), kind.build_rows(header, zip(*columns))))
+    except (ValidationError, TypeError):  # TypeError: a field missing or unknown
+        return _read_rows_one_by_one(path, kind, table, readers)
+
+
+def _read_rows_one_by_one(
+    path: Path, kind: type[Record], table: CsvTable, readers: list[Callable[[str], Any]]
+) -> list[tuple[int, Record]]:
+    """Each row in turn, so that the first bad one is the one named, be it short, long or invalid."""
+    header = table.header
     records = []
     for line, cells in table.rows:
         if len(cells) > len(header):
@@ -148,6 +172,22 @@ def _read_rows(path: Path, kind: type[Record]) -> list[tuple[int, Record]]:
         values = {name: read(text) for name, read, text in zip(header, readers, cells)}
         records.append((line, build_record(kind, values, path, line)))
     return records
+
+
+def _read_column(read: Callable[[str], Any], cells: tuple[str, ...]) -> Sequence[Any]:
+    """``[read(cell) for cell in cells]``, with the two usual readers written out (they run per cell).
+
+    A column with nothing to change (no escaped text, no empty number) is handed back as it is.
+    """
+    if read is unescape_cell:
+        if not any(map(str.startswith, cells, itertools.repeat(ESCAPE))):
+            return cells
+        return [cell[1:] if cell[:1] == ESCAPE else cell for cell in cells]
+    if read is _empty_is_none:
+        return [cell or None for cell in cells] if "" in cells else cells
+    if read is _as_is:
+        return cells
+    return [read(cell) for cell in cells]
 
 
 def _check_header(path: Path, kind: type[Record], header: list[str]) -> None:

@@ -51,6 +51,8 @@ def html_to_text(text: str) -> str:
     Lines are stripped, runs of blank lines become one, and non-breaking
     spaces become ordinary ones.
     """
+    if not text:
+        return ""
     if "<" not in text and "&" not in text:
         return _tidy(text)
     collector = _TextCollector()

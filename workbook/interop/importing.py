@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Mapping
+import gc
+import operator
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,7 @@ from typing import Any
 from workbook.errors import ImportRowError, ValidationError
 from workbook.journal import Journal
 from workbook.records import RECORD_TYPES, Application, Record, StageChange
+from workbook.values import one_today
 
 #: SQLite stores whole numbers in 8 bytes; a larger one cannot be an id or a score.
 LARGEST_INT = 2**63 - 1
@@ -49,6 +53,13 @@ class ImportSummary:
         target = self.added if added else self.skipped
         target[table] = target.get(table, 0) + 1
 
+    def count_all(self, table: str, stored: list[tuple[int, bool]]) -> None:
+        """Count what :meth:`Journal.add_new` reports, ``(id, added)`` for each record, as :meth:`count` would."""
+        added = sum(new for _id, new in stored)
+        for target, number in ((self.added, added), (self.skipped, len(stored) - added)):
+            if number:
+                target[table] = target.get(table, 0) + number
+
     def __str__(self) -> str:
         if not self.added and not self.skipped:
             return "Nothing to import."
@@ -57,6 +68,25 @@ class ImportSummary:
         if self.skipped:
             text += f"; {sum(self.skipped.values())} already in the journal"
         return text + "."
+
+
+@contextmanager
+def in_bulk() -> Iterator[None]:
+    """Around reading or storing a whole file's records: one "today" for every date, no collector pauses.
+
+    Python's cycle collector runs every few hundred new objects and walks
+    every young one each time; an import makes tens of thousands, none of
+    them in cycles, so it waits until the block ends (and stays off if it
+    was off).  Nested blocks are fine.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        with one_today():
+            yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def required_fields(kind: type[Record]) -> list[str]:
@@ -82,7 +112,7 @@ def build_record(kind: type[Record], values: Mapping[str, Any], file: Path, line
     if missing:
         raise ImportRowError(str(file), line, missing[0], "is missing from this row")
     try:
-        return kind(**values)
+        return kind.build(values)
     except ValidationError as error:
         raise ImportRowError(str(file), line, error.field, error.reason) from None
 
@@ -93,28 +123,32 @@ def import_records(journal: Journal, parsed: ParsedImport) -> ImportSummary:
     summary = ImportSummary()
     app_ids: dict[int, int] = {}
     new_apps: set[int] = set()
-    with journal.transaction():
+    with journal.transaction(), in_bulk():
         apps = parsed.rows.get(Application, [])
-        stored = journal.add_new([app for _line, app in apps], keep_id=True)
+        with_history = {change.application_id for _line, change in parsed.rows.get(StageChange, [])}  # type: ignore[attr-defined]
+        stored = journal.add_new([app for _line, app in apps], keep_id=True, histories_given=with_history)
+        summary.count_all(Application.TABLE, stored)
         for (_line, app), (new_id, added) in zip(apps, stored):
-            summary.count(Application.TABLE, added)
             if app.id is not None:
                 app_ids[app.id] = new_id
             if added:
                 new_apps.add(new_id)
+        kept = {old for old, new in app_ids.items() if old == new}
         _store_history(journal, parsed, app_ids, new_apps)
         for kind in RECORD_TYPES:
             if kind in (Application, StageChange):
                 continue
-            linked = [_relink(record, app_ids, parsed, line) for line, record in parsed.rows.get(kind, [])]
-            for _id, added in journal.add_new(linked, keep_id=True):
-                summary.count(kind.TABLE, added)
+            linked = _relink_all(kind, parsed, app_ids, kept)
+            summary.count_all(kind.TABLE, journal.add_new(linked, keep_id=True))
     return summary
 
 
 def check_unique_ids(parsed: ParsedImport) -> None:
     """Refuse a file in which two rows share an id, naming the second row."""
     for kind, rows in parsed.rows.items():
+        ids = [record.id for _line, record in rows if record.id is not None]
+        if len(set(ids)) == len(ids):
+            continue  # every id once: nothing to name
         first_line: dict[int, int] = {}
         for line, record in rows:
             if record.id is None:
@@ -160,16 +194,31 @@ def _store_history(
     )
 
 
+def _relink_all(
+    kind: type[Record], parsed: ParsedImport, app_ids: dict[int, int], kept: set[int]
+) -> list[Record]:
+    """:func:`_relink` for every ``kind`` record of the import; ``kept``: the file's ids the journal kept."""
+    rows = parsed.rows.get(kind, [])
+    records = [record for _line, record in rows]
+    for name in kind.LINKS:
+        targets = set(map(operator.attrgetter(name), records))
+        targets.discard(None)
+        if not targets <= kept:  # a link to move, or one to refuse: each record in turn
+            return [_relink(record, app_ids, parsed, line) for line, record in rows]
+    return records
+
+
 def _relink(record: Record, app_ids: dict[int, int], parsed: ParsedImport, line: int) -> Record:
-    path = parsed.file(type(record))
-    apps = parsed.files[Application].name if Application in parsed.files else "this import"
     changes = {}
     for name in record.LINKS:
         old = getattr(record, name)
         if old is None:
             continue
         if old not in app_ids:
+            path = parsed.file(type(record))
+            apps = parsed.files[Application].name if Application in parsed.files else "this import"
             raise ImportRowError(str(path), line, name, f"no application with id {old} in {apps}")
-        changes[name] = app_ids[old]
+        if app_ids[old] != old:
+            changes[name] = app_ids[old]
     # The new ids come from the journal, so the record needs no second validation.
     return record.relinked(**changes) if changes else record

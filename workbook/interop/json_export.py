@@ -18,7 +18,7 @@ from typing import Any
 from workbook.errors import ImportRowError
 from workbook.files import open_private
 from workbook.interop.folder import export_folder, parse_export_files
-from workbook.interop.importing import ImportSummary, ParsedImport, build_record, import_records
+from workbook.interop.importing import ImportSummary, ParsedImport, build_record, import_records, in_bulk
 from workbook.interop.text_file import read_utf8
 from workbook.journal import Journal
 from workbook.records import RECORD_TYPES, Record
@@ -69,7 +69,8 @@ def _read_entries(path: Path, kind: type[Record]) -> list[tuple[int, Record]]:
 
 def import_json(journal: Journal, folder: str | os.PathLike[str]) -> ImportSummary:
     """Read a folder written by :func:`export_json` into ``journal``, all or nothing."""
-    return import_records(journal, read_json_folder(folder))
+    with in_bulk():  # one block from reading to storing: no collector pause in between
+        return import_records(journal, read_json_folder(folder))
 
 
 def _entries(path: Path) -> list[tuple[int, Any]]:

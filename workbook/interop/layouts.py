@@ -12,7 +12,7 @@ from pathlib import Path
 
 from workbook.errors import ValidationError
 from workbook.interop.folder import export_files, read_csv_folder
-from workbook.interop.importing import ImportSummary, ParsedImport, import_records
+from workbook.interop.importing import ImportSummary, ParsedImport, import_records, in_bulk
 from workbook.interop.json_export import read_json_folder
 from workbook.journal import Journal
 from workbook.records import RECORD_TYPES
@@ -42,4 +42,5 @@ def read_export_folder(folder: str | os.PathLike[str]) -> ParsedImport:
 
 def import_folder(journal: Journal, folder: str | os.PathLike[str]) -> ImportSummary:
     """Read a folder written by ``workbook export`` (CSV or JSON) into ``journal``, all or nothing."""
-    return import_records(journal, read_export_folder(folder))
+    with in_bulk():  # one block from reading to storing: no collector pause in between
+        return import_records(journal, read_export_folder(folder))

@@ -9,6 +9,7 @@ journal is touched.  :func:`preview` shows the plan row by row without writing;
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,13 @@ class PlannedRow:
 
     line: int
     record: Record
-    shown: str
+    #: The dry run's text for the row, or what writes it (only a dry run asks, so a reader may defer it).
+    show: str | Callable[[], str]
+
+    @property
+    def shown(self) -> str:
+        """How the dry run shows the row."""
+        return self.show if isinstance(self.show, str) else self.show()
 
 
 @dataclass
