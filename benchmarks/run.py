@@ -42,7 +42,7 @@ SECTIONS = ("writes", "startup", "analysis", "notebooks", "daylio")
 #: Repeats per figure: (full run, quick run).
 RUNS = {
     "saves": (1000, 200),
-    "import": (3, 2),
+    "import": (7, 3),  # a bulk import swings most with load: more turns
     "startup": (21, 5),  # fresh processes of ~0.1 s swing most with load: more turns
     "analysis": (3, 2),
     "notebooks": (2, 1),

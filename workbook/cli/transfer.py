@@ -109,6 +109,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from workbook.interop.importing import in_bulk
     from workbook.interop.layouts import import_folder
     from workbook.interop.plan import preview, store
 
@@ -119,12 +120,13 @@ def _import(args: argparse.Namespace) -> int:
             summary = import_folder(journal, args.source)
         print(summary)
         return 0
-    plan = _plan(args, kind)
-    with open_journal(args) as journal:
-        if args.dry_run:
-            print(preview(journal, plan))
-        else:
-            print(store(journal, plan))
+    with in_bulk():  # reading and storing as one block: one "today", no collector pass between them
+        plan = _plan(args, kind)
+        with open_journal(args) as journal:
+            if args.dry_run:
+                print(preview(journal, plan))
+            else:
+                print(store(journal, plan))
     return 0
 
 
