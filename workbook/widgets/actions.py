@@ -59,7 +59,9 @@ class ActionTracker(Form):
         self.suggest_button = button(labels["actions.suggest"], self.suggest)
         self.suggestion_box = w.VBox()
         self.suggestions: dict[str, tuple[Suggestion, w.Checkbox]] = {}
-        self.add_suggestions_button = button(labels["actions.add_suggestions"], self.add_suggestions)
+        self.add_suggestions_button = button(
+            labels["actions.add_suggestions"], self.add_suggestions, hideable=True
+        )
         self.add_suggestions_button.layout.display = "none"
         self.overdue_note = w.HTML()
         self.list_box = w.VBox()

@@ -38,6 +38,8 @@ from workbook.widgets.form import (
     guarded,
     heading,
     house_style,
+    line_of,
+    shared,
     text_area,
 )
 from workbook.widgets.people import line
@@ -338,7 +340,9 @@ class DueFollowUps(Form):
             )
             done = button(labels["due.mark_done"], lambda fid=int(row.id): self.mark_done(fid))
             self.done_buttons[int(row.id)] = done
-            rows.append(w.HBox([w.HTML(f"{escaped(what)} · {escaped(when)}"), done]))
+            rows.append(
+                w.HBox([line_of(f"{escaped(what)} · {escaped(when)}"), done], layout=shared(w.Layout))
+            )
         self.rows.children = rows or [w.HTML(f"<p>{escaped(labels['due.none'])}</p>")]
 
     @property
