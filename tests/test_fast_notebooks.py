@@ -1,0 +1,73 @@
+"""What the faster notebooks rest on stays what it was: the built-in files read the same, and still pass every check."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import ipywidgets as w
+import pytest
+
+from workbook.template import DEFAULT_TEMPLATE, TEMPLATES, _builtin, _validator, checks, load_template, merge
+from workbook.template.source import read_file, read_shipped
+from workbook.themes import DEFAULT_VOCABULARY, _default_vocabulary, load_vocabulary
+from workbook.widgets.form import button, checkbox, shared
+
+SHIPPED = [DEFAULT_TEMPLATE, *sorted(TEMPLATES.glob("*.yaml")), DEFAULT_VOCABULARY]
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda path: path.name)
+def test_a_shipped_file_reads_the_same_by_libyaml_as_by_pyyaml(path: Path) -> None:
+    fast, slow = read_shipped(path), read_file(path)
+    assert fast.data == slow.data
+    assert dict(fast.lines) == dict(slow.lines)
+    assert fast.file == slow.file
+
+
+def test_the_built_in_template_passes_every_check_a_coach_template_meets() -> None:
+    # The built-in template is not checked when a kernel loads it; this is where it is checked.
+    checks.check(merge.alone(_builtin()), _validator())
+    assert load_template() == load_template({})
+
+
+def test_the_built_in_vocabulary_is_the_one_read_from_its_file() -> None:
+    assert _default_vocabulary() == load_vocabulary(DEFAULT_VOCABULARY)
+
+
+def test_a_coach_template_with_a_mistake_is_still_refused(tmp_path: Path) -> None:
+    from workbook.errors import TemplateError
+
+    path = tmp_path / "coach.yaml"
+    path.write_text("title: 5\n", encoding="utf-8")
+    with pytest.raises(TemplateError, match="coach.yaml:1: title"):
+        load_template(path)
+
+
+def test_jsonschema_loads_without_the_format_libraries_and_leaves_them_importable() -> None:
+    code = (
+        "import sys\n"
+        "from workbook.template.checks import _FORMAT_LIBRARIES, _import_jsonschema\n"
+        "_import_jsonschema()\n"
+        "assert 'jsonschema' in sys.modules\n"
+        "assert not [n for n in _FORMAT_LIBRARIES if n in sys.modules], sys.modules.keys()\n"
+        "import idna\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_widgets_alike_share_one_layout_and_style_but_a_hideable_button_has_its_own() -> None:
+    first, second = button("Edit", lambda: None), button("Delete", lambda: None)
+    assert first.layout is second.layout and first.style is second.style
+    assert first.layout.width == "auto"
+    hideable = button("Discard", lambda: None, hideable=True)
+    hideable.layout.display = "none"
+    assert hideable.layout is not first.layout and first.layout.display is None
+    assert checkbox("a").layout is checkbox("b", True).layout
+
+
+def test_a_closed_shared_model_is_made_again() -> None:
+    layout = shared(w.Layout, width="3em")
+    layout.close()
+    again = shared(w.Layout, width="3em")
+    assert again is not layout and again.comm is not None
