@@ -19,6 +19,7 @@ from workbook.charts.canvas import (
     MOOD_MAP,
     MOOD_MEAN,
     NO_ENTRY,
+    TITLE_Y,
     USUAL,
     counted,
     date_axis,
@@ -153,7 +154,7 @@ def _mood_key(figure: Figure, image, height: float) -> None:
     colorbar = figure.colorbar(image, cax=scale, orientation="horizontal")
     colorbar.set_ticks(range(1, 11))
     colorbar.ax.tick_params(labelsize=FONT_SIZE - 1)
-    scale.set_title("Mood (1-10)", fontsize=FONT_SIZE - 1, loc="left")
+    scale.set_title("Mood (1-10)", fontsize=FONT_SIZE - 1, loc="left", y=TITLE_Y)
     swatch = figure.add_axes((4.4 / width, 0.3 / height, 0.3 / width, 0.14 / height))
     swatch.set_facecolor(NO_ENTRY)
     swatch.set_xticks([])
