@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import ipywidgets as w
+import pandas as pd
 import pytest
 
 from workbook.template import DEFAULT_TEMPLATE, TEMPLATES, _builtin, _validator, checks, load_template, merge
@@ -71,3 +72,68 @@ def test_a_closed_shared_model_is_made_again() -> None:
     layout.close()
     again = shared(w.Layout, width="3em")
     assert again is not layout and again.comm is not None
+
+
+# --- answers kept (workbook.metrics.remembered) ---------------------------------------
+
+
+def _counting() -> tuple[list[int], object]:
+    from workbook.metrics import remembered
+
+    calls: list[int] = []
+
+    @remembered
+    def tags_per_row(frame: pd.DataFrame, least: int = 0) -> pd.DataFrame:
+        calls.append(1)
+        return pd.DataFrame({"n": [len(tags) for tags in frame["tags"]]}).query("n >= @least")
+
+    return calls, tags_per_row
+
+
+def test_the_same_frames_again_get_the_kept_answer_as_a_copy_of_its_own() -> None:
+    calls, tags_per_row = _counting()
+    frame = pd.DataFrame({"tags": [["walked"], ["slept badly", "walked"]]})
+    first = tags_per_row(frame)
+    first.loc[0, "n"] = 99  # a caller changing its answer changes no one else's
+    again = tags_per_row(frame.copy())
+    assert calls == [1] and again["n"].tolist() == [1, 2]
+
+
+def test_a_changed_list_a_changed_dtype_or_another_argument_is_worked_out_anew() -> None:
+    calls, tags_per_row = _counting()
+    frame = pd.DataFrame({"tags": [["walked"], ["slept badly", "walked"]]})
+    tags_per_row(frame)
+    assert tags_per_row(pd.DataFrame({"tags": [["walked"], ["walked"]]}))["n"].tolist() == [1, 1]
+    assert tags_per_row(frame, least=2)["n"].tolist() == [2]
+    assert tags_per_row(frame, 2)["n"].tolist() == [2]
+    assert len(calls) == 4
+
+
+def test_a_frame_changed_in_place_after_the_call_is_not_mistaken_for_the_one_kept() -> None:
+    calls, tags_per_row = _counting()
+    frame = pd.DataFrame({"tags": [["walked"], ["slept badly", "walked"]]})
+    tags_per_row(frame)
+    frame.loc[1, "tags"] = ["walked"]
+    assert tags_per_row(frame)["n"].tolist() == [1, 1] and len(calls) == 2
+
+
+def test_rejection_metrics_kept_equal_the_ones_worked_out_anew() -> None:
+    from workbook.metrics import rejection_metrics
+
+    applications = pd.DataFrame(
+        {
+            "id": [1, 2],
+            "company": ["A", "B"],
+            "role": ["r", "r"],
+            "applied_on": pd.to_datetime(["2026-01-01", "2026-01-20"]),
+            "outcome": ["rejected", "rejected"],
+            "outcome_on": pd.to_datetime(["2026-01-15", "2026-02-01"]),
+        }
+    )
+    days = pd.date_range("2026-01-01", "2026-02-10", freq="D")
+    moods = pd.DataFrame({"at": days, "mood": [6 if d.day % 7 else 3 for d in days]})
+    fresh = rejection_metrics.__wrapped__(applications, moods)  # type: ignore[attr-defined]
+    pd.testing.assert_frame_equal(rejection_metrics(applications, moods), fresh)
+    pd.testing.assert_frame_equal(rejection_metrics(applications.copy(), moods.copy()), fresh)
+    later = moods.assign(mood=moods["mood"].where(moods["at"] != "2026-01-16", 1))
+    assert not rejection_metrics(applications, later).equals(fresh)
