@@ -201,8 +201,10 @@ def _write_png(rgba: Any, buffer: io.BytesIO) -> None:
     from PIL import Image
 
     pixels = np.asarray(rgba)
-    opaque = bool((pixels[..., 3] == 255).all())
-    image = Image.fromarray(pixels[..., :3] if opaque else pixels)
+    height, width = pixels.shape[:2]
+    image = Image.frombuffer("RGBA", (width, height), pixels, "raw", "RGBA", 0, 1)
+    if bool((pixels[..., 3] == 255).all()):
+        image = image.convert("RGB")
     image.save(buffer, format="png", compress_level=1, dpi=(PNG_DPI, PNG_DPI))
 
 
