@@ -137,3 +137,10 @@ def test_rejection_metrics_kept_equal_the_ones_worked_out_anew() -> None:
     pd.testing.assert_frame_equal(rejection_metrics(applications.copy(), moods.copy()), fresh)
     later = moods.assign(mood=moods["mood"].where(moods["at"] != "2026-01-16", 1))
     assert not rejection_metrics(applications, later).equals(fresh)
+
+
+def test_a_shared_layout_refuses_to_change_rather_than_hide_every_widget_drawn_with_it() -> None:
+    first = button("Edit", lambda: None)
+    with pytest.raises(RuntimeError, match="shared Layout cannot change"):
+        first.layout.display = "none"
+    assert button("Delete", lambda: None).layout.display is None

@@ -36,11 +36,14 @@ from workbook.widgets.form import (
     date_picker,
     escaped,
     guarded,
+    hbox_of,
     heading,
     house_style,
+    html_of,
     line_of,
     shared,
     text_area,
+    vbox_of,
 )
 from workbook.widgets.people import line
 from workbook.widgets.saved import SavedList, Shown
@@ -91,7 +94,7 @@ class FollowUpForm(Form):
         self.redraft_button = button(labels["follow_up.redraft"], self.redraft)
         self.note = text_area(labels["follow_up.note"])
         self.note.rows = 7
-        self.copy = w.HTML()
+        self.copy = html_of()
         self.save_note_button = button(labels["follow_up.save_note"], self.save_note, style="primary")
         self.reconnect_on = date_picker(labels["follow_up.reconnect"])
         self.save_reconnect_button = button(labels["follow_up.save_reconnect"], self.save_reconnect)
@@ -111,13 +114,13 @@ class FollowUpForm(Form):
                 self.field(self.interviewer, "person", labels["follow_up.interviewer"]),
                 self.appreciated,
                 self.working_on,
-                w.HBox([self.redraft_button]),
+                hbox_of([self.redraft_button]),
                 self.field(self.note, "text", labels["follow_up.note_error"]),
                 self.copy,
-                w.HBox([self.save_note_button, self.discard_button, self.status]),
+                hbox_of([self.save_note_button, self.discard_button, self.status]),
                 heading(labels["follow_up.reconnect_title"], labels["follow_up.reconnect_intro"]),
                 self.field(self.reconnect_on, "due_on", labels["follow_up.reconnect_error"]),
-                w.HBox([self.save_reconnect_button]),
+                hbox_of([self.save_reconnect_button]),
                 self.saved.widget,
             ]
         )
@@ -310,7 +313,7 @@ class DueFollowUps(Form):
         self.journal = journal
         self.labels = template.labels
         self.today = today
-        self.rows = w.VBox()
+        self.rows = vbox_of()
         self.done_buttons: dict[int, w.Button] = {}
         self.widget = w.VBox([heading(self.labels["due.title"]), self.rows, self.status])
         self.widget.add_class("rebound-due-follow-ups")
@@ -343,7 +346,7 @@ class DueFollowUps(Form):
             rows.append(
                 w.HBox([line_of(f"{escaped(what)} · {escaped(when)}"), done], layout=shared(w.Layout))
             )
-        self.rows.children = rows or [w.HTML(f"<p>{escaped(labels['due.none'])}</p>")]
+        self.rows.children = rows or [html_of(f"<p>{escaped(labels['due.none'])}</p>")]
 
     @property
     def due_ids(self) -> list[int]:

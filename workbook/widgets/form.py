@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 import ipywidgets as w
 from ipywidgets.widgets.widget_bool import CheckboxStyle
-from ipywidgets.widgets.widget_string import HTMLStyle
+from ipywidgets.widgets.widget_string import HTMLStyle, LabelStyle
 
 from workbook import messages
 from workbook.errors import ValidationError
@@ -49,6 +49,7 @@ _VERBS = {"must", "is", "are", "contains", "has"}
 T = TypeVar("T")
 M = TypeVar("M", bound=w.Widget)
 _SHARED: dict[tuple[type, tuple[tuple[str, Any], ...]], w.Widget] = {}
+_REVERTING: list[w.Widget] = []
 
 
 def shared(model: type[M], **traits: Any) -> M:
@@ -63,7 +64,23 @@ def shared(model: type[M], **traits: Any) -> M:
     kept = _SHARED.get(key)
     if kept is None or kept.comm is None:  # closed (Widget.close_all): a new one
         kept = _SHARED[key] = model(**traits)
+        kept.observe(_refuse_change, names=[name for name in kept.keys if not name.startswith("_")])
     return kept  # type: ignore[return-value]
+
+
+def _refuse_change(change: Any) -> None:
+    # Hiding one button through a shared layout would hide them all: put it back and refuse, loudly.
+    owner, name = change["owner"], change["name"]
+    if _REVERTING:
+        return
+    _REVERTING.append(owner)
+    try:
+        setattr(owner, name, change["old"])
+    finally:
+        _REVERTING.clear()
+    raise RuntimeError(
+        f"a shared {type(owner).__name__} cannot change ({name}); give the widget one of its own"
+    )
 
 
 def guarded(handler: Callable[..., T]) -> Callable[..., T | None]:
@@ -168,9 +185,12 @@ class Form:
             self._labels[key] = label
         return self._errors[key]
 
-    def field(self, control: w.Widget, field: str, label: str, *, section: str = "") -> w.VBox:
-        """``control`` with its error line under it."""
-        return w.VBox([control, self.error_line(field, label, section=section)])
+    def field(
+        self, control: w.Widget, field: str, label: str, *, section: str = "", hideable: bool = False
+    ) -> w.VBox:
+        """``control`` with its error line under it; ``hideable``: with a layout of its own, to hide it by."""
+        children = [control, self.error_line(field, label, section=section)]
+        return w.VBox(children) if hideable else vbox_of(children)
 
     def show_error(self, error: ValidationError, *, section: str = "") -> None:
         """Show ``error`` in words under the field it names (or on the status line if it names none here)."""
@@ -258,7 +278,7 @@ def escaped(text: str) -> str:
 
 def paragraphs(*texts: str) -> w.HTML:
     """An HTML widget showing ``texts`` as paragraphs (empty ones are left out)."""
-    return w.HTML("".join(f"<p>{escaped(text)}</p>" for text in texts if text))
+    return html_of("".join(f"<p>{escaped(text)}</p>" for text in texts if text))
 
 
 def line_of(markup: str, **layout: str) -> w.HTML:
@@ -266,10 +286,30 @@ def line_of(markup: str, **layout: str) -> w.HTML:
     return w.HTML(markup, layout=shared(w.Layout, **layout), style=shared(HTMLStyle))
 
 
+def html_of(value: str = "", **traits: Any) -> w.HTML:
+    """An HTML widget whose look never changes: its layout and style are shared (see :func:`shared`)."""
+    return w.HTML(value, layout=shared(w.Layout), style=shared(HTMLStyle), **traits)
+
+
+def label_of(value: str = "", **traits: Any) -> w.Label:
+    """A Label whose look never changes: its layout and style are shared."""
+    return w.Label(value, layout=shared(w.Layout), style=shared(LabelStyle), **traits)
+
+
+def vbox_of(children: Iterable[w.Widget] = (), **traits: Any) -> w.VBox:
+    """A VBox that is never hidden or resized: its layout is shared."""
+    return w.VBox(list(children), layout=shared(w.Layout), **traits)
+
+
+def hbox_of(children: Iterable[w.Widget] = (), **traits: Any) -> w.HBox:
+    """An HBox that is never hidden or resized: its layout is shared."""
+    return w.HBox(list(children), layout=shared(w.Layout), **traits)
+
+
 def heading(text: str, intro: str = "") -> w.HTML:
     """A small heading, with its one-line ``intro`` right under it (no gap between them)."""
     lead = f"<p style='margin:0 0 0.4em 0'>{escaped(intro)}</p>" if intro else ""
-    return w.HTML(f"<h4 class='rebound-heading'>{escaped(text)}</h4>{lead}")
+    return html_of(f"<h4 class='rebound-heading'>{escaped(text)}</h4>{lead}")
 
 
 def button(description: str, handler: Any, *, style: str = "", hideable: bool = False) -> w.Button:

@@ -14,7 +14,20 @@ from workbook.template import Template, load_template
 from workbook.widgets import choices
 from workbook.widgets.check_in import CheckInForm
 from workbook.widgets.follow_up import FollowUpForm
-from workbook.widgets.form import WIDE_LABEL, Form, button, escaped, heading, house_style, line_of, shared
+from workbook.widgets.form import (
+    WIDE_LABEL,
+    Form,
+    button,
+    escaped,
+    hbox_of,
+    heading,
+    house_style,
+    html_of,
+    label_of,
+    line_of,
+    shared,
+    vbox_of,
+)
 from workbook.widgets.motivation import MotivationForm
 from workbook.widgets.opening import open_entry
 from workbook.widgets.people import PeopleMet
@@ -55,7 +68,7 @@ class EntryRow:
         labels, view = self.view.labels, self.view
         self.yes_button = button(labels["saved.yes"], lambda: view.delete(self.kind, self.id), style="danger")
         self.keep_button = button(labels["saved.keep"], lambda: self.ask(False))
-        self.confirm = w.HBox([w.Label(labels["saved.confirm"]), self.yes_button, self.keep_button])
+        self.confirm = w.HBox([label_of(labels["saved.confirm"]), self.yes_button, self.keep_button])
         self.actions.children = [self.buttons, self.confirm]
 
     @property
@@ -101,7 +114,7 @@ class JournalView(Form):
         )
         self.table.add_class("rebound-journal-table")
         self.rows: list[EntryRow] = []
-        self.editor = w.VBox()
+        self.editor = vbox_of()
         self.close_button = button(labels["journal_view.close"], self.close_editor, hideable=True)
         self.close_button.layout.display = "none"
         self.opened: Form | None = None
@@ -111,7 +124,7 @@ class JournalView(Form):
             [
                 house_style(),
                 heading(labels["journal_view.title"]),
-                w.HBox([self.kind, self.application]),
+                hbox_of([self.kind, self.application]),
                 self.paging,
                 self.table,
                 self.status,
@@ -158,13 +171,13 @@ class JournalView(Form):
         kinds = {kind: self.labels[f"journal_view.kinds.{kind}"] for kind in entries.KINDS}
         self.rows = [EntryRow(self, row, self._cells(row, kinds)) for row in rows.itertuples()]
         header = [
-            w.HTML(f"<b>{escaped(self.labels[f'journal_view.column_{name}'])}</b>")
+            html_of(f"<b>{escaped(self.labels[f'journal_view.column_{name}'])}</b>")
             for name in ("kind", "date", "application", "entry")
         ]
-        empty = [w.Label(self.labels["journal_view.empty"])] if not self.rows else []
+        empty = [label_of(self.labels["journal_view.empty"])] if not self.rows else []
         self.table.children = [
             *header,
-            w.Label(""),
+            label_of(""),
             *(cell for row in self.rows for cell in row.widgets),
             *empty,
         ]

@@ -15,7 +15,7 @@ from typing import Any
 import ipywidgets as w
 
 from workbook.labels import Labels
-from workbook.widgets.form import Form, button, escaped, line_of, shared
+from workbook.widgets.form import Form, button, escaped, html_of, label_of, line_of, shared, vbox_of
 
 #: How many saved entries a form shows; the rest are in "Your journal".
 SHOWN = 10
@@ -61,7 +61,7 @@ class SavedRow:
 
     def _make_confirm(self) -> None:
         labels, saved, key = self.saved.labels, self.saved, self.entry.key
-        self.question = w.Label(labels["saved.confirm"])
+        self.question = label_of(labels["saved.confirm"])
         self.yes_button = button(labels["saved.yes"], lambda: saved.delete(key), style="danger")
         self.keep_button = button(labels["saved.keep"], lambda: self.ask(False))
         self.confirm = w.HBox(
@@ -94,9 +94,9 @@ class SavedList:
         self.on_delete = on_delete
         self.shown = shown
         self.rows: dict[Hashable, SavedRow] = {}
-        self.title = w.HTML(f"<h4 class='rebound-heading'>{escaped(title)}</h4>")
-        self.rows_box = w.VBox()
-        self.more = w.HTML()
+        self.title = html_of(f"<h4 class='rebound-heading'>{escaped(title)}</h4>")
+        self.rows_box = vbox_of()
+        self.more = html_of()
         self.widget = w.VBox([self.title, self.rows_box, self.more])
         self.widget.add_class("rebound-saved")
 
