@@ -46,8 +46,7 @@ class SavedRow:
         self.edit_button = button(labels["saved.edit"], lambda: saved.edit(entry.key))
         self.delete_button = button(labels["saved.delete"], lambda: self.ask(True))
         self.buttons = w.HBox([self.edit_button, self.delete_button], layout=w.Layout(flex="0 0 auto"))
-        self.row = w.HBox([self.text, self.buttons], layout=shared(w.Layout))
-        self.widget = w.VBox([self.row], layout=shared(w.Layout))
+        self.widget = w.HBox([self.text, self.buttons], layout=shared(w.Layout))
         self.widget.add_class("rebound-saved-row")
         self.confirm: w.HBox | None = None
 
@@ -67,7 +66,7 @@ class SavedRow:
         self.confirm = w.HBox(
             [self.question, self.yes_button, self.keep_button], layout=w.Layout(flex="0 0 auto")
         )
-        self.row.children = [self.text, self.buttons, self.confirm]
+        self.widget.children = [self.text, self.buttons, self.confirm]
 
     @property
     def asking(self) -> bool:
