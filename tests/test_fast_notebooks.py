@@ -188,3 +188,23 @@ def test_charts_are_drawn_by_matplotlib_itself_when_its_text_loop_is_not_the_kno
         assert type(figure.canvas) is FigureCanvasAgg and type(figure.canvas.renderer) is RendererAgg
     finally:
         render._quick_loop_applies.cache_clear()
+
+
+def test_the_application_choices_read_from_the_frame_are_the_ones_named_from_records(journal) -> None:
+    import datetime as dt
+
+    from workbook.records import Application
+    from workbook.widgets import choices
+
+    assert choices.applications(journal, none="none") == [("none", choices.NONE)]
+    day = dt.date(2026, 3, 4)
+    for company, role, applied in [
+        ("B & co", "Role <1>", day),
+        ("A", "Ünï", day),
+        ("C", "r", dt.date(2025, 1, 2)),
+    ]:
+        journal.add(Application(company=company, role=role, applied_on=applied))
+    apps = sorted(journal.records(Application), key=lambda app: (app.applied_on, app.id), reverse=True)
+    named = [("none", choices.NONE), *((choices.application_label(app), app.id) for app in apps)]
+    assert choices.applications(journal, none="none") == named
+    assert [key for _, key in named[1:3]] == [2, 1]  # the same day: the later one first
