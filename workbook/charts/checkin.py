@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import pandas as pd
 from matplotlib.figure import Figure
 
-from workbook.charts.canvas import FONT_SIZE, GRID, INK, MOOD, MOOD_MEAN, REJECTION, date_axis, empty
+from workbook.charts.canvas import FONT_SIZE, GRID, INK, MOOD, MOOD_MEAN, REJECTION, TITLE_Y, date_axis, empty
 from workbook.charts.strengths import legend_under_title
 from workbook.checkin_trend import band_edges, rolling_score
 
@@ -40,7 +40,9 @@ def checkin_chart(
         axes.set_axisbelow(True)
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
-    top.set_title("Your check-in scores, beside your recoveries", fontsize=FONT_SIZE + 3, loc="left")
+    top.set_title(
+        "Your check-in scores, beside your recoveries", fontsize=FONT_SIZE + 3, loc="left", y=TITLE_Y
+    )
     top.set_ylabel("Check-in score (1–5)", fontsize=FONT_SIZE + 1)
     bottom.set_ylabel("Days to recover", fontsize=FONT_SIZE + 1)
     bottom.set_xlabel("Date", fontsize=FONT_SIZE + 1)

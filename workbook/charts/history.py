@@ -13,6 +13,7 @@ from workbook.charts.canvas import (
     GRID,
     OUTCOME_COLOURS,
     REJECTION,
+    TITLE_Y,
     counted,
     empty,
     label,
@@ -45,7 +46,7 @@ def rejections_by_month_chart(applications: pd.DataFrame) -> Figure:
     if counts.empty:
         return empty(figure, axes, NO_REJECTIONS)
     counts, period, names = _coarsen(counts)
-    axes.set_title(f"Rejections per {period}", fontsize=FONT_SIZE + 3, loc="left")
+    axes.set_title(f"Rejections per {period}", fontsize=FONT_SIZE + 3, loc="left", y=TITLE_Y)
     axes.set_xlabel(period.capitalize(), fontsize=FONT_SIZE + 1)
     spots = np.arange(len(counts))
     bottom = np.zeros(len(counts))

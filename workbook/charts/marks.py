@@ -40,11 +40,12 @@ def mark_rejections(figure: Figure, axes: Axes, dates: pd.Series, names: pd.Seri
         # Hundreds of full-height lines would hide the mood itself: a rug along the top instead.
         axes.vlines(dates.to_numpy(), 10.45, 10.95, colors=REJECTION, linewidth=0.8, label="rejection")
     placed = _fit_names(figure, axes, dates, names)
+    days, words = list(dates), list(names)  # by position: no pandas indexing per name
     for position, row, align in placed:
         axes.text(
-            dates.iloc[position],
+            days[position],
             ROWS[row],
-            _short(names.iloc[position]),
+            _short(words[position]),
             fontsize=NAME_SIZE,
             color=REJECTION,
             ha=align,
@@ -74,8 +75,9 @@ def _fit_names(figure: Figure, axes: Axes, dates: pd.Series, names: pd.Series) -
     taken: list[list[tuple[float, float]]] = [[] for _ in ROWS]
     guess = _CharWidths(measure, font)
     placed = []
+    shortened = [_short(name) for name in names]
     for position in np.argsort(xs, kind="stable")[::-1]:
-        name = _short(names.iloc[position])
+        name = shortened[position]
         # Measuring a text exactly is slow; a sum of letter widths rules out most names first.
         if _free_spot(taken, xs[position], guess(name) * 0.9, left_edge, right_edge) is None:
             continue

@@ -14,6 +14,7 @@ from workbook.charts.canvas import (
     GRID,
     REJECTION,
     SUMMARY,
+    TITLE_Y,
     counted,
     date_axis,
     empty,
@@ -38,7 +39,7 @@ def recovery_chart(rejections: pd.DataFrame) -> Figure:
     """
     figure, axes = new_figure(9, 4.8, top=0.95)
     label(axes, "Days to bounce back after each rejection", "Date of rejection", "Recovery days")
-    axes.set_title(axes.get_title(loc="left"), fontsize=FONT_SIZE + 3, loc="left", pad=30)
+    axes.set_title(axes.get_title(loc="left"), y=TITLE_Y, fontsize=FONT_SIZE + 3, loc="left", pad=30)
     if rejections.empty:
         return empty(figure, axes, NO_REJECTIONS)
     known = rejections[rejections["recovered"].fillna(False).astype(bool)]
@@ -67,6 +68,7 @@ def recovery_chart(rejections: pd.DataFrame) -> Figure:
     axes.set_title(
         axes.get_title("left"),
         loc="left",
+        y=TITLE_Y,
         fontsize=FONT_SIZE + 3,
         pad=8 + 1.3 * FONT_SIZE * (note.count("\n") + 1),
     )

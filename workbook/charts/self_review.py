@@ -14,6 +14,7 @@ from workbook.charts.canvas import (
     FONT_SIZE,
     GRID,
     PALETTE,
+    TITLE_Y,
     date_axis,
     empty,
     label,
@@ -73,8 +74,10 @@ def self_review_chart(
     middle = 0.9 + label_inches(names)
     figure, over_time, said = side_by_side(11, 5.2, 0.5, middle=middle, bottom=1.25)
     label(over_time, "Your own ratings over time", "Interview date", "Your rating (1–5)")
-    over_time.set_title(over_time.get_title(loc="left"), loc="left", fontsize=FONT_SIZE + 3, pad=26)
-    said.set_title("What employers said of it", fontsize=FONT_SIZE + 3, loc="left", pad=26)
+    over_time.set_title(
+        over_time.get_title(loc="left"), loc="left", y=TITLE_Y, fontsize=FONT_SIZE + 3, pad=26
+    )
+    said.set_title("What employers said of it", fontsize=FONT_SIZE + 3, loc="left", y=TITLE_Y, pad=26)
     said.set_xlabel("Employers", fontsize=FONT_SIZE + 1)
     if rated.empty:
         empty(figure, said, "")

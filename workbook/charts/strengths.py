@@ -11,7 +11,17 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from workbook.charts.canvas import FEEDBACK, FONT_SIZE, GRID, INK, empty, label, label_inches, new_figure
+from workbook.charts.canvas import (
+    FEEDBACK,
+    FONT_SIZE,
+    GRID,
+    INK,
+    TITLE_Y,
+    empty,
+    label,
+    label_inches,
+    new_figure,
+)
 from workbook.strengths import theme_balance
 from workbook.themes import Theme
 
@@ -84,4 +94,4 @@ def legend_under_title(axes: Axes, **options: Any) -> None:
         ncols=4,
         **options,
     )
-    axes.set_title(axes.get_title(loc="left"), loc="left", fontsize=FONT_SIZE + 3, pad=26)
+    axes.set_title(axes.get_title(loc="left"), y=TITLE_Y, loc="left", fontsize=FONT_SIZE + 3, pad=26)

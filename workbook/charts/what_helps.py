@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from workbook.charts.canvas import FONT_SIZE, GRID, MOOD_MEAN, REJECTION, WITHDRAWN, empty, label
+from workbook.charts.canvas import FONT_SIZE, GRID, MOOD_MEAN, REJECTION, TITLE_Y, WITHDRAWN, empty, label
 from workbook.charts.self_review import side_by_side
 from workbook.charts.strengths import legend_under_title
 from workbook.what_helps import ANYONE, MIN_REJECTIONS
@@ -37,7 +37,7 @@ def what_helps_chart(hurts: pd.DataFrame, helps: pd.DataFrame) -> Figure:
         11, height, 0.5, left=_inches(hurt_names, 6), middle=_inches(helped_names, 0) + 0.3
     )
     label(left, "What hurt most", "Mean dip, usual mood minus lowest (n rejections)", "")
-    left.set_title(left.get_title(loc="left"), loc="left", fontsize=FONT_SIZE + 3, pad=26)
+    left.set_title(left.get_title(loc="left"), y=TITLE_Y, loc="left", fontsize=FONT_SIZE + 3, pad=26)
     label(right, "Days to recover, with and without", "Mean days to recover (n rejections)", "")
     if hurt.empty:
         empty(figure, left, NO_HURTS)

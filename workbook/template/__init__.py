@@ -136,9 +136,9 @@ def template_schema() -> dict[str, Any]:
 
 @functools.cache
 def _builtin() -> Located:
-    from workbook.template.source import read_file
+    from workbook.template.source import read_shipped
 
-    return read_file(DEFAULT_TEMPLATE)
+    return read_shipped(DEFAULT_TEMPLATE)
 
 
 @functools.cache
@@ -154,9 +154,10 @@ def _merged(source: str | Path | Mapping[str, Any] | None) -> tuple[Merged, str]
 
     base = _builtin()
     if source is None:
-        merged, name = merge.alone(base), str(DEFAULT_TEMPLATE)
-    else:
-        own = Located(plain(source), "template") if isinstance(source, Mapping) else read_file(Path(source))
-        merged, name = merge.merge(base, own), own.file
+        # The built-in template ships with Rebound and a test checks it (tests/test_fast_notebooks.py):
+        # checking it again in every kernel would cost more than reading it.
+        return merge.alone(base), str(DEFAULT_TEMPLATE)
+    own = Located(plain(source), "template") if isinstance(source, Mapping) else read_file(Path(source))
+    merged = merge.merge(base, own)
     checks.check(merged, _validator())
-    return merged, name
+    return merged, own.file

@@ -68,17 +68,36 @@ def _order(error: TemplateError) -> tuple[int, int, str]:
     return (0 if match else 1, int(match.group(1)) if match else 0, str(error))
 
 
+#: What jsonschema imports only to check string formats ("iri", "hostname", "duration", ...), which
+#: templates do not use: rfc3987_syntax builds a grammar for 4-5 s on import (../shared/KNOWN.md), and
+#: the rest (isoduration and arrow, idna, ...) cost a kernel more than the whole template takes to load.
+_FORMAT_LIBRARIES = (
+    "rfc3987_syntax",
+    "rfc3987",
+    "rfc3986_validator",
+    "rfc3339_validator",
+    "isoduration",
+    "fqdn",
+    "idna",
+    "jsonpointer",
+    "uri_template",
+    "webcolors",
+)
+
+
 def _import_jsonschema() -> None:
-    # jsonschema imports rfc3987_syntax, which builds a grammar for 4-5 s on import (../shared/KNOWN.md),
-    # only to check the "iri" string format, which templates do not use.  Hidden while jsonschema
-    # loads, it is skipped; it stays importable afterwards for anyone else.
-    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+    # Hidden while jsonschema loads, each is skipped (jsonschema then checks no such format; the
+    # template schema names none); each stays importable afterwards for anyone else.
+    if "jsonschema" in sys.modules:
         return
-    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
+    hidden = [name for name in _FORMAT_LIBRARIES if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]
     try:
         import jsonschema  # noqa: F401
     finally:
-        del sys.modules["rfc3987_syntax"]
+        for name in hidden:
+            del sys.modules[name]
 
 
 # --- schema errors in words ---------------------------------------------------------

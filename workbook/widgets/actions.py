@@ -22,8 +22,12 @@ from workbook.widgets.form import (
     date_picker,
     escaped,
     guarded,
+    hbox_of,
     heading,
     house_style,
+    html_of,
+    label_of,
+    vbox_of,
 )
 
 #: Suggested actions are due this many days from today.
@@ -57,12 +61,14 @@ class ActionTracker(Form):
         self.add_button = button(labels["actions.add"], self.add, style="primary")
         self.editing: Action | None = None
         self.suggest_button = button(labels["actions.suggest"], self.suggest)
-        self.suggestion_box = w.VBox()
+        self.suggestion_box = vbox_of()
         self.suggestions: dict[str, tuple[Suggestion, w.Checkbox]] = {}
-        self.add_suggestions_button = button(labels["actions.add_suggestions"], self.add_suggestions)
+        self.add_suggestions_button = button(
+            labels["actions.add_suggestions"], self.add_suggestions, hideable=True
+        )
         self.add_suggestions_button.layout.display = "none"
-        self.overdue_note = w.HTML()
-        self.list_box = w.VBox()
+        self.overdue_note = html_of()
+        self.list_box = vbox_of()
         self.done_boxes: dict[int, w.Checkbox] = {}
         self.widget = w.VBox(
             [
@@ -74,7 +80,7 @@ class ActionTracker(Form):
                 self.field(self.title, "title", labels["actions.action_error"]),
                 self.field(self.theme, "theme", labels["actions.theme_error"]),
                 self.field(self.due_on, "due_on", labels["actions.due_error"]),
-                w.HBox([self.add_button, self.suggest_button, self.status]),
+                hbox_of([self.add_button, self.suggest_button, self.status]),
                 self.suggestion_box,
                 self.add_suggestions_button,
             ]
@@ -126,7 +132,7 @@ class ActionTracker(Form):
         )
         self.suggestions = {s.theme: (s, checkbox(self._suggestion_text(s), True)) for s in found}
         intro = self.labels["actions.from_feedback" if found else "actions.no_suggestions"]
-        self.suggestion_box.children = [w.Label(intro), *(box for _s, box in self.suggestions.values())]
+        self.suggestion_box.children = [label_of(intro), *(box for _s, box in self.suggestions.values())]
         self.add_suggestions_button.layout.display = None if found else "none"
         return found
 
@@ -169,7 +175,7 @@ class ActionTracker(Form):
             box = checkbox(_describe(action, action.id in late, labels), action.done_on is not None)
             box.observe(lambda change, aid=action.id: self.mark_done(aid, change["new"]), names="value")
             self.done_boxes[action.id] = box  # type: ignore[index]
-        self.list_box.children = list(self.done_boxes.values()) or [w.Label(labels["actions.none_yet"])]
+        self.list_box.children = list(self.done_boxes.values()) or [label_of(labels["actions.none_yet"])]
         overdue_text = escaped(labels.fill("actions.overdue", count=len(late)))
         self.overdue_note.value = f"<p><b>{overdue_text}</b></p>" if late else ""
 

@@ -28,9 +28,13 @@ from workbook.widgets.form import (
     button,
     escaped,
     guarded,
+    hbox_of,
     heading,
     house_style,
+    html_of,
+    label_of,
     plain_text,
+    vbox_of,
 )
 from workbook.widgets.saved import SavedList, Shown, delete_edited
 from workbook.widgets.self_review import rating_buttons
@@ -67,17 +71,17 @@ class CheckInForm(Form):
         )
         self.application = self.picker.dropdown
         self.save_button = button(labels["common.save"], self.save, style="primary")
-        self.result = w.HTML()
-        self.next_due = w.HTML()
+        self.result = html_of()
+        self.next_due = html_of()
         self.editing: int | None = None
         self.saved = SavedList(
             self, labels, labels["check_in.saved_title"], on_edit=self.open_check_in, on_delete=self._delete
         )
         rows = [
-            w.VBox(
+            vbox_of(
                 [
-                    w.HTML(f"<p style='margin:0.5em 0 0.1em 0'>{escaped(s.text)}</p>"),
-                    w.HBox([w.Label(q.low), self.answers[s.id], w.Label(q.high)]),
+                    html_of(f"<p style='margin:0.5em 0 0.1em 0'>{escaped(s.text)}</p>"),
+                    hbox_of([label_of(q.low), self.answers[s.id], label_of(q.high)]),
                 ]
             )
             for s in q.statements
@@ -86,9 +90,9 @@ class CheckInForm(Form):
             [
                 house_style(),
                 heading(q.title, q.intro),
-                self.field(w.VBox(rows), "answers", labels["check_in.answers_error"]),
+                self.field(vbox_of(rows), "answers", labels["check_in.answers_error"]),
                 self.field(self.application, "application_id", labels["common.application_error"]),
-                w.HBox([self.save_button, self.discard_button, self.status]),
+                hbox_of([self.save_button, self.discard_button, self.status]),
                 self.result,
                 self.next_due,
                 self.saved.widget,

@@ -12,7 +12,7 @@ from workbook.journal import Journal
 from workbook.records import Application, ChecklistRun
 from workbook.template import Checklist, Template, default_template
 from workbook.widgets import choices
-from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded, heading
+from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded, hbox_of, heading, label_of
 from workbook.widgets.saved import SavedList, Shown
 
 
@@ -40,7 +40,7 @@ class ChecklistForm(Form):
         self.journal = journal
         self.checklist = checklist
         self.boxes = {item.id: checkbox(item.text) for item in checklist.items}
-        self.progress = w.Label()
+        self.progress = label_of()
         for box in self.boxes.values():
             box.observe(lambda _change: self._show_progress(), names="value")
         self.application = w.Dropdown(description=labels["common.for_application"], style=WIDE_LABEL)
@@ -62,7 +62,7 @@ class ChecklistForm(Form):
                 self.field(self.application, "application_id", labels["common.application_error"]),
                 *self.boxes.values(),
                 self.progress,
-                w.HBox([self.save_button, self.discard_button, self.status]),
+                hbox_of([self.save_button, self.discard_button, self.status]),
                 self.last_saved,
                 self.saved.widget,
             ]

@@ -63,9 +63,23 @@ def application_label(app: Application) -> str:
 
 
 def applications(journal: Journal, *, none: str = NO_APPLICATION) -> list[tuple[str, int | None]]:
-    """The journal's applications, newest first, after an entry for "no application"."""
-    apps = sorted(journal.records(Application), key=lambda app: (app.applied_on, app.id), reverse=True)
-    return [(none, NONE), *((application_label(app), app.id) for app in apps)]
+    """The journal's applications, newest first, after an entry for "no application".
+
+    Named as :func:`application_label` names them, from the journal's frame
+    (kept between saves) rather than a record built for each of them.
+    """
+    frame = journal.frame(Application).sort_values(["applied_on", "id"], ascending=False)
+    labels = default_template().labels
+    named = (
+        (
+            labels.fill("common.application", company=company, role=role, day=labels.day(applied.date())),
+            int(key),
+        )
+        for key, company, role, applied in zip(
+            frame["id"], frame["company"], frame["role"], frame["applied_on"], strict=True
+        )
+    )
+    return [(none, NONE), *named]
 
 
 def company_and_role(app: Application | None) -> str:

@@ -16,7 +16,19 @@ from workbook.errors import ValidationError
 from workbook.labels import Labels
 from workbook.records import FeedbackItem
 from workbook.values import check_text
-from workbook.widgets.form import TEXT_WIDTH, WIDE_LABEL, Form, button, checkbox, escaped, wrap
+from workbook.widgets.form import (
+    TEXT_WIDTH,
+    WIDE_LABEL,
+    Form,
+    button,
+    checkbox,
+    escaped,
+    hbox_of,
+    html_of,
+    label_of,
+    vbox_of,
+    wrap,
+)
 from workbook.widgets.saved import SavedList, Shown
 
 SECTION = "feedback"
@@ -59,9 +71,9 @@ class FeedbackDrafts:
         self.text.add_class("rebound-grow")
         self.editing: int | None = None
         self.theme_boxes = {theme_id: checkbox(theme.label) for theme_id, theme in vocabulary.items()}
-        self.reason = w.HTML()
+        self.reason = html_of()
         self.kept: list[Draft] = []
-        self.kept_box = w.VBox()
+        self.kept_box = vbox_of()
         self.saved = SavedList(
             form,
             labels,
@@ -69,7 +81,7 @@ class FeedbackDrafts:
             on_edit=self.open_item,
             on_delete=self._delete,
         )
-        self.title = w.HTML()
+        self.title = html_of()
         self._touched = False
         self._suggesting = False
         self.text.observe(lambda _change: self._text_changed(), names="value")
@@ -81,9 +93,9 @@ class FeedbackDrafts:
                 self.kept_box,
                 form.field(self.text, "text", labels["feedback.text_error"], section=SECTION),
                 self.reason,
-                w.Label(labels["feedback.themes"]),
+                label_of(labels["feedback.themes"]),
                 wrap(self.theme_boxes.values()),
-                w.HBox(
+                hbox_of(
                     [
                         button(labels["feedback.suggest"], self.suggest),
                         button(labels["feedback.keep"], self.keep),
@@ -203,8 +215,8 @@ class FeedbackDrafts:
         rows = []
         for index, draft in enumerate(self.kept):
             remove = button(self.labels["feedback.remove"], lambda index=index: self.remove(index))
-            text = w.Label(_draft_line(draft.text, draft.themes, self.vocabulary, self.labels))
-            rows.append(w.HBox([text, remove]))
+            text = label_of(_draft_line(draft.text, draft.themes, self.vocabulary, self.labels))
+            rows.append(hbox_of([text, remove]))
         self.kept_box.children = rows
 
 

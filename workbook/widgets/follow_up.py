@@ -36,9 +36,14 @@ from workbook.widgets.form import (
     date_picker,
     escaped,
     guarded,
+    hbox_of,
     heading,
     house_style,
+    html_of,
+    line_of,
+    shared,
     text_area,
+    vbox_of,
 )
 from workbook.widgets.people import line
 from workbook.widgets.saved import SavedList, Shown
@@ -89,7 +94,7 @@ class FollowUpForm(Form):
         self.redraft_button = button(labels["follow_up.redraft"], self.redraft)
         self.note = text_area(labels["follow_up.note"])
         self.note.rows = 7
-        self.copy = w.HTML()
+        self.copy = html_of()
         self.save_note_button = button(labels["follow_up.save_note"], self.save_note, style="primary")
         self.reconnect_on = date_picker(labels["follow_up.reconnect"])
         self.save_reconnect_button = button(labels["follow_up.save_reconnect"], self.save_reconnect)
@@ -109,13 +114,13 @@ class FollowUpForm(Form):
                 self.field(self.interviewer, "person", labels["follow_up.interviewer"]),
                 self.appreciated,
                 self.working_on,
-                w.HBox([self.redraft_button]),
+                hbox_of([self.redraft_button]),
                 self.field(self.note, "text", labels["follow_up.note_error"]),
                 self.copy,
-                w.HBox([self.save_note_button, self.discard_button, self.status]),
+                hbox_of([self.save_note_button, self.discard_button, self.status]),
                 heading(labels["follow_up.reconnect_title"], labels["follow_up.reconnect_intro"]),
                 self.field(self.reconnect_on, "due_on", labels["follow_up.reconnect_error"]),
-                w.HBox([self.save_reconnect_button]),
+                hbox_of([self.save_reconnect_button]),
                 self.saved.widget,
             ]
         )
@@ -317,7 +322,7 @@ class DueFollowUps(Form):
         self.labels = template.labels
         self.today = today
         self.showing_all = False
-        self.rows = w.VBox()
+        self.rows = vbox_of()
         self.done_buttons: dict[int, w.Button] = {}
         self.more = w.HTML()
         self.toggle = button("", self.show_all_or_fewer)
@@ -344,8 +349,8 @@ class DueFollowUps(Form):
             self.toggle.description = (
                 labels["due.show_fewer"] if self.showing_all else labels.fill("due.show_all", total=len(due))
             )
-            rows.append(w.HBox([self.more, self.toggle]))
-        self.rows.children = rows or [w.HTML(f"<p>{escaped(labels['due.none'])}</p>")]
+            rows.append(hbox_of([self.more, self.toggle]))
+        self.rows.children = rows or [html_of(f"<p>{escaped(labels['due.none'])}</p>")]
 
     def _row(self, row: Any) -> w.HBox:
         labels = self.labels
@@ -360,7 +365,7 @@ class DueFollowUps(Form):
         )
         done = button(labels["due.mark_done"], lambda fid=int(row.id): self.mark_done(fid))
         self.done_buttons[int(row.id)] = done
-        return w.HBox([w.HTML(f"{escaped(what)} · {escaped(when)}"), done])
+        return w.HBox([line_of(f"{escaped(what)} · {escaped(when)}"), done], layout=shared(w.Layout))
 
     def show_all_or_fewer(self) -> None:
         """List every due follow-up, or only the most recent again."""

@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_bool import CheckboxStyle
+from ipywidgets.widgets.widget_string import HTMLStyle, LabelStyle
 
 from workbook import messages
 from workbook.errors import ValidationError
@@ -45,6 +47,40 @@ _GENERAL = ""
 _VERBS = {"must", "is", "are", "contains", "has"}
 
 T = TypeVar("T")
+M = TypeVar("M", bound=w.Widget)
+_SHARED: dict[tuple[type, tuple[tuple[str, Any], ...]], w.Widget] = {}
+_REVERTING: list[w.Widget] = []
+
+
+def shared(model: type[M], **traits: Any) -> M:
+    """One ``model`` (a Layout or a style) with ``traits``, for every widget that never changes it.
+
+    Each widget model is a message from the kernel to the page: a list of ten
+    saved entries or a hundred actions would send a layout and a style per
+    button and per line, all alike; a shared one is sent once.  Never change a
+    shared model: every widget drawn with it would change too.
+    """
+    key = (model, tuple(sorted(traits.items())))
+    kept = _SHARED.get(key)
+    if kept is None or kept.comm is None:  # closed (Widget.close_all): a new one
+        kept = _SHARED[key] = model(**traits)
+        kept.observe(_refuse_change, names=[name for name in kept.keys if not name.startswith("_")])
+    return kept  # type: ignore[return-value]
+
+
+def _refuse_change(change: Any) -> None:
+    # Hiding one button through a shared layout would hide them all: put it back and refuse, loudly.
+    owner, name = change["owner"], change["name"]
+    if _REVERTING:
+        return
+    _REVERTING.append(owner)
+    try:
+        setattr(owner, name, change["old"])
+    finally:
+        _REVERTING.clear()
+    raise RuntimeError(
+        f"a shared {type(owner).__name__} cannot change ({name}); give the widget one of its own"
+    )
 
 
 def guarded(handler: Callable[..., T]) -> Callable[..., T | None]:
@@ -69,7 +105,7 @@ class Form:
     def __init__(self, messages: FormMessages | None = None) -> None:
         self.messages = messages or default_template().messages
         self.status = w.HTML(layout=w.Layout(min_height="1.5em"))
-        self.discard_button = button(self.messages.discard, self.discard)
+        self.discard_button = button(self.messages.discard, self.discard, hideable=True)
         self.discard_button.layout.display = "none"
         #: The section a handler is writing now, so that a ValidationError shows under the right field.
         self.writing = _GENERAL
@@ -149,9 +185,12 @@ class Form:
             self._labels[key] = label
         return self._errors[key]
 
-    def field(self, control: w.Widget, field: str, label: str, *, section: str = "") -> w.VBox:
-        """``control`` with its error line under it."""
-        return w.VBox([control, self.error_line(field, label, section=section)])
+    def field(
+        self, control: w.Widget, field: str, label: str, *, section: str = "", hideable: bool = False
+    ) -> w.VBox:
+        """``control`` with its error line under it; ``hideable``: with a layout of its own, to hide it by."""
+        children = [control, self.error_line(field, label, section=section)]
+        return w.VBox(children) if hideable else vbox_of(children)
 
     def show_error(self, error: ValidationError, *, section: str = "") -> None:
         """Show ``error`` in words under the field it names (or on the status line if it names none here)."""
@@ -239,18 +278,50 @@ def escaped(text: str) -> str:
 
 def paragraphs(*texts: str) -> w.HTML:
     """An HTML widget showing ``texts`` as paragraphs (empty ones are left out)."""
-    return w.HTML("".join(f"<p>{escaped(text)}</p>" for text in texts if text))
+    return html_of("".join(f"<p>{escaped(text)}</p>" for text in texts if text))
+
+
+def line_of(markup: str, **layout: str) -> w.HTML:
+    """HTML whose look never changes (a line of a list): its layout (``layout`` traits) and style are shared."""
+    return w.HTML(markup, layout=shared(w.Layout, **layout), style=shared(HTMLStyle))
+
+
+def html_of(value: str = "", **traits: Any) -> w.HTML:
+    """An HTML widget whose look never changes: its layout and style are shared (see :func:`shared`)."""
+    return w.HTML(value, layout=shared(w.Layout), style=shared(HTMLStyle), **traits)
+
+
+def label_of(value: str = "", **traits: Any) -> w.Label:
+    """A Label whose look never changes: its layout and style are shared."""
+    return w.Label(value, layout=shared(w.Layout), style=shared(LabelStyle), **traits)
+
+
+def vbox_of(children: Iterable[w.Widget] = (), **traits: Any) -> w.VBox:
+    """A VBox that is never hidden or resized: its layout is shared."""
+    return w.VBox(list(children), layout=shared(w.Layout), **traits)
+
+
+def hbox_of(children: Iterable[w.Widget] = (), **traits: Any) -> w.HBox:
+    """An HBox that is never hidden or resized: its layout is shared."""
+    return w.HBox(list(children), layout=shared(w.Layout), **traits)
 
 
 def heading(text: str, intro: str = "") -> w.HTML:
     """A small heading, with its one-line ``intro`` right under it (no gap between them)."""
     lead = f"<p style='margin:0 0 0.4em 0'>{escaped(intro)}</p>" if intro else ""
-    return w.HTML(f"<h4 class='rebound-heading'>{escaped(text)}</h4>{lead}")
+    return html_of(f"<h4 class='rebound-heading'>{escaped(text)}</h4>{lead}")
 
 
-def button(description: str, handler: Any, *, style: str = "") -> w.Button:
-    """A button that calls ``handler()`` when clicked (by mouse, keyboard or ``.click()``)."""
-    control = w.Button(description=description, button_style=style, layout=w.Layout(width="auto"))
+def button(description: str, handler: Any, *, style: str = "", hideable: bool = False) -> w.Button:
+    """A button that calls ``handler()`` when clicked (by mouse, keyboard or ``.click()``).
+
+    Its layout and style are shared with the other buttons, unless ``hideable``:
+    then it has a layout of its own, to hide and show it by.
+    """
+    layout = w.Layout(width="auto") if hideable else shared(w.Layout, width="auto")
+    control = w.Button(
+        description=description, button_style=style, layout=layout, style=shared(w.ButtonStyle)
+    )
     control.on_click(lambda _button: handler())
     return control
 
@@ -298,8 +369,10 @@ def date_picker(description: str, value: dt.date | None = None) -> w.DatePicker:
 def checkbox(description: str, value: bool = False) -> w.Checkbox:
     """A checkbox labelled with its whole ``description``, not cut short."""
     # The right margin keeps a checkbox in a wrapped row closer to its own label than to the next box.
-    layout = w.Layout(width="auto", margin="2px 1.5em 2px 0")
-    return w.Checkbox(value=value, description=description, indent=False, layout=layout)
+    layout = shared(w.Layout, width="auto", margin="2px 1.5em 2px 0")
+    return w.Checkbox(
+        value=value, description=description, indent=False, layout=layout, style=shared(CheckboxStyle)
+    )
 
 
 def word_list(text: str) -> list[str]:

@@ -14,7 +14,20 @@ from workbook.template import Template, load_template
 from workbook.widgets import choices
 from workbook.widgets.check_in import CheckInForm
 from workbook.widgets.follow_up import FollowUpForm
-from workbook.widgets.form import WIDE_LABEL, Form, button, escaped, heading, house_style
+from workbook.widgets.form import (
+    WIDE_LABEL,
+    Form,
+    button,
+    escaped,
+    hbox_of,
+    heading,
+    house_style,
+    html_of,
+    label_of,
+    line_of,
+    shared,
+    vbox_of,
+)
 from workbook.widgets.motivation import MotivationForm
 from workbook.widgets.opening import open_entry
 from workbook.widgets.people import PeopleMet
@@ -27,25 +40,36 @@ _COLUMNS = "minmax(7em, max-content) minmax(7em, max-content) minmax(8em, 16em) 
 
 
 class EntryRow:
-    """One entry's row: its cells, Edit and Delete, and the "Delete this for good?" step."""
+    """One entry's row: its cells, Edit and Delete, and the "Delete this for good?" step.
+
+    The question and its Yes / Keep buttons are made when Delete is first clicked
+    (every widget made is sent to the page, and most rows are never deleted).
+    """
 
     def __init__(self, view: JournalView, entry: Any, cells: list[str]) -> None:
-        labels = view.labels
+        self.view = view
         self.kind, self.id = entry.kind, int(entry.id)
-        self.cells = [w.HTML(f"<span>{escaped(text)}</span>") for text in cells]
-        self.edit_button = button(labels["saved.edit"], lambda: view.edit(self.kind, self.id))
-        self.delete_button = button(labels["saved.delete"], lambda: self.ask(True))
-        self.yes_button = button(labels["saved.yes"], lambda: view.delete(self.kind, self.id), style="danger")
-        self.keep_button = button(labels["saved.keep"], lambda: self.ask(False))
+        self.cells = [line_of(f"<span>{escaped(text)}</span>") for text in cells]
+        self.edit_button = button(view.labels["saved.edit"], lambda: view.edit(self.kind, self.id))
+        self.delete_button = button(view.labels["saved.delete"], lambda: self.ask(True))
         self.buttons = w.HBox([self.edit_button, self.delete_button])
-        self.confirm = w.HBox([w.Label(labels["saved.confirm"]), self.yes_button, self.keep_button])
-        self.actions = w.HBox([self.buttons, self.confirm])
-        self.ask(False)
+        self.actions = w.HBox([self.buttons], layout=shared(w.Layout))
+        self.confirm: w.HBox | None = None
 
     def ask(self, asking: bool) -> None:
         """Show (or hide) the one question before deleting."""
-        self.confirm.layout.display = None if asking else "none"
+        if asking and self.confirm is None:
+            self._make_confirm()
+        if self.confirm is not None:
+            self.confirm.layout.display = None if asking else "none"
         self.buttons.layout.display = "none" if asking else None
+
+    def _make_confirm(self) -> None:
+        labels, view = self.view.labels, self.view
+        self.yes_button = button(labels["saved.yes"], lambda: view.delete(self.kind, self.id), style="danger")
+        self.keep_button = button(labels["saved.keep"], lambda: self.ask(False))
+        self.confirm = w.HBox([label_of(labels["saved.confirm"]), self.yes_button, self.keep_button])
+        self.actions.children = [self.buttons, self.confirm]
 
     @property
     def widgets(self) -> list[w.Widget]:
@@ -90,8 +114,8 @@ class JournalView(Form):
         )
         self.table.add_class("rebound-journal-table")
         self.rows: list[EntryRow] = []
-        self.editor = w.VBox()
-        self.close_button = button(labels["journal_view.close"], self.close_editor)
+        self.editor = vbox_of()
+        self.close_button = button(labels["journal_view.close"], self.close_editor, hideable=True)
         self.close_button.layout.display = "none"
         self.opened: Form | None = None
         for control in (self.kind, self.application):
@@ -100,7 +124,7 @@ class JournalView(Form):
             [
                 house_style(),
                 heading(labels["journal_view.title"]),
-                w.HBox([self.kind, self.application]),
+                hbox_of([self.kind, self.application]),
                 self.paging,
                 self.table,
                 self.status,
@@ -147,13 +171,13 @@ class JournalView(Form):
         kinds = {kind: self.labels[f"journal_view.kinds.{kind}"] for kind in entries.KINDS}
         self.rows = [EntryRow(self, row, self._cells(row, kinds)) for row in rows.itertuples()]
         header = [
-            w.HTML(f"<b>{escaped(self.labels[f'journal_view.column_{name}'])}</b>")
+            html_of(f"<b>{escaped(self.labels[f'journal_view.column_{name}'])}</b>")
             for name in ("kind", "date", "application", "entry")
         ]
-        empty = [w.Label(self.labels["journal_view.empty"])] if not self.rows else []
+        empty = [label_of(self.labels["journal_view.empty"])] if not self.rows else []
         self.table.children = [
             *header,
-            w.Label(""),
+            label_of(""),
             *(cell for row in self.rows for cell in row.widgets),
             *empty,
         ]

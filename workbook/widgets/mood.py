@@ -18,7 +18,9 @@ from workbook.widgets.form import (
     choose,
     dropdown,
     guarded,
+    hbox_of,
     house_style,
+    label_of,
     text_area,
     toggles,
     word_list,
@@ -54,7 +56,7 @@ class MoodLogger(Form):
         self.mood = w.IntSlider(
             value=MIDDLE_MOOD, min=1, max=10, description="", tooltip=labels["mood.question"]
         )
-        self.low_word, self.high_word = w.Label(texts.low), w.Label(texts.high)
+        self.low_word, self.high_word = label_of(texts.low), label_of(texts.high)
         self.emotions = toggles(texts.emotions)
         self.own_emotions = _words_box(
             labels["mood.other_feelings"], labels["mood.other_feelings_placeholder"]
@@ -77,14 +79,14 @@ class MoodLogger(Form):
             [
                 house_style(),
                 self.notice.widget,
-                w.Label(labels["mood.question"]),
+                label_of(labels["mood.question"]),
                 self.field(
-                    w.HBox([self.low_word, self.mood, self.high_word]), "mood", labels["mood.mood_error"]
+                    hbox_of([self.low_word, self.mood, self.high_word]), "mood", labels["mood.mood_error"]
                 ),
-                w.Label(labels["mood.feelings"]),
+                label_of(labels["mood.feelings"]),
                 wrap(self.emotions.values()),
                 self.field(self.own_emotions, "emotions", labels["mood.feelings"]),
-                w.Label(labels["mood.did_today"]),
+                label_of(labels["mood.did_today"]),
                 wrap(self.tags.values()),
                 self.field(self.own_tags, "tags", labels["mood.activities_error"]),
                 self.field(self.energy, "energy", labels["mood.energy"]),
@@ -92,7 +94,7 @@ class MoodLogger(Form):
                 self.field(self.context, "context", labels["mood.moment_error"]),
                 self.field(self.application, "application_id", labels["common.application_error"]),
                 self.field(self.at, "at", labels["mood.when"]),
-                w.HBox([self.save_button, self.status]),
+                hbox_of([self.save_button, self.status]),
             ]
         )
         self.widget.add_class("rebound-mood-logger")  # a stable handle for browser tests and coaches' CSS

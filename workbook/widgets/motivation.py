@@ -28,9 +28,13 @@ from workbook.widgets.form import (
     dropdown,
     escaped,
     guarded,
+    hbox_of,
     heading,
     house_style,
+    html_of,
+    label_of,
     text_area,
+    vbox_of,
     wrap,
 )
 from workbook.widgets.saved import SavedList, Shown, delete_edited
@@ -89,15 +93,15 @@ class MotivationForm(Form):
                 house_style(),
                 heading(labels["motivation.title"], labels["motivation.intro"]),
                 self.field(self.application, "application_id", labels["common.application_error"]),
-                w.Label(labels["motivation.draws"]),
+                label_of(labels["motivation.draws"]),
                 self.field(self.draws, "draws", labels["motivation.draws_error"]),
                 self.draw_words,
-                w.Label(labels["motivation.avoids"]),
+                label_of(labels["motivation.avoids"]),
                 self.field(self.avoids, "avoids", labels["motivation.avoids_error"]),
                 self.avoid_words,
                 self.field(self.wanted, "wanted", labels["motivation.wanted_error"]),
                 self.field(self.note, "note", labels["motivation.note_error"]),
-                w.HBox([self.save_button, self.discard_button, self.status]),
+                hbox_of([self.save_button, self.discard_button, self.status]),
                 self.saved.widget,
             ]
         )
@@ -177,7 +181,7 @@ class MotivationForm(Form):
             return ()
         buttons = [button(word, lambda word=word: self.add_word(box, word)) for word in words]
         # The words above their buttons, so a long label is never cut off beside them.
-        return (w.VBox([w.HTML(escaped(self.labels["motivation.earlier"])), wrap(buttons)]),)
+        return (vbox_of([html_of(escaped(self.labels["motivation.earlier"])), wrap(buttons)]),)
 
     def _heading(self, motivation: Motivation, app: Application | None) -> str:
         labels = self.labels

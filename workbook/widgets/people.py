@@ -25,8 +25,10 @@ from workbook.widgets.form import (
     button,
     checkbox,
     guarded,
+    hbox_of,
     heading,
     house_style,
+    html_of,
     text_area,
 )
 from workbook.widgets.saved import SavedList, Shown, delete_edited
@@ -69,7 +71,7 @@ class PeopleMet(Form):
         self.contact = line(labels["people.contact"], labels["people.contact_placeholder"])
         self.note = text_area(labels["people.note"], labels["common.optional"])
         self.invited = checkbox(labels["people.invited"])
-        self.invited_status = w.HTML()
+        self.invited_status = html_of()
         self.save_button = button(labels["common.save"], self.save, style="primary")
         self.editing: int | None = None
         self._loading = False
@@ -81,12 +83,12 @@ class PeopleMet(Form):
                 house_style(),
                 heading(labels["people.title"], labels["people.intro"]),
                 self.field(self.application, "application_id", labels["common.application_error"]),
-                w.HBox([self.invited, self.invited_status]),
+                hbox_of([self.invited, self.invited_status]),
                 self.field(self.name, "name", labels["people.name_error"]),
                 self.field(self.role, "role", labels["people.role_error"]),
                 self.field(self.contact, "contact", labels["people.contact_error"]),
                 self.field(self.note, "note", labels["people.note_error"]),
-                w.HBox([self.save_button, self.discard_button, self.status]),
+                hbox_of([self.save_button, self.discard_button, self.status]),
                 self.saved.widget,
             ]
         )

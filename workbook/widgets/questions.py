@@ -11,7 +11,7 @@ from workbook.journal import Journal
 from workbook.records import ChecklistRun
 from workbook.template import Template, load_template
 from workbook.widgets import choices
-from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded
+from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded, hbox_of, label_of
 
 #: Checklist ids under which the picks are stored, as checklist runs.
 TO_ASK = "questions_to_ask"
@@ -40,7 +40,7 @@ class QuestionBank(Form):
             q.id: checkbox(template.labels["questions.answered"], q.id in answered) for q in self.questions
         }
         self.labels = template.labels
-        self.progress = w.Label()
+        self.progress = label_of()
         for box in [*self.ask.values(), *self.answered.values()]:
             box.observe(lambda _change: self._show_progress(), names="value")
         labels = template.labels
@@ -49,13 +49,13 @@ class QuestionBank(Form):
             journal, self.application, none=labels["common.no_application"], value=application_id
         )
         self.save_button = button(labels["common.save"], self.save, style="primary")
-        rows = [w.HBox([self.ask[q.id], self.answered[q.id]]) for q in self.questions]
+        rows = [hbox_of([self.ask[q.id], self.answered[q.id]]) for q in self.questions]
         self.widget = w.VBox(
             [
                 *rows,
                 self.progress,
                 self.field(self.application, "application_id", labels["common.application_error"]),
-                w.HBox([self.save_button, self.status]),
+                hbox_of([self.save_button, self.status]),
             ]
         )
         self._show_progress()

@@ -11,7 +11,18 @@ from workbook.journal import Journal
 from workbook.records import Reflection
 from workbook.template import PromptSet, Template, default_template
 from workbook.widgets import choices
-from workbook.widgets.form import TEXT_WIDTH, WIDE_LABEL, Form, button, checkbox, guarded, heading, paragraphs
+from workbook.widgets.form import (
+    TEXT_WIDTH,
+    WIDE_LABEL,
+    Form,
+    button,
+    checkbox,
+    guarded,
+    hbox_of,
+    heading,
+    paragraphs,
+    vbox_of,
+)
 from workbook.widgets.saved import SavedList, Shown
 
 
@@ -49,7 +60,7 @@ class ReflectionForm(Form):
         for box in self.answers.values():
             box.add_class("rebound-grow")
         self.blocks = [
-            w.VBox([paragraphs(p.text), self.field(self.answers[p.id], "answer", answer, section=p.id)])
+            vbox_of([paragraphs(p.text), self.field(self.answers[p.id], "answer", answer, section=p.id)])
             for p in prompt_set.prompts
         ]
         self.one_at_a_time = checkbox(labels["reflection.one_at_a_time"], one_at_a_time)
@@ -73,7 +84,7 @@ class ReflectionForm(Form):
         self.current = 0
         self._at: dt.datetime | None = None
         self._saved: dict[str, Reflection] = {}
-        self.prompts_box = w.VBox()
+        self.prompts_box = vbox_of()
         self.stepper = w.HBox([self.back_button, self.position, self.next_button])
         self.widget = w.VBox(
             [
@@ -82,7 +93,7 @@ class ReflectionForm(Form):
                 self.prompts_box,
                 self.stepper,
                 self.field(self.application, "application_id", labels["common.application_error"]),
-                w.HBox([self.save_button, self.new_button, self.discard_button, self.status]),
+                hbox_of([self.save_button, self.new_button, self.discard_button, self.status]),
                 self.saved.widget,
             ]
         )

@@ -20,7 +20,10 @@ from workbook.widgets.form import (
     date_picker,
     escaped,
     guarded,
+    hbox_of,
     house_style,
+    html_of,
+    label_of,
     text_area,
 )
 from workbook.widgets.saved import SavedList, Shown
@@ -68,9 +71,9 @@ class RejectionLog(Form):
             description=labels["rejection_log.channel"], options=choices.channels(), style=WIDE_LABEL
         )
         self.notes = text_area(labels["rejection_log.notes"], labels["common.optional"])
-        self.notes_heading = w.HTML()
+        self.notes_heading = html_of()
         self.held_on = date_picker("")
-        self.covered_label = w.Label()
+        self.covered_label = label_of()
         self.covered = {item.id: checkbox(item.text) for item in self.covered_list.items}
         self.questions = text_area()
         self.answers = text_area()
@@ -90,7 +93,9 @@ class RejectionLog(Form):
         self._stored_stage = _FIRST_STAGE
         self._application_id: int | None = None
         self._call_notes_id: int | None = None
-        self.stage_on_row = self.field(self.stage_on, "stage_on", self.texts.stage_on, section=APPLICATION)
+        self.stage_on_row = self.field(
+            self.stage_on, "stage_on", self.texts.stage_on, section=APPLICATION, hideable=True
+        )
         self.call_section = self._call_section()
         self.widget = w.VBox(
             [
@@ -120,7 +125,7 @@ class RejectionLog(Form):
                 ),
                 self.field(self.notes, "notes", labels["rejection_log.notes_error"], section=APPLICATION),
                 self.call_section,
-                w.HBox([self.save_button, self.discard_button, self.status]),
+                hbox_of([self.save_button, self.discard_button, self.status]),
             ]
         )
         self.widget.add_class("rebound-rejection-log")  # a stable handle for browser tests and coaches' CSS

@@ -15,7 +15,7 @@ from typing import Any
 import ipywidgets as w
 
 from workbook.labels import Labels
-from workbook.widgets.form import Form, button, escaped
+from workbook.widgets.form import Form, button, escaped, html_of, label_of, line_of, shared, vbox_of
 
 #: How many saved entries a form shows; the rest are in "Your journal".
 SHOWN = 10
@@ -31,37 +31,47 @@ class Shown:
 
 
 class SavedRow:
-    """One entry's row: its words, Edit and Delete, and the "Delete this for good?" step."""
+    """One entry's row: its words, Edit and Delete, and the "Delete this for good?" step.
+
+    The question and its Yes / Keep buttons are made when Delete is first
+    clicked: most rows are never deleted, and every widget made is sent to the page.
+    """
 
     def __init__(self, entry: Shown, saved: SavedList) -> None:
-        labels = saved.labels
         self.entry = entry
+        self.saved = saved
+        labels = saved.labels
         body = f"<div class='rebound-saved-text'>{escaped(entry.text)}</div>" if entry.text else ""
-        self.text = w.HTML(
-            f"<b>{escaped(entry.heading)}</b>{body}", layout=w.Layout(flex="1 1 auto", min_width="0")
-        )
+        self.text = line_of(f"<b>{escaped(entry.heading)}</b>{body}", flex="1 1 auto", min_width="0")
         self.edit_button = button(labels["saved.edit"], lambda: saved.edit(entry.key))
         self.delete_button = button(labels["saved.delete"], lambda: self.ask(True))
-        self.question = w.Label(labels["saved.confirm"])
-        self.yes_button = button(labels["saved.yes"], lambda: saved.delete(entry.key), style="danger")
+        self.buttons = w.HBox([self.edit_button, self.delete_button], layout=w.Layout(flex="0 0 auto"))
+        self.widget = w.HBox([self.text, self.buttons], layout=shared(w.Layout))
+        self.widget.add_class("rebound-saved-row")
+        self.confirm: w.HBox | None = None
+
+    def ask(self, asking: bool) -> None:
+        """Show (or hide) the one question before deleting."""
+        if asking and self.confirm is None:
+            self._make_confirm()
+        if self.confirm is not None:
+            self.confirm.layout.display = None if asking else "none"
+        self.buttons.layout.display = "none" if asking else None
+
+    def _make_confirm(self) -> None:
+        labels, saved, key = self.saved.labels, self.saved, self.entry.key
+        self.question = label_of(labels["saved.confirm"])
+        self.yes_button = button(labels["saved.yes"], lambda: saved.delete(key), style="danger")
         self.keep_button = button(labels["saved.keep"], lambda: self.ask(False))
         self.confirm = w.HBox(
             [self.question, self.yes_button, self.keep_button], layout=w.Layout(flex="0 0 auto")
         )
-        self.buttons = w.HBox([self.edit_button, self.delete_button], layout=w.Layout(flex="0 0 auto"))
-        self.widget = w.VBox([w.HBox([self.text, self.buttons, self.confirm])])
-        self.widget.add_class("rebound-saved-row")
-        self.ask(False)
-
-    def ask(self, asking: bool) -> None:
-        """Show (or hide) the one question before deleting."""
-        self.confirm.layout.display = None if asking else "none"
-        self.buttons.layout.display = "none" if asking else None
+        self.widget.children = [self.text, self.buttons, self.confirm]
 
     @property
     def asking(self) -> bool:
         """Whether the row is asking "Delete this for good?"."""
-        return self.confirm.layout.display != "none"
+        return self.confirm is not None and self.confirm.layout.display != "none"
 
 
 class SavedList:
@@ -83,9 +93,9 @@ class SavedList:
         self.on_delete = on_delete
         self.shown = shown
         self.rows: dict[Hashable, SavedRow] = {}
-        self.title = w.HTML(f"<h4 class='rebound-heading'>{escaped(title)}</h4>")
-        self.rows_box = w.VBox()
-        self.more = w.HTML()
+        self.title = html_of(f"<h4 class='rebound-heading'>{escaped(title)}</h4>")
+        self.rows_box = vbox_of()
+        self.more = html_of()
         self.widget = w.VBox([self.title, self.rows_box, self.more])
         self.widget.add_class("rebound-saved")
 

@@ -24,9 +24,11 @@ from workbook.widgets.form import (
     button,
     date_picker,
     guarded,
+    hbox_of,
     heading,
     house_style,
     text_area,
+    vbox_of,
 )
 from workbook.widgets.saved import SavedList, Shown, delete_edited
 
@@ -77,7 +79,7 @@ class SelfReviewForm(Form):
             self, labels, labels["self_review.saved_title"], on_edit=self.open_review, on_delete=self._delete
         )
         rows = [
-            w.HBox([w.Label(item.text, layout=w.Layout(width="14em")), self.ratings[item.id]])
+            hbox_of([w.Label(item.text, layout=w.Layout(width="14em")), self.ratings[item.id]])
             for item in self.dimensions
         ]
         self.widget = w.VBox(
@@ -86,9 +88,9 @@ class SelfReviewForm(Form):
                 heading(labels["self_review.title"], labels["self_review.intro"]),
                 self.field(self.application, "application_id", labels["common.application_error"]),
                 self.field(self.held_on, "held_on", labels["self_review.held_on_error"]),
-                self.field(w.VBox(rows), "ratings", labels["self_review.ratings_error"]),
+                self.field(vbox_of(rows), "ratings", labels["self_review.ratings_error"]),
                 self.field(self.differently, "differently", labels["self_review.differently_error"]),
-                w.HBox([self.save_button, self.discard_button, self.status]),
+                hbox_of([self.save_button, self.discard_button, self.status]),
                 self.saved.widget,
             ]
         )

@@ -26,8 +26,10 @@ from workbook.widgets.form import (
     checkbox,
     escaped,
     guarded,
+    hbox_of,
     heading,
     house_style,
+    html_of,
     plain_text,
 )
 
@@ -56,7 +58,7 @@ class ShareForm(Form):
             style=WIDE_LABEL,
             layout=w.Layout(width="min(40em, 95%)"),
         )
-        self.preview = w.HTML()
+        self.preview = html_of()
         self.share_button = button(labels["share.share"], self.share, style="primary")
         self.widget = w.VBox(
             [
@@ -65,7 +67,7 @@ class ShareForm(Form):
                 w.Box(list(self.includes.values()), layout=w.Layout(flex_flow="row wrap")),
                 self.preview,
                 self.field(self.path, PATH_FIELD, labels["share.path_error"]),
-                w.HBox([self.share_button, self.status]),
+                hbox_of([self.share_button, self.status]),
             ]
         )
         self.widget.add_class("rebound-share")

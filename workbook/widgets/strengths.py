@@ -23,8 +23,10 @@ from workbook.widgets.form import (
     button,
     checkbox,
     guarded,
+    hbox_of,
     heading,
     house_style,
+    label_of,
     text_area,
     wrap,
 )
@@ -65,9 +67,9 @@ class WentWellForm(Form):
                 heading(labels["went_well.title"], labels["went_well.intro"]),
                 self.field(self.application, "application_id", labels["common.application_error"]),
                 self.field(self.text, "text", labels["went_well.text_error"]),
-                w.Label(labels["went_well.themes"]),
+                label_of(labels["went_well.themes"]),
                 self.field(wrap(self.theme_boxes.values()), "themes", labels["went_well.themes"]),
-                w.HBox([self.save_button, self.discard_button, self.status]),
+                hbox_of([self.save_button, self.discard_button, self.status]),
                 self.saved.widget,
             ]
         )

@@ -21,7 +21,9 @@ from workbook.widgets.form import (
     dropdown,
     escaped,
     guarded,
+    hbox_of,
     house_style,
+    html_of,
     text_area,
 )
 from workbook.widgets.saved import SavedList, Shown
@@ -94,8 +96,8 @@ class SupportLog(Form):
                 self.field(self.talked_on, "talked_on", labels["support.when_error"]),
                 self.field(self.helped, "helped", labels["support.helped"]),
                 self.field(self.note, "note", labels["support.note_error"]),
-                w.HBox([self.save_button, self.discard_button, self.status]),
-                w.HTML(notice_html(self.texts.where_to_find_help)),
+                hbox_of([self.save_button, self.discard_button, self.status]),
+                html_of(notice_html(self.texts.where_to_find_help)),
                 self.saved.widget,
             ]
         )

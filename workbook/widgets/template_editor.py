@@ -35,7 +35,18 @@ from workbook.template import (
     merged_template_data,
 )
 from workbook.template.merge import REPLACEABLE
-from workbook.widgets.form import WIDE_LABEL, Form, button, escaped, guarded, heading, text_area
+from workbook.widgets.form import (
+    WIDE_LABEL,
+    Form,
+    button,
+    escaped,
+    guarded,
+    hbox_of,
+    heading,
+    html_of,
+    text_area,
+    vbox_of,
+)
 
 #: Where a coach's template is saved unless they say otherwise (beside the notebook).
 DEFAULT_FILE = "my_template.yaml"
@@ -72,7 +83,7 @@ class ItemsEditor:
         self.on_change = on_change
         self.new_text = w.Text(placeholder=labels["template_editor.new_item"], layout=_ROW)
         self.add_button = button(labels["template_editor.add"], self.add_typed)
-        self.message = w.HTML()
+        self.message = html_of()
         self.widget = w.VBox()
         self.show(items)
 
@@ -85,8 +96,8 @@ class ItemsEditor:
             for n in range(len(items))
         ]
         self.widget.children = [
-            *(w.HBox([row, remove]) for row, remove in zip(self.rows, removers)),
-            w.HBox([self.new_text, self.add_button]),
+            *(hbox_of([row, remove]) for row, remove in zip(self.rows, removers)),
+            hbox_of([self.new_text, self.add_button]),
             self.message,
         ]
 
@@ -139,7 +150,7 @@ class ThemesEditor:
         )
         self.new_keywords = text_area(labels["template_editor.keywords"])
         self.add_button = button(labels["template_editor.add"], self.add_typed)
-        self.message = w.HTML()
+        self.message = html_of()
         self._showing = False
         self.picker.observe(lambda _change: self._show_picked(), names="value")
         self.label.observe(lambda _change: self._store_picked(), names="value")
@@ -234,9 +245,9 @@ class TemplateEditor(Form):
         self.themes = ThemesEditor(self.data, labels, self._changed)
         self.sections = w.Accordion(
             [
-                w.VBox(about),
-                w.VBox([self.checklist_picker, self.checklist_items.widget]),
-                w.VBox([self.prompt_picker, self.prompt_items.widget]),
+                vbox_of(about),
+                vbox_of([self.checklist_picker, self.checklist_items.widget]),
+                vbox_of([self.prompt_picker, self.prompt_items.widget]),
                 self.questions.widget,
                 self.themes.widget,
             ],
@@ -248,21 +259,21 @@ class TemplateEditor(Form):
         )
         self.preview_what = w.Dropdown(description=labels["template_editor.preview_what"], style=WIDE_LABEL)
         self.preview_button = button(labels["template_editor.preview"], self.preview)
-        self.preview_status = w.HTML()
-        self.preview_area = w.VBox()
+        self.preview_status = html_of()
+        self.preview_area = vbox_of()
         self.save_to = w.Text(
             value=str(path), description=labels["template_editor.save_to"], style=WIDE_LABEL, layout=_ROW
         )
         self.save_button = button(labels["template_editor.save"], self.save, style="primary")
-        self.next_step = w.HTML()
+        self.next_step = html_of()
         self.widget = w.VBox(
             [
                 self.sections,
                 heading(labels["template_editor.preview"]),
-                w.HBox([self.preview_what, self.preview_button]),
+                hbox_of([self.preview_what, self.preview_button]),
                 self.preview_status,
                 self.preview_area,
-                w.HBox([self.save_to, self.save_button, self.status]),
+                hbox_of([self.save_to, self.save_button, self.status]),
                 self.next_step,
             ]
         )
