@@ -8,9 +8,7 @@ three lines long.  Widgets and charts are imported only when first asked for.
 
 from __future__ import annotations
 
-import gc
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,30 +51,7 @@ def open_workbook(demo: bool | None = None, *, journal: str | os.PathLike[str] |
 
         build_demo_if_empty(book.journal)
     print(book.banner())
-    _settle()
     return book
-
-
-#: The libraries whose loading :func:`_settle` waits for before it settles once more.
-_LIBRARIES = ("pandas", "matplotlib.figure")
-#: Which of :data:`_LIBRARIES` were loaded at each settling so far.
-_settled: list[frozenset[str]] = []
-
-
-def _settle() -> None:
-    """Tell Python's garbage collector that everything loaded so far is here to stay (``gc.freeze``).
-
-    A kernel holds the libraries (IPython, pandas, matplotlib) and the template
-    for its whole life; without this, every full collection walks them all
-    again, about a tenth of a notebook's run-all.  Settled when the workbook
-    opens, and again once pandas and matplotlib have loaded (the first summary
-    and chart): at most three times a kernel.  What is settled is never
-    collected, so the few objects that die later stay (a first view's figure).
-    """
-    loaded = frozenset(name for name in _LIBRARIES if name in sys.modules)
-    if not _settled or loaded != _settled[-1]:
-        gc.freeze()
-        _settled.append(loaded)
 
 
 class Workbook:
@@ -308,7 +283,6 @@ class Workbook:
         if previous is not None:
             previous.stop()
         view = self._views[key] = LiveView(self.journal, draw, reads)
-        _settle()
         return view
 
 
