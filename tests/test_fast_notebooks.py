@@ -146,50 +146,6 @@ def test_a_shared_layout_refuses_to_change_rather_than_hide_every_widget_drawn_w
     assert button("Delete", lambda: None).layout.display is None
 
 
-# --- drawing (workbook.charts.render) ----------------------------------------------------
-
-
-def test_the_quick_text_loop_draws_the_very_pixels_matplotlib_draws() -> None:
-    import numpy as np
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    from workbook.charts import render
-
-    assert render._quick_loop_applies(), (
-        "matplotlib's text loop changed: look again at workbook/charts/render.py"
-    )
-    figure = Figure(figsize=(4, 3), dpi=100)
-    axes = figure.add_subplot()
-    axes.plot([1, 2, 3], [3, 1, 2], label="a line")
-    axes.set_title("Überschrift, ünïcode → and a long title", loc="left")
-    axes.set_ylabel("turned a quarter")
-    axes.text(1.5, 2, "slanted", rotation=30, fontsize=14, fontstyle="italic")
-    axes.text(2, 1.5, "no smoothing", antialiased=False)
-    axes.text(1.2, 1.2, r"$x^2 + \frac{1}{2}$")
-    axes.legend()
-    plain = FigureCanvasAgg(figure)
-    plain.draw()
-    assert np.array_equal(np.asarray(render.draw(figure)), np.asarray(plain.buffer_rgba()))
-
-
-def test_charts_are_drawn_by_matplotlib_itself_when_its_text_loop_is_not_the_known_one(monkeypatch) -> None:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
-    from matplotlib.figure import Figure
-
-    from workbook.charts import render
-
-    render._quick_loop_applies.cache_clear()
-    monkeypatch.setattr(render, "_KNOWN_LOOP", "another matplotlib")
-    try:
-        figure = Figure(figsize=(2, 2), dpi=100)
-        figure.add_subplot().set_title("t")
-        render.draw(figure)
-        assert type(figure.canvas) is FigureCanvasAgg and type(figure.canvas.renderer) is RendererAgg
-    finally:
-        render._quick_loop_applies.cache_clear()
-
-
 def test_the_application_choices_read_from_the_frame_are_the_ones_named_from_records(journal) -> None:
     import datetime as dt
 
