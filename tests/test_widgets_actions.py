@@ -131,3 +131,40 @@ def test_creating_and_displaying_the_tracker_writes_nothing(journal: Journal) ->
     tracker._repr_mimebundle_()
     tracker.suggest()
     assert journal.counts() == before
+
+
+def test_years_of_actions_list_what_is_ahead_then_recent_slips_then_recent_wins(journal: Journal) -> None:
+    """Thirty actions: ten are listed (coming up, then the latest overdue, then the latest done); the rest on request."""
+    ahead = [
+        journal.add(Action(title=f"Ahead {n}", due_on=TODAY + dt.timedelta(days=10 - n))) for n in range(3)
+    ]
+    slipped = [
+        journal.add(Action(title=f"Slipped {n}", due_on=TODAY - dt.timedelta(days=1 + 40 * n)))
+        for n in range(12)
+    ]
+    done = [
+        journal.add(
+            Action(
+                title=f"Done {n}",
+                created_on=TODAY - dt.timedelta(days=900),
+                due_on=TODAY - dt.timedelta(days=800),
+                done_on=TODAY - dt.timedelta(days=2 + 30 * n),
+            )
+        )
+        for n in range(15)
+    ]
+    tracker = ActionTracker(journal)
+    shown = [box.description.split(" · ")[0] for box in tracker.done_boxes.values()]
+    assert shown == ["Ahead 2", "Ahead 1", "Ahead 0", *(f"Slipped {n}" for n in range(7))]
+    assert "12 overdue" in tracker.overdue_note.value
+    *_, more = tracker.list_box.children
+    assert "And 20 more (15 of them done)." in more.children[0].value
+
+    tracker.toggle.click()
+    assert len(tracker.done_boxes) == 30
+    assert list(tracker.done_boxes)[-15:] == [a.id for a in done]  # the most recently done first
+    tracker.done_boxes[slipped[11].id].value = True  # the oldest slip, ticked from the full list
+    assert len(tracker.overdue()) == 11 and tracker.showing_all
+    tracker.toggle.click()
+    assert len(tracker.done_boxes) == 10
+    assert ahead[0].id in tracker.done_boxes

@@ -57,3 +57,23 @@ def overdue(actions: Iterable[Action], today: dt.date | None = None) -> list[Act
     today = today or dt.date.today()
     late = [a for a in actions if a.done_on is None and a.due_on is not None and a.due_on < today]
     return sorted(late, key=lambda a: (a.due_on, a.id))
+
+
+def listing_order(actions: Iterable[Action], today: dt.date | None = None) -> list[Action]:
+    """Actions in the order a person wants to see them after months of use.
+
+    Open ones first: those still ahead (soonest due first, undated last), then
+    the overdue ones (the most recently slipped first: an old one is less
+    pressing than last week's).  Then the done ones, the most recently done first.
+    """
+    today = today or dt.date.today()
+
+    def place(action: Action) -> tuple[int, int, int]:
+        if action.done_on is not None:
+            return (2, -action.done_on.toordinal(), -(action.id or 0))
+        if action.due_on is not None and action.due_on < today:
+            return (1, -action.due_on.toordinal(), action.id or 0)
+        due = action.due_on.toordinal() if action.due_on is not None else dt.date.max.toordinal()
+        return (0, due, action.id or 0)
+
+    return sorted(actions, key=place)

@@ -10,7 +10,7 @@ from workbook import messages
 from workbook.journal import Journal
 from workbook.labels import Labels
 from workbook.messages import count
-from workbook.practice import Suggestion, overdue, suggest_actions
+from workbook.practice import Suggestion, listing_order, overdue, suggest_actions
 from workbook.records import Action
 from workbook.template import Template, load_template
 from workbook.widgets import choices
@@ -30,6 +30,8 @@ from workbook.widgets.form import (
     vbox_of,
 )
 
+#: How many actions are listed before "Show all": the ones ahead, then recent slips, then recent wins.
+SHOWN = 10
 #: Suggested actions are due this many days from today.
 SUGGESTED_DUE_DAYS = 14
 
@@ -70,6 +72,9 @@ class ActionTracker(Form):
         self.overdue_note = html_of()
         self.list_box = vbox_of()
         self.done_boxes: dict[int, w.Checkbox] = {}
+        self.showing_all = False
+        self.more = w.HTML()
+        self.toggle = button("", self.show_all_or_fewer)
         self.widget = w.VBox(
             [
                 house_style(),
@@ -166,18 +171,34 @@ class ActionTracker(Form):
         return overdue(self.journal.records(Action))
 
     def _show_actions(self) -> None:
-        actions = self.journal.records(Action)
+        actions = listing_order(self.journal.records(Action))
         late = {a.id for a in overdue(actions)}
         labels = self.labels
-        ordered = sorted(actions, key=lambda a: (a.done_on is not None, a.due_on or dt.date.max, a.id))
+        listed = actions if self.showing_all else actions[:SHOWN]
         self.done_boxes = {}
-        for action in ordered:
+        for action in listed:
             box = checkbox(_describe(action, action.id in late, labels), action.done_on is not None)
             box.observe(lambda change, aid=action.id: self.mark_done(aid, change["new"]), names="value")
             self.done_boxes[action.id] = box  # type: ignore[index]
-        self.list_box.children = list(self.done_boxes.values()) or [label_of(labels["actions.none_yet"])]
+        rows: list[w.Widget] = list(self.done_boxes.values()) or [label_of(labels["actions.none_yet"])]
+        if len(actions) > SHOWN:
+            hidden = actions[SHOWN:]
+            done = sum(1 for a in hidden if a.done_on is not None)
+            self.more.value = f"<p>{escaped(labels.fill('actions.more', count=len(hidden), done=done))}</p>"
+            self.toggle.description = (
+                labels["actions.show_fewer"]
+                if self.showing_all
+                else labels.fill("actions.show_all", total=len(actions))
+            )
+            rows.append(hbox_of([self.more, self.toggle]))
+        self.list_box.children = rows
         overdue_text = escaped(labels.fill("actions.overdue", count=len(late)))
         self.overdue_note.value = f"<p><b>{overdue_text}</b></p>" if late else ""
+
+    def show_all_or_fewer(self) -> None:
+        """List every action, or only the first few again."""
+        self.showing_all = not self.showing_all
+        self._show_actions()
 
     def _suggestion_text(self, s: Suggestion) -> str:
         times = count(s.items, "feedback item")
