@@ -26,6 +26,7 @@ EVERY_NOTEBOOK = [
     "04_your_rejection_history.ipynb",
     "05_feedback_themes.ipynb",
     "06_resilience_over_time.ipynb",
+    "07_what_helps.ipynb",
 ]
 
 

@@ -15,8 +15,8 @@ EXPECTED = ROOT / "tests" / "notebook_outputs.json"
 CHECK_TAG = "nbval-check-output"
 
 
-def test_the_seven_notebooks_are_there_in_order() -> None:
-    assert [p.name[:3] for p in NOTEBOOKS] == ["00_", "01_", "02_", "03_", "04_", "05_", "06_"]
+def test_the_eight_notebooks_are_there_in_order() -> None:
+    assert [p.name[:3] for p in NOTEBOOKS] == ["00_", "01_", "02_", "03_", "04_", "05_", "06_", "07_"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

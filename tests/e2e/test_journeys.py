@@ -167,20 +167,28 @@ def demo_lab_server(workbook_folder: Path, tmp_path: Path) -> Iterator[servers.R
         servers.stop(server)
 
 
-def test_resilience_over_time_draws_every_chart_on_the_sample_journal(
-    demo_lab_server: servers.RunningServer, page
+@pytest.mark.parametrize(
+    ("notebook", "charts", "said"),
+    [
+        # mood timeline, recovery, check-ins, dip by stage, year in pixels
+        ("06_resilience_over_time.ipynb", 5, "Your recoveries are getting shorter"),
+        # what helps, weekday, what you want
+        ("07_what_helps.ipynb", 3, "What hurt most"),
+    ],
+)
+def test_the_resilience_notebooks_draw_every_chart_on_the_sample_journal(
+    demo_lab_server: servers.RunningServer, page, notebook: str, charts: int, said: str
 ) -> None:
-    lab_ui.open_notebook(page, demo_lab_server, "06_resilience_over_time.ipynb")
+    lab_ui.open_notebook(page, demo_lab_server, notebook)
     lab_ui.run_all(page)
     images = page.locator(".jp-OutputArea-output img")
-    images.nth(7).wait_for(timeout=WIDGET_PATIENCE_MS)
-    # mood timeline, recovery, check-ins, dip by stage, what helps, what you want, year in pixels, weekday
-    assert images.count() == 8
+    images.nth(charts - 1).wait_for(timeout=WIDGET_PATIENCE_MS)
+    assert images.count() == charts
     for index in range(images.count()):
         assert images.nth(index).evaluate("img => img.naturalWidth") > 300
     # Off-screen cells are not laid out, so read the text content rather than the rendered text.
     printed = " ".join(page.locator(".jp-OutputArea-output").all_text_contents())
-    assert "Your recoveries are getting shorter" in printed
+    assert said in printed
     assert lab_ui.tracebacks(page) == []
     assert lab_ui.stderr_outputs(page) == []
 

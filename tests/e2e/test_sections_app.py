@@ -11,7 +11,7 @@ import pytest
 from e2e import app_ui, servers
 from workbook import messages
 
-RESILIENCE = "06_resilience_over_time.ipynb"
+RESILIENCE = "07_what_helps.ipynb"
 SECTION_CELL = 'wb.section("what_helps")'
 
 

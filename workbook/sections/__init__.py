@@ -32,6 +32,7 @@ __all__ = [
     "CHARTS",
     "FEEDBACK_NOTEBOOK",
     "RESILIENCE_NOTEBOOK",
+    "WHAT_HELPS_NOTEBOOK",
     "SECTIONS",
     "Markdown",
     "Section",
@@ -57,14 +58,15 @@ class Section:
 
 FEEDBACK_NOTEBOOK = "05_feedback_themes"
 RESILIENCE_NOTEBOOK = "06_resilience_over_time"
+WHAT_HELPS_NOTEBOOK = "07_what_helps"
 
 #: Each section: the notebook it belongs in, the journal frames its summary reads, its summary, its chart.
 SECTIONS: dict[str, Section] = {
     "strengths": Section(FEEDBACK_NOTEBOOK, ("feedback",), strengths, "strengths"),
     "self_review": Section(FEEDBACK_NOTEBOOK, ("self_reviews", "feedback"), self_review, "self_review"),
-    "wants": Section(RESILIENCE_NOTEBOOK, ("motivations", "applications", "moods"), wants, "wants"),
+    "wants": Section(WHAT_HELPS_NOTEBOOK, ("motivations", "applications", "moods"), wants, "wants"),
     "what_helps": Section(
-        RESILIENCE_NOTEBOOK,
+        WHAT_HELPS_NOTEBOOK,
         ("applications", "moods", "feedback", "support_contacts"),
         what_helps,
         "what_helps",
