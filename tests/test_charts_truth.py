@@ -206,14 +206,22 @@ def feedback(count: int, apps: pd.DataFrame) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("count", [3, 1200])
-def test_theme_grid_colour_scale_steps_by_whole_items(count: int) -> None:
+def test_theme_grid_cells_say_their_counts_while_they_fit(count: int) -> None:
     apps = applications(590)
     figure = drawn(charts.themes_over_time_chart(feedback(count, apps), apps))
-    scale = figure.axes[1]
-    ticks = scale.get_yticks()
-    assert len(ticks) and all(float(tick).is_integer() for tick in ticks)
     grid = figure.axes[0].images[0].get_array()
     assert np.ma.getmaskarray(grid)[grid.data == 0].all()  # empty cells are quiet, not the lowest colour
+    numbers = sorted(int(text.get_text()) for text in figure.axes[0].texts)
+    assert numbers == sorted(int(v) for v in grid.data[grid.data > 0])
+    assert len(figure.axes) == 1  # the numbers say it all: no colour scale beside them
+
+
+def test_theme_grid_too_wide_to_number_has_a_colour_scale_in_whole_items() -> None:
+    apps = applications(590, days=900)  # about 30 months: too many cells to number
+    figure = drawn(charts.themes_over_time_chart(feedback(1200, apps), apps))
+    assert figure.axes[0].images[0].get_array().shape[1] > 24 and not figure.axes[0].texts
+    ticks = figure.axes[1].get_yticks()
+    assert len(ticks) and all(float(tick).is_integer() for tick in ticks)
 
 
 def test_theme_grid_numbers_cells_only_while_they_fit() -> None:

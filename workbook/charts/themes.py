@@ -68,12 +68,14 @@ def themes_over_time_chart(
     left = 0.6 + label_inches(list(grid.index))
     grid, period, names = _coarsen(grid) if not grid.empty else (grid, "month", [])
     # Few columns make a narrow grid, not a few stretched stripes.
-    width = float(np.clip(left + 0.6 * len(names) + 1.3, 5.2, 9))
+    # Cells carry their counts while they fit; past that, a colour scale beside the grid says them.
+    numbered = len(names) <= NUMBERED_COLUMNS
+    width = float(np.clip(left + 0.6 * len(names) + (0.5 if numbered else 1.3), 5.2, 9))
     every = max(1, int(np.ceil(len(names) / 12)))
     tilted = period != "year" and every == 1
     # Names tilted by 45 degrees reach down by about 0.7 of their length, and the axis label sits below them.
     bottom = 0.55 + 0.71 * label_inches(names) if tilted else MARGINS["bottom"]
-    figure, axes = new_figure(width, 5, left=left, right=0.6, bottom=bottom)
+    figure, axes = new_figure(width, 5, left=left, right=0.3 if numbered else 0.6, bottom=bottom)
     label(axes, "Feedback themes over time", "Month", "Theme")
     if grid.empty:
         return empty(figure, axes, NO_FEEDBACK)
@@ -94,11 +96,12 @@ def themes_over_time_chart(
         ha="right" if tilted else "center",
     )
     axes.set_yticks(range(grid.shape[0]), list(grid.index))
-    if grid.shape[1] <= NUMBERED_COLUMNS:
+    if numbered:
         for (row, col), value in np.ndenumerate(values):
             if value:
                 ink = "white" if high > 1 and value > high * 0.6 else "black"  # white only on the dark steps
                 axes.text(col, row, str(value), ha="center", va="center", fontsize=FONT_SIZE - 1, color=ink)
+        return figure
     colorbar = figure.colorbar(image, ax=axes, label="Feedback items", fraction=0.04, pad=0.02)
     colorbar.set_ticks(_integer_ticks(high))
     colorbar.minorticks_off()
