@@ -74,11 +74,11 @@ def test_a_closed_shared_model_is_made_again() -> None:
     assert again is not layout and again.comm is not None
 
 
-# --- answers kept (workbook.metrics.remembered) ---------------------------------------
+# --- answers kept (workbook.memo.remembered) ------------------------------------------
 
 
 def _counting() -> tuple[list[int], object]:
-    from workbook.metrics import remembered
+    from workbook.memo import remembered
 
     calls: list[int] = []
 

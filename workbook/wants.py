@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workbook.metrics import remembered
+from workbook.memo import remembered
 from workbook.what_helps import MIN_REJECTIONS
 
 #: A word recurs when this many applications name it.

@@ -17,8 +17,9 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from workbook.memo import remembered
 from workbook.messages import STAGE_LABELS
-from workbook.metrics import DIP_DAYS, remembered
+from workbook.metrics import DIP_DAYS
 from workbook.records import STAGES
 from workbook.strengths import NOT_ABOUT_YOU, theme_rows
 from workbook.themes import Theme, theme_label
