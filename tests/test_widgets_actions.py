@@ -160,11 +160,11 @@ def test_years_of_actions_list_what_is_ahead_then_recent_slips_then_recent_wins(
     *_, more = tracker.list_box.children
     assert "And 20 more (15 of them done)." in more.children[0].value
 
-    tracker.toggle.click()
+    tracker.rest.toggle.click()
     assert len(tracker.done_boxes) == 30
     assert list(tracker.done_boxes)[-15:] == [a.id for a in done]  # the most recently done first
     tracker.done_boxes[slipped[11].id].value = True  # the oldest slip, ticked from the full list
-    assert len(tracker.overdue()) == 11 and tracker.showing_all
-    tracker.toggle.click()
+    assert len(tracker.overdue()) == 11 and tracker.rest.showing_all
+    tracker.rest.toggle.click()
     assert len(tracker.done_boxes) == 10
     assert ahead[0].id in tracker.done_boxes

@@ -222,15 +222,15 @@ def test_years_of_due_follow_ups_show_the_latest_few_and_the_rest_on_request(
     *_, more = due.rows.children
     oldest = TODAY - dt.timedelta(days=1 + 30 * 11)
     assert f"7 older ones wait too, going back to {oldest.day} " in more.children[0].value
-    assert due.toggle.description == "Show all 12"
+    assert due.rest.toggle.description == "Show all 12"
 
-    due.toggle.click()
+    due.rest.toggle.click()
     assert due.due_ids == [f.id for f in waiting]
-    assert due.toggle.description == "Show only the latest"
+    assert due.rest.toggle.description == "Show only the latest"
     due.done_buttons[waiting[11].id].click()  # the oldest, marked done from the full list
-    assert len(due.due_ids) == 11 and due.showing_all
+    assert len(due.due_ids) == 11 and due.rest.showing_all
 
-    due.toggle.click()
+    due.rest.toggle.click()
     assert len(due.due_ids) == 5
 
 

@@ -29,6 +29,7 @@ from workbook.widgets.form import (
     label_of,
     vbox_of,
 )
+from workbook.widgets.shortened import Shortened
 
 #: How many actions are listed before "Show all": the ones ahead, then recent slips, then recent wins.
 SHOWN = 10
@@ -72,9 +73,7 @@ class ActionTracker(Form):
         self.overdue_note = html_of()
         self.list_box = vbox_of()
         self.done_boxes: dict[int, w.Checkbox] = {}
-        self.showing_all = False
-        self.more = w.HTML()
-        self.toggle = button("", self.show_all_or_fewer)
+        self.rest = Shortened(SHOWN, self._show_actions)
         self.widget = w.VBox(
             [
                 house_style(),
@@ -174,31 +173,23 @@ class ActionTracker(Form):
         actions = listing_order(self.journal.records(Action))
         late = {a.id for a in overdue(actions)}
         labels = self.labels
-        listed = actions if self.showing_all else actions[:SHOWN]
         self.done_boxes = {}
-        for action in listed:
+        for action in self.rest.cut(actions):
             box = checkbox(_describe(action, action.id in late, labels), action.done_on is not None)
             box.observe(lambda change, aid=action.id: self.mark_done(aid, change["new"]), names="value")
             self.done_boxes[action.id] = box  # type: ignore[index]
         rows: list[w.Widget] = list(self.done_boxes.values()) or [label_of(labels["actions.none_yet"])]
-        if len(actions) > SHOWN:
-            hidden = actions[SHOWN:]
-            done = sum(1 for a in hidden if a.done_on is not None)
-            self.more.value = f"<p>{escaped(labels.fill('actions.more', count=len(hidden), done=done))}</p>"
-            self.toggle.description = (
-                labels["actions.show_fewer"]
-                if self.showing_all
-                else labels.fill("actions.show_all", total=len(actions))
-            )
-            rows.append(hbox_of([self.more, self.toggle]))
+        hidden = actions[SHOWN:]
+        done = sum(1 for a in hidden if a.done_on is not None)
+        rows += self.rest.footer(
+            len(actions),
+            labels.fill("actions.more", count=len(hidden), done=done),
+            labels.fill("actions.show_all", total=len(actions)),
+            labels["actions.show_fewer"],
+        )
         self.list_box.children = rows
         overdue_text = escaped(labels.fill("actions.overdue", count=len(late)))
         self.overdue_note.value = f"<p><b>{overdue_text}</b></p>" if late else ""
-
-    def show_all_or_fewer(self) -> None:
-        """List every action, or only the first few again."""
-        self.showing_all = not self.showing_all
-        self._show_actions()
 
     def _suggestion_text(self, s: Suggestion) -> str:
         times = count(s.items, "feedback item")

@@ -47,6 +47,7 @@ from workbook.widgets.form import (
 )
 from workbook.widgets.people import line
 from workbook.widgets.saved import SavedList, Shown
+from workbook.widgets.shortened import Shortened
 
 if TYPE_CHECKING:
     from workbook.session import Workbook
@@ -321,11 +322,9 @@ class DueFollowUps(Form):
         self.journal = journal
         self.labels = template.labels
         self.today = today
-        self.showing_all = False
         self.rows = vbox_of()
         self.done_buttons: dict[int, w.Button] = {}
-        self.more = w.HTML()
-        self.toggle = button("", self.show_all_or_fewer)
+        self.rest = Shortened(SHOWN, self.refresh)
         self.widget = w.VBox([heading(self.labels["due.title"]), self.rows, self.status])
         self.widget.add_class("rebound-due-follow-ups")
         self._stop = journal.on_change(self.refresh)
@@ -340,16 +339,14 @@ class DueFollowUps(Form):
         """List the follow-ups due now, the most recently due first."""
         labels = self.labels
         due = follow_ups.due(self.journal.follow_ups(), self.journal.applications(), self.day).iloc[::-1]
-        listed = due if self.showing_all else due.head(SHOWN)
         self.done_buttons = {}
-        rows: list[w.Widget] = [self._row(row) for row in listed.itertuples(index=False)]
-        if len(due) > SHOWN:
+        rows: list[w.Widget] = [self._row(row) for row in self.rest.cut(due).itertuples(index=False)]
+        if len(due):
             oldest = labels.day(due["due_on"].iloc[-1].date())
-            self.more.value = f"<p>{escaped(labels.fill('due.more', count=len(due) - SHOWN, day=oldest))}</p>"
-            self.toggle.description = (
-                labels["due.show_fewer"] if self.showing_all else labels.fill("due.show_all", total=len(due))
+            more = labels.fill("due.more", count=len(due) - SHOWN, day=oldest)
+            rows += self.rest.footer(
+                len(due), more, labels.fill("due.show_all", total=len(due)), labels["due.show_fewer"]
             )
-            rows.append(hbox_of([self.more, self.toggle]))
         self.rows.children = rows or [html_of(f"<p>{escaped(labels['due.none'])}</p>")]
 
     def _row(self, row: Any) -> w.HBox:
@@ -366,11 +363,6 @@ class DueFollowUps(Form):
         done = button(labels["due.mark_done"], lambda fid=int(row.id): self.mark_done(fid))
         self.done_buttons[int(row.id)] = done
         return w.HBox([line_of(f"{escaped(what)} · {escaped(when)}"), done], layout=shared(w.Layout))
-
-    def show_all_or_fewer(self) -> None:
-        """List every due follow-up, or only the most recent again."""
-        self.showing_all = not self.showing_all
-        self.refresh()
 
     @property
     def due_ids(self) -> list[int]:
