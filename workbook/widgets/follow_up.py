@@ -341,7 +341,7 @@ class DueFollowUps(Form):
         due = follow_ups.due(self.journal.follow_ups(), self.journal.applications(), self.day).iloc[::-1]
         self.done_buttons = {}
         rows: list[w.Widget] = [self._row(row) for row in self.rest.cut(due).itertuples(index=False)]
-        if len(due):
+        if len(due) > SHOWN:
             oldest = labels.day(due["due_on"].iloc[-1].date())
             more = labels.fill("due.more", count=len(due) - SHOWN, day=oldest)
             rows += self.rest.footer(
