@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import ipywidgets as w
 
-from workbook.widgets.form import button, escaped, hbox_of
+from workbook.widgets.form import button, escaped, shared
 
 Rows = TypeVar("Rows")
 
@@ -25,6 +25,7 @@ class Shortened:
         self.showing_all = False
         self.more = w.HTML()
         self.toggle = button("", self.show_all_or_fewer)
+        self.line = shared(w.Layout, align_items="center")
         self._redraw = redraw
 
     def cut(self, rows: Rows) -> Rows:
@@ -35,9 +36,10 @@ class Shortened:
         """The line under a list of ``total`` rows (``more`` about the hidden ones) and its button; none when all fit."""
         if total <= self.shown:
             return []
-        self.more.value = f"<p>{escaped(more)}</p>"
+        self.more.value = escaped(more)
         self.toggle.description = show_fewer if self.showing_all else show_all
-        return [hbox_of([self.more, self.toggle])]
+        # Centred, so the words sit level with the button beside them.
+        return [w.HBox([self.more, self.toggle], layout=self.line)]
 
     def show_all_or_fewer(self) -> None:
         """List every row, or only the first few again."""
