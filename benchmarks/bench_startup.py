@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 
 from harness import Figure, Target, interleaved, timed
 
@@ -39,35 +40,50 @@ def run_python(code: str) -> float:
     return timed(lambda: subprocess.run([sys.executable, "-c", code], check=True, capture_output=True))
 
 
+def _runner(what: str | list[str]) -> Callable[[], float]:
+    """Time a fresh interpreter running ``what``: code for ``-c``, or a whole command line."""
+    if isinstance(what, str):
+        return lambda: run_python(what)
+    return lambda: timed(lambda: subprocess.run(what, check=True, capture_output=True))
+
+
 def startup(runs: int) -> tuple[list[Figure], list[str]]:
     """``import workbook`` and ``workbook --version`` against their floors; also the modules imported."""
     modules = dependencies()
     floor_code = f"import {', '.join(modules)}" if modules else "pass"
-    cases = {
-        "workbook": lambda: run_python("import workbook"),
-        "dependencies": lambda: run_python(floor_code),
-        "version": lambda: timed(
-            lambda: subprocess.run(
-                [sys.executable, "-m", "workbook", "--version"], check=True, capture_output=True
-            )
-        ),
-        "pass": lambda: run_python("pass"),
-        "pandas": lambda: run_python("import pandas"),
+    version = [sys.executable, "-m", "workbook", "--version"]
+    pairs = {
+        "import": {"workbook": "import workbook", "dependencies": floor_code},
+        "version": {"version": version, "pass": "pass"},
+        "pandas": {"pandas": "import pandas", "pass": "pass"},
     }
     run_python("import workbook")  # warm the file cache
-    samples = interleaved(cases, runs)
+    samples = {
+        name: interleaved({case: _runner(what) for case, what in pair.items()}, runs)
+        for name, pair in pairs.items()
+    }
     figures = [
         Figure(
             SECTION,
             "`import workbook`",
-            samples["workbook"],
-            samples["dependencies"],
+            samples["import"]["workbook"],
+            samples["import"]["dependencies"],
             "its dependencies alone",
             Target("ratio", 1.1),
         ),
-        Figure(SECTION, "`workbook --version`", samples["version"], samples["pass"], "`python -c pass`"),
         Figure(
-            SECTION, "`import pandas` (for scale)", samples["pandas"], samples["pass"], "`python -c pass`"
+            SECTION,
+            "`workbook --version`",
+            samples["version"]["version"],
+            samples["version"]["pass"],
+            "`python -c pass`",
+        ),
+        Figure(
+            SECTION,
+            "`import pandas` (for scale)",
+            samples["pandas"]["pandas"],
+            samples["pandas"]["pass"],
+            "`python -c pass`",
         ),
     ]
     return figures, modules
