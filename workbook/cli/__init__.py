@@ -5,28 +5,57 @@ errors, ``OSError``, ``sqlite3.Error``, ``csv.Error``, ``UnicodeError``,
 ``OverflowError``) becomes one line on stderr, ``error: <what>: <why>``, and
 exit code 2; ``--debug`` shows the traceback instead.  Each group of
 subcommands lives in its own module and registers itself here.
+
+A command loads only the module that registers it: the others pull in the
+journal, the template or Jupyter's launcher, and a quick command such as
+``workbook add mood`` should not wait for them.  Help and mistyped commands
+still see every subcommand.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from workbook import __version__
-from workbook.cli import analysis, entries, init, safety, sample, server, share, transfer
 from workbook.cli.common import journal_named, journal_option
 from workbook.cli.failures import EXPECTED, describe
 from workbook.errors import ValidationError
 
-#: Modules that add subcommands, in the order --help lists them.
-COMMAND_MODULES = [init, entries, transfer, analysis, share, safety, sample, server]
+#: Each subcommand and the module of workbook.cli that registers it, in the order --help lists them.
+COMMANDS = {
+    "init": "init",
+    "add": "entries",
+    "update": "entries",
+    "list": "entries",
+    "delete": "entries",
+    "export": "transfer",
+    "import": "transfer",
+    "metrics": "analysis",
+    "report": "analysis",
+    "share": "share",
+    "cohort": "share",
+    "backup": "safety",
+    "restore": "safety",
+    "forget": "safety",
+    "demo": "sample",
+    "lab": "server",
+    "app": "server",
+}
+#: Options that print something and stop before any subcommand is read.
+_HELP = ("-h", "--help")
+_VERSION = "--version"
 
 EXIT_USAGE = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser, with every subcommand."""
+def build_parser(command: str | None = None, *, commands: bool = True) -> argparse.ArgumentParser:
+    """The argument parser: with every subcommand, or only those of the module that registers ``command``.
+
+    ``commands=False`` builds the top-level options alone (enough for ``--version``).
+    """
     parser = argparse.ArgumentParser(
         prog="workbook",
         description="Rebound: log rejections and moods, and see how you bounce back.",
@@ -36,10 +65,36 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--debug", action="store_true", help="on an error, show the full Python traceback as well"
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in COMMAND_MODULES:
-        module.register(commands)
+    subcommands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    if commands:
+        modules = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+        for module in modules:
+            importlib.import_module(f"workbook.cli.{module}").register(subcommands)
     return parser
+
+
+def command_in(words: Sequence[str]) -> str | None:
+    """The subcommand ``words`` run, read past the top-level options; None when help or none is asked for."""
+    takes_value = False
+    for word in words:
+        if takes_value:
+            takes_value = False
+        elif word in _HELP:
+            return None
+        elif word.startswith("--"):
+            # argparse accepts any unambiguous start of a long option, such as --jour PATH.
+            takes_value = "=" not in word and len(word) > 2 and "--journal".startswith(word)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _parser_for(words: Sequence[str]) -> argparse.ArgumentParser:
+    """A parser with just what ``words`` need: one module's subcommands, none for --version, else all."""
+    command = command_in(words)
+    if command is None and _VERSION in words and not any(word in _HELP for word in words):
+        return build_parser(commands=False)
+    return build_parser(command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     args = None
     try:
-        args = build_parser().parse_args(words)
+        args = _parser_for(words).parse_args(words)
         refuse_undecodable(args)
         return args.handler(args) or 0
     except KeyboardInterrupt:

@@ -7,12 +7,14 @@ import json
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbook.errors import ValidationError
-from workbook.journal import Journal
 from workbook.location import journal_path
 from workbook.values import MAX_ID
+
+if TYPE_CHECKING:
+    from workbook.journal import Journal
 
 #: Seconds the command waits for another program to finish writing before it says so.
 BUSY_TIMEOUT = 5
@@ -39,6 +41,8 @@ def open_journal(args: argparse.Namespace) -> Journal:
 
 def journal_at(path: str | os.PathLike[str]) -> Journal:
     """Open the journal at ``path``, waiting at most :data:`BUSY_TIMEOUT` seconds for another writer."""
+    from workbook.journal import Journal  # here, so commands that open no journal never load it
+
     return Journal(path, busy_timeout=BUSY_TIMEOUT)
 
 
