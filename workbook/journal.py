@@ -388,6 +388,12 @@ class Journal:
         """Mood entries, oldest id first; emotions and tags as lists."""
         return self.frame(MoodEntry)
 
+    @_sqlite_errors_in_words
+    def mood_times(self) -> list[tuple[dt.datetime, int]]:
+        """When each mood was logged and its score, oldest first: all a daily mean needs, without pandas."""
+        rows = self._conn.execute(f"SELECT at, mood FROM {MoodEntry.TABLE} ORDER BY at, id")
+        return [(dt.datetime.fromisoformat(at), mood) for at, mood in rows]
+
     def reflections(self) -> pd.DataFrame:
         """Answers to reflection prompts."""
         return self.frame(Reflection)

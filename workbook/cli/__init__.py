@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -49,6 +50,8 @@ _HELP = ("-h", "--help")
 _VERSION = "--version"
 
 EXIT_USAGE = 2
+#: What a shell reports for a program stopped by SIGPIPE (128 + 13).
+EXIT_PIPE = 141
 
 
 def build_parser(command: str | None = None, *, commands: bool = True) -> argparse.ArgumentParser:
@@ -107,6 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args) or 0
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`workbook list moods | head`): nothing is wrong, so say nothing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PIPE
     except EXPECTED as error:
         if "--debug" in words:
             raise

@@ -16,6 +16,7 @@ from workbook.cli.common import (
 )
 from workbook.errors import ValidationError
 from workbook.growth_records import CheckIn, FollowUp, Motivation, Person, SelfReview
+from workbook.mood_days import WINDOW_DAYS, mood_days
 from workbook.records import (
     CHANNELS,
     CONTEXTS,
@@ -51,6 +52,8 @@ KINDS: dict[str, type[Record]] = {
     "want": Motivation,
     "checkin": CheckIn,
 }
+#: The column with each day's recent mean, named like :func:`workbook.metrics.rolling_mood`'s series.
+RECENT = f"mean_{WINDOW_DAYS}d"
 _IRREGULAR = {"feedback": "feedback", "support": "support", "person": "people"}
 PLURALS = {_IRREGULAR.get(name, name + "s"): kind for name, kind in KINDS.items()}
 
@@ -101,6 +104,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         const="today",
         metavar="YYYY-MM-DD",
         help="followups only: just the open ones due by today (or by the date given), newest due first",
+    )
+    listing.add_argument(
+        "--daily",
+        action="store_true",
+        help=f"moods only: one row per day, its mean mood and the mean of the last {WINDOW_DAYS} days",
     )
     listing.set_defaults(handler=_list)
 
@@ -209,6 +217,8 @@ def _add_mood(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     kind = PLURALS[args.kind]
+    if args.daily:
+        return _list_daily(args)
     by = _due_by(args)
     with open_journal(args) as journal:
         records = journal.records(kind)
@@ -221,6 +231,27 @@ def _list(args: argparse.Namespace) -> int:
         print_table(rows, empty=f"No follow-ups due by {by.isoformat()}.")
     else:
         print_table(rows, empty=f"No {args.kind} logged yet.")
+    return 0
+
+
+def _list_daily(args: argparse.Namespace) -> int:
+    if PLURALS[args.kind] is not MoodEntry:
+        raise ValidationError("--daily", f"only applies to moods, not {args.kind}")
+    if args.due is not None:
+        raise ValidationError("--due", "only applies to followups, not moods")
+    with open_journal(args) as journal:
+        days = mood_days(journal.mood_times())
+    rows = [
+        {"date": day.date.isoformat(), "mood": day.mood, "entries": day.entries, RECENT: day.recent}
+        for day in days
+    ]
+    if args.json:
+        print_json(rows)
+    else:
+        print_table(
+            [{**row, "mood": f"{day.mood:.1f}", RECENT: f"{day.recent:.1f}"} for row, day in zip(rows, days)],
+            empty="No moods logged yet.",
+        )
     return 0
 
 
