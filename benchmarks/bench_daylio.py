@@ -1,10 +1,12 @@
 """The Daylio path, whole process: parse the export, daily means, 7-day rolling mean.
 
-Ours: ``workbook import daylio FILE --journal tmp``, then the means from the
-journal's moods, in one Python process.  The peer: the ``daylio-parser``
-package from PyPI, in its own virtual environment (benchmarks/out/peer-venv),
-doing the same on the same file.  The processes take turns.  A separate,
-untimed run of ours splits its time into phases, to show where it goes.
+Ours: ``workbook import daylio FILE --journal tmp``, then the daily means and
+their 7-day mean as ``workbook list moods --daily`` computes them, in one Python
+process.  The peer: the ``daylio-parser`` package from PyPI, in its own virtual
+environment (benchmarks/out/peer-venv), doing the same on the same file.  For
+scale, a bare script that checks nothing and keeps one four-column table (the
+least any importer does: parse the CSV, insert, means in SQL) runs in the same
+turns.  A separate, untimed run of ours splits its time into phases.
 """
 
 from __future__ import annotations
@@ -23,14 +25,34 @@ import sys, tempfile
 from pathlib import Path
 from workbook.cli import main
 from workbook.journal import Journal
-from workbook.metrics import daily_mood, rolling_mood
+from workbook.mood_days import mood_days
 with tempfile.TemporaryDirectory() as tmp:
     journal = Path(tmp) / "journal.db"
     assert main(["import", "daylio", sys.argv[1], "--journal", str(journal)]) == 0
     with Journal(journal) as opened:
-        moods = opened.moods()
-    daily, rolling = daily_mood(moods), rolling_mood(moods, 7)
-    print(len(moods), len(daily), f"{rolling.iloc[-1]:.2f}")
+        days = mood_days(opened.mood_times())
+    print(sum(day.entries for day in days), len(days), f"{days[-1].recent:.2f}")
+"""
+
+#: The least an importer can do: no checks, no journal, one table; parse, insert, means in SQL.
+BARE = """
+import csv, os, sqlite3, sys, tempfile
+SCORES = {"awful": 2, "bad": 4, "meh": 6, "good": 8, "rad": 10}
+with tempfile.TemporaryDirectory() as tmp:
+    db = sqlite3.connect(os.path.join(tmp, "moods.db"))
+    db.execute("CREATE TABLE moods (at TEXT, mood INTEGER, tags TEXT, note TEXT)")
+    with open(sys.argv[1], newline="", encoding="utf-8") as handle:
+        rows = csv.reader(handle)
+        next(rows)
+        moods = [(d + "T" + t, SCORES[m], a, n) for d, _, _, t, m, a, _, n in rows]
+    with db:
+        db.executemany("INSERT INTO moods VALUES (?, ?, ?, ?)", moods)
+    days = db.execute(
+        "WITH daily AS (SELECT substr(at, 1, 10) AS day, avg(mood) AS mood FROM moods GROUP BY day) "
+        "SELECT day, mood, avg(mood) OVER (ORDER BY julianday(day) RANGE 6 PRECEDING) FROM daily ORDER BY day"
+    ).fetchall()
+    db.close()
+    print(len(moods), len(days), f"{days[-1][2]:.2f}")
 """
 
 PEER = """
@@ -62,11 +84,11 @@ with tempfile.TemporaryDirectory() as tmp:
         store(opened, plan)
     mark("store the entries in a new journal")
     with Journal(journal) as opened:
-        moods = opened.moods()
-    mark("read the moods back (Journal.moods, imports pandas)")
-    from workbook.metrics import daily_mood, rolling_mood
-    daily, rolling = daily_mood(moods), rolling_mood(moods, 7)
-    mark("daily and 7-day means (imports workbook.metrics)")
+        moods = opened.mood_times()
+    mark("read the moods back (Journal.mood_times)")
+    from workbook.mood_days import mood_days
+    days = mood_days(moods)
+    mark("daily and 7-day means (mood_days)")
 print("; ".join(
     f"{name} {1000 * (wall - marks[i][1]):.0f} ms ({1000 * (cpu - marks[i][2]):.0f} ms CPU)"
     for i, (name, wall, cpu) in enumerate(marks[1:])
@@ -93,42 +115,60 @@ def peer_python(out: Path) -> Path:
     return python
 
 
-def daylio(daylio_file: Path, out: Path, runs: int) -> tuple[Figure, list[str]]:
-    """Our Daylio path against daylio-parser's; also what each printed (entries, days, last rolling mean)."""
+def daylio(daylio_file: Path, out: Path, runs: int) -> tuple[list[Figure], list[str]]:
+    """Our Daylio path and a bare script against daylio-parser's; also what each printed."""
     peer = peer_python(out)
     ours_command = [sys.executable, "-c", OURS, str(daylio_file)]
     peer_command = [str(peer), "-c", PEER, str(daylio_file)]
+    bare_command = [sys.executable, "-c", BARE, str(daylio_file)]
     printed = [
         "What each side does, each in a fresh Python process on the same file: "
         "**ours** runs `workbook import daylio FILE` into a new journal (parse, check every row, "
         "map mood names to 1-10, skip entries already there, store them all in one SQLite "
-        "transaction), reads the moods back as a DataFrame and computes `metrics.daily_mood` and "
-        "`metrics.rolling_mood(moods, 7)` (a 7-calendar-day window); **daylio-parser** runs "
-        "`Parser().load_csv(FILE)` (one pydantic model per row, moods 1-5, nothing stored), then "
-        "`Stats.average_moods()` and `Stats.rolling_mean(7)` (a window of 7 consecutive days "
-        "that have entries). Both print the entry count, the day count and the last rolling mean.",
+        "transaction), then reads the moods back and computes each day's mean and the mean of the "
+        "last 7 calendar days, as `workbook list moods --daily` does (`mood_days`, no pandas); "
+        "**daylio-parser** runs `Parser().load_csv(FILE)` (one pydantic model per row, moods 1-5, "
+        "nothing stored), then `Stats.average_moods()` and `Stats.rolling_mean(7)` (a window of 7 "
+        "consecutive days that have entries); the **bare script** parses the CSV with no checks at "
+        "all, inserts into one four-column table and computes the same means in SQL. Each prints "
+        "the entry count, the day count and the last rolling mean.",
         "ours (entries, days, last 7-day mean on 1-10): " + _output(ours_command),
         "daylio-parser (entries, days, last 7-entry mean on 1-5): " + _output(peer_command),
+        "bare script (entries, days, last 7-day mean on 1-10): " + _output(bare_command),
         "daylio-parser version: " + _output([str(peer), "-c", VERSION]),
-        "where our time goes (one untimed run, phase by phase): "
+        "where our time goes (one untimed run, phase by phase, after the interpreter has started): "
         + _output([sys.executable, "-c", PHASES, str(daylio_file)]),
     ]
     samples = interleaved(
         {
-            "ours": lambda: timed(lambda: subprocess.run(ours_command, check=True, capture_output=True)),
-            "peer": lambda: timed(lambda: subprocess.run(peer_command, check=True, capture_output=True)),
+            name: (
+                lambda command=command: timed(
+                    lambda: subprocess.run(command, check=True, capture_output=True)
+                )
+            )
+            for name, command in (("ours", ours_command), ("peer", peer_command), ("bare", bare_command))
         },
         runs,
     )
-    figure = Figure(
-        SECTION,
-        "Rebound: `workbook import daylio` + means",
-        samples["ours"],
-        samples["peer"],
-        "daylio-parser, same file",
-        Target("faster", 5),
-    )
-    return figure, printed
+    figures = [
+        Figure(
+            SECTION,
+            "Rebound: `workbook import daylio` + daily means",
+            samples["ours"],
+            samples["peer"],
+            "daylio-parser, same file",
+            Target("faster", 5),
+        ),
+        Figure(
+            SECTION,
+            "bare script, no checks (for scale)",
+            samples["bare"],
+            samples["peer"],
+            "daylio-parser, same file",
+            peer=True,
+        ),
+    ]
+    return figures, printed
 
 
 def _output(command: list[str]) -> str:

@@ -52,6 +52,8 @@ class Figure:
     target: Target | None = None
     unit: str = "s"
     show_p99: bool = False
+    #: The floor is a peer doing the same job, so the ratio reads "N× faster" or "N× slower".
+    peer: bool = False
 
     @property
     def median(self) -> float:
@@ -100,7 +102,7 @@ class Figure:
         met = {None: "", True: "yes", False: "**no**"}[self.met()]
         p99 = self.shown(self.p99) if self.show_p99 else ""
         ratio = f"{self.ratio:.2f}×" if self.floor else ""
-        if self.target is not None and self.target.kind == "faster":
+        if self.peer or (self.target is not None and self.target.kind == "faster"):
             speed = self.floor_median / self.median
             ratio = f"{speed:.2f}× faster" if speed >= 1 else f"{1 / speed:.2f}× slower"
         floor = f"{self.shown(self.floor_median)} ({self.floor_name})" if self.floor else self.floor_name

@@ -126,8 +126,8 @@ def main(argv: list[str] | None = None) -> None:
         _say("daylio")
         import bench_daylio
 
-        figure, printed = bench_daylio.daylio(daylio_file, args.out, RUNS["daylio"][pick])
-        sections.append((bench_daylio.SECTION, [figure], [f"- {line}" for line in printed]))
+        figures, printed = bench_daylio.daylio(daylio_file, args.out, RUNS["daylio"][pick])
+        sections.append((bench_daylio.SECTION, figures, [f"- {line}" for line in printed]))
 
     header.append(f"- Load average at the end: {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
     target = args.out / "RESULTS-quick.md" if args.quick else HERE / "RESULTS.md"
