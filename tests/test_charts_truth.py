@@ -17,10 +17,12 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from workbook import charts, metrics
 from workbook.charts.canvas import MOOD_MAP, NO_ENTRY, STAGE_COLOURS, SUMMARY
+from workbook.charts.mood import mean_window
 from workbook.records import CHANNELS, OUTCOMES, STAGES
 
 START = pd.Timestamp("2016-01-04")
@@ -322,3 +324,37 @@ def test_recovery_chart_dates_and_verdict_are_all_readable(size: str, request) -
     shown = boxes([verdict], figure)[0]
     assert shown.x1 <= inside.x1 and shown.y1 <= inside.y1
     assert not shown.overlaps(axes.title.get_window_extent(figure.canvas.get_renderer()))
+
+
+def _mean_line(axes) -> Line2D:
+    (line,) = [line for line in axes.get_lines() if line.get_label().endswith("-day mean")]
+    return line
+
+
+def test_three_entries_show_the_weekly_mean() -> None:
+    three = moods([START + pd.Timedelta(days=n) for n in (0, 1, 3)], [4, 8, 7])
+    axes = charts.mood_timeline_chart(three, applications(2, offers=1, days=10)).axes[0]
+    line = _mean_line(axes)
+    assert line.get_label() == "7-day mean"
+    expected = metrics.rolling_mood(three, 7)
+    drawn_values = [y for y in line.get_ydata() if not np.isnan(y)]
+    assert drawn_values == pytest.approx(list(expected))
+
+
+def test_years_of_moods_show_the_monthly_mean_over_faint_dots(large) -> None:
+    """Ten years of daily dots under a weekly line is a blur; a monthly mean shows the long ups and downs."""
+    axes = charts.mood_timeline_chart(large["moods"], large["applications"]).axes[0]
+    line = _mean_line(axes)
+    assert line.get_label() == "30-day mean"
+    expected = metrics.rolling_mood(large["moods"], 30)
+    drawn_values = [y for y in line.get_ydata() if not np.isnan(y)]
+    assert drawn_values == pytest.approx(list(expected))
+    (dots,) = [line for line in axes.get_lines() if line.get_label() == "daily mood"]
+    assert len(dots.get_xdata()) == 3000 and dots.get_alpha() < 1
+    legend = [text.get_text() for text in axes.get_legend().get_texts()]
+    assert "30-day mean" in legend and "7-day mean" not in legend
+
+
+@pytest.mark.parametrize(("days", "window"), [(30, 7), (548, 7), (549, 30), (3650, 30)])
+def test_the_mean_window_follows_the_span(days: int, window: int) -> None:
+    assert mean_window(pd.Timedelta(days=days)) == window

@@ -31,13 +31,18 @@ from workbook.charts.canvas import (
 from workbook.charts.marks import mark_rejections
 
 NO_MOODS = "No moods logged yet.\nA quick check-in a day is enough to start."
+#: Days of moods from which the dots turn small and faint.
+MANY_DAYS = 400
+#: Running-mean windows in days, and the span from which the longer one is used.
+SHORT_WINDOW, LONG_WINDOW = 7, 30
+LONG_SPAN = pd.Timedelta(days=548)
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def mood_timeline_chart(
     moods: pd.DataFrame, applications: pd.DataFrame, rejections: pd.DataFrame | None = None
 ) -> Figure:
-    """Daily mood (dots), its 7-day mean (line), and each rejection as a dashed line.
+    """Daily mood (dots), its running mean (line; see :func:`mean_window`), and each rejection marked.
 
     ``rejections`` (:func:`workbook.metrics.rejection_metrics`), when given,
     adds the usual level (baseline) as a band from two weeks before each
@@ -55,11 +60,24 @@ def mood_timeline_chart(
     _span(axes, dates.min(), dates.max())
     if rejections is not None:
         _usual_band(axes, rejections)
-    size = 5 if len(daily) < 400 else 2.5
-    axes.plot(daily.index, daily.to_numpy(), "o", color=MOOD, markersize=size, label="daily mood", zorder=3)
-    rolling = _broken_at_gaps(metrics.rolling_mood(moods))
+    if len(daily) < MANY_DAYS:
+        axes.plot(daily.index, daily.to_numpy(), "o", color=MOOD, markersize=5, label="daily mood", zorder=3)
+    else:  # thousands of dots: small and faint, so the mean line reads on top of them
+        axes.plot(
+            daily.index, daily.to_numpy(), "o", color=MOOD, markersize=2.5, alpha=0.4, label="daily mood"
+        )
+    window = mean_window(dates.max() - dates.min())
+    rolling = _broken_at_gaps(metrics.rolling_mood(moods, window), window)
     if rolling.rolling(2).count().max() >= 2:  # some stretch of the line is drawn
-        axes.plot(rolling.index, rolling.to_numpy(), "-", color=MOOD_MEAN, linewidth=1.6, label="7-day mean")
+        axes.plot(
+            rolling.index,
+            rolling.to_numpy(),
+            "-",
+            color=MOOD_MEAN,
+            linewidth=1.6,
+            label=f"{window}-day mean",
+            zorder=3,
+        )
     axes.set_ylim(0.5, 12.2)
     axes.set_yticks(range(1, 11))
     mark_rejections(figure, axes, rejected["outcome_on"], rejected["company"].astype(str))
@@ -71,9 +89,18 @@ def mood_timeline_chart(
     return figure
 
 
-def _broken_at_gaps(rolling: pd.Series) -> pd.Series:
-    """The 7-day mean with a break wherever a week passes without an entry, so no line bridges a gap."""
-    gaps = rolling.index.to_series().diff() > pd.Timedelta(days=7)
+def mean_window(span: pd.Timedelta) -> int:
+    """Days in the chart's running mean: a week, or a month once the chart spans more than a year and a half.
+
+    Over years, a weekly mean swings up and down every few pixels and hides the
+    longer ups and downs; a monthly one shows them.
+    """
+    return SHORT_WINDOW if span <= LONG_SPAN else LONG_WINDOW
+
+
+def _broken_at_gaps(rolling: pd.Series, window: int) -> pd.Series:
+    """The running mean with a break wherever ``window`` days pass without an entry, so no line bridges a gap."""
+    gaps = rolling.index.to_series().diff() > pd.Timedelta(days=window)
     if not gaps.any():
         return rolling
     breaks = pd.Series(np.nan, index=rolling.index[gaps.to_numpy()] - pd.Timedelta(hours=12))
