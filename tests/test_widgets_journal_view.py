@@ -282,3 +282,33 @@ def test_keep_leaves_a_newer_entry_where_it_was(journal: Journal, journal_file: 
     row.keep_button.click()
     assert row.confirm.layout.display == "none" and row.buttons.layout.display is None
     assert len(Journal(journal_file).records(FollowUp)) == 1
+
+
+def test_forms_put_away_stop_following_the_journal(journal: Journal) -> None:
+    """Opening entry after entry must not leave old forms behind that redraw on every save."""
+    fill(journal)
+    view = JournalView(journal, load_template())
+    following = len(journal._listeners)
+    opened = []
+    for _ in range(5):
+        for row in range(4):
+            view.rows[row].edit_button.click()
+            opened.append(view.opened)
+    journal.add(MoodEntry(at=dt.datetime.combine(DAY, dt.time(12)), mood=6))  # closed forms' pickers let go
+    assert len(journal._listeners) <= following + 2  # the open form and its application picker
+    view.close_button.click()
+    journal.add(MoodEntry(at=dt.datetime.combine(DAY, dt.time(13)), mood=6))
+    assert len(journal._listeners) == following
+    assert view.opened is None and view.editor.children == ()
+    assert all(form.widget.comm is None for form in opened)  # their widgets are closed in the kernel too
+    assert len(view.rows) == 6  # the view itself still follows: both new moods are listed
+
+
+def test_a_closed_view_lets_go_of_everything(journal: Journal) -> None:
+    fill(journal)
+    before = len(journal._listeners)
+    view = JournalView(journal, load_template())
+    view.rows[0].edit_button.click()
+    view.close()
+    journal.add(MoodEntry(at=dt.datetime.combine(DAY, dt.time(12)), mood=6))
+    assert len(journal._listeners) == before

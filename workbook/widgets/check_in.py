@@ -99,7 +99,7 @@ class CheckInForm(Form):
             ]
         )
         self.widget.add_class("rebound-check-in")
-        self._stop = journal.on_change(self._show_saved)
+        self.follow(journal, self._show_saved)
         self._show_saved()
         self.mark_saved()
 

@@ -68,7 +68,7 @@ class ChecklistForm(Form):
             ]
         )
         self.widget.add_class("rebound-checklist")
-        self._stop = journal.on_change(self._show_saved)  # runs saved or deleted elsewhere show up here
+        self.follow(journal, self._show_saved)  # runs saved or deleted elsewhere show up here
         self.load(application_id)
         self._show_saved()
 

@@ -134,12 +134,13 @@ class ApplicationPicker:
 
 
 def _follow(journal: Journal, picker: ApplicationPicker) -> Callable[[], None]:
-    # A weak reference: a form re-created by re-running its cell lets the old one go, and its listener with it.
+    # A weak reference: a form re-created by re-running its cell lets the old one go, and its listener with
+    # it.  A form put away (Form.close) closes the drop-down: then the listener stops at the next change.
     ref = weakref.ref(picker)
 
     def listener() -> None:
         alive = ref()
-        if alive is None:
+        if alive is None or alive.dropdown.comm is None:
             stop()
         else:
             alive.refresh()

@@ -130,7 +130,7 @@ class FollowUpForm(Form):
         for box in (self.interviewer, self.appreciated, self.working_on):
             box.observe(lambda _change: self._words_changed(), names="value")
         self.application.observe(lambda _change: self._application_changed(), names="value")
-        self._stop = journal.on_change(self._show_saved)
+        self.follow(journal, self._show_saved)
         self._fill_from_journal()
         self._show_saved()
         self.mark_saved()
@@ -327,7 +327,7 @@ class DueFollowUps(Form):
         self.rest = Shortened(SHOWN, self.refresh)
         self.widget = w.VBox([heading(self.labels["due.title"]), self.rows, self.status])
         self.widget.add_class("rebound-due-follow-ups")
-        self._stop = journal.on_change(self.refresh)
+        self.follow(journal, self.refresh)
         self.refresh()
 
     @property

@@ -19,7 +19,7 @@ import datetime as dt
 import functools
 import html
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import ipywidgets as w
 from ipywidgets.widgets.widget_bool import CheckboxStyle
@@ -28,6 +28,9 @@ from ipywidgets.widgets.widget_string import HTMLStyle, LabelStyle
 from workbook import messages
 from workbook.errors import ValidationError
 from workbook.template import FormMessages, default_template
+
+if TYPE_CHECKING:
+    from workbook.journal import Journal
 
 #: Let descriptions take the room they need instead of being cut off.
 WIDE_LABEL = {"description_width": "initial"}
@@ -113,9 +116,26 @@ class Form:
         self._labels: dict[tuple[str, str], str] = {}
         self._saved_state: tuple[object, ...] = ()
         self._waiting: Callable[[], None] | None = None
+        self._stops: list[Callable[[], None]] = []
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
+
+    # --- following the journal, and letting go ----------------------------------------
+
+    def follow(self, journal: Journal, refresh: Callable[[], None]) -> None:
+        """Call ``refresh`` after every change ``journal`` stores, until :meth:`close`."""
+        self._stops.append(journal.on_change(refresh))
+
+    def close(self) -> None:
+        """Stop following the journal and close the form's widgets: the form is done with, for good.
+
+        A form opened and put away again (Your journal opens one per entry) would
+        otherwise stay in the kernel and redraw itself after every save.
+        """
+        while self._stops:
+            self._stops.pop()()
+        close_widgets(self.widget)
 
     # --- the one guard ------------------------------------------------------------
 
@@ -388,3 +408,10 @@ def toggles(words: Iterable[str]) -> dict[str, w.ToggleButton]:
 def wrap(children: Iterable[w.Widget]) -> w.Box:
     """A row that wraps onto more lines when it runs out of room."""
     return w.Box(list(children), layout=w.Layout(flex_flow="row wrap"))
+
+
+def close_widgets(widget: w.Widget) -> None:
+    """Close ``widget`` and every widget inside it (not their layouts and styles, which forms share)."""
+    for child in getattr(widget, "children", ()):
+        close_widgets(child)
+    widget.close()

@@ -133,7 +133,7 @@ class JournalView(Form):
             ]
         )
         self.widget.add_class("rebound-journal-view")
-        self._stop = journal.on_change(self.redraw)
+        self.follow(journal, self.redraw)
         self.redraw()
 
     # --- the table ------------------------------------------------------------------
@@ -212,12 +212,14 @@ class JournalView(Form):
     def _open(self, kind: str, entry_id: int) -> Form:
         opener = _OPENERS.get(kind)
         if opener is None:
-            self.opened = open_entry(self.journal, self.template, kind, entry_id)
+            opened = open_entry(self.journal, self.template, kind, entry_id)
         else:
-            self.opened = opener(self.journal, self.template, entry_id)
-        self.editor.children = [self.opened.widget]
+            opened = opener(self.journal, self.template, entry_id)
+        self.editor.children = [opened.widget]
+        self._put_away()
+        self.opened = opened
         self.close_button.layout.display = None
-        return self.opened
+        return opened
 
     def close_editor(self) -> None:
         """Put the opened form away (asking first if it holds unsaved text)."""
@@ -226,9 +228,20 @@ class JournalView(Form):
         self.opened.ask_before(self._close)
 
     def _close(self) -> None:
-        self.opened = None
         self.editor.children = []
+        self._put_away()
         self.close_button.layout.display = "none"
+
+    def close(self) -> None:
+        """Put away the opened form too, then stop following the journal and close the view."""
+        self._put_away()
+        super().close()
+
+    def _put_away(self) -> None:
+        # The form that was open stops following the journal and its widgets go.
+        if self.opened is not None:
+            self.opened.close()
+            self.opened = None
 
     def delete(self, kind: str, entry_id: int) -> None:
         """Delete one entry (the person said yes once), inside the failure guard."""

@@ -99,7 +99,7 @@ class MoodLogger(Form):
         )
         self.widget.add_class("rebound-mood-logger")  # a stable handle for browser tests and coaches' CSS
         self.notice.refresh(self.journal)
-        self._stop = journal.on_change(lambda: self.notice.refresh(self.journal))
+        self.follow(journal, lambda: self.notice.refresh(self.journal))
         self.mark_saved()
 
     def typed(self) -> tuple[object, ...]:

@@ -107,7 +107,7 @@ class MotivationForm(Form):
         )
         self.widget.add_class("rebound-motivation")
         self.application.observe(lambda _change: self._application_changed(), names="value")
-        self._stop = journal.on_change(self._show_saved)
+        self.follow(journal, self._show_saved)
         self._show_saved()
         self._load(self.picker.selected)
 

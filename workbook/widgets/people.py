@@ -95,7 +95,7 @@ class PeopleMet(Form):
         self.widget.add_class("rebound-people")
         self.application.observe(lambda _change: self._show_invitation(), names="value")
         self.invited.observe(lambda change: self._invited_changed(change["new"]), names="value")
-        self._stop = journal.on_change(self._refresh)
+        self.follow(journal, self._refresh)
         self._refresh()
         self.mark_saved()
 

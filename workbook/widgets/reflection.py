@@ -100,7 +100,7 @@ class ReflectionForm(Form):
         self.widget.add_class("rebound-reflection")
         self._layout()
         self.mark_saved()
-        self._stop = journal.on_change(self._show_saved)
+        self.follow(journal, self._show_saved)
         self._show_saved()
 
     def typed(self) -> tuple[object, ...]:

@@ -135,7 +135,7 @@ class RejectionLog(Form):
         for control in (self.stage, self.outcome_on):
             control.observe(lambda _change: self._show_stage_on(), names="value")
         self.stage_on.observe(lambda _change: self._stage_on_picked(), names="value")
-        self._stop = journal.on_change(self._show_saved)
+        self.follow(journal, self._show_saved)
         self.load(application_id)
 
     def _call_section(self) -> w.VBox:

@@ -95,7 +95,7 @@ class SelfReviewForm(Form):
             ]
         )
         self.widget.add_class("rebound-self-review")
-        self._stop = journal.on_change(self._show_saved)
+        self.follow(journal, self._show_saved)
         self._show_saved()
         self.mark_saved()
 

@@ -75,7 +75,7 @@ class ShareForm(Form):
         for box in self.includes.values():
             box.observe(lambda _change: self.refresh(), names="value")
         self.path.observe(lambda _change: self._show_preview(), names="value")
-        self._stop = journal.on_change(self.refresh)
+        self.follow(journal, self.refresh)
         self.refresh()
         self.mark_saved()
 
@@ -125,10 +125,6 @@ class ShareForm(Form):
         self.mark_saved()
         self.say_done(self.labels.fill("share.done", path=written))
         return written
-
-    def close(self) -> None:
-        """Stop following the journal."""
-        self._stop()
 
 
 def share_widget(book: Workbook) -> Any:

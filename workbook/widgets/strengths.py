@@ -77,7 +77,7 @@ class WentWellForm(Form):
         self.text.observe(lambda _change: self._text_changed(), names="value")
         for box in self.theme_boxes.values():
             box.observe(lambda _change: self._ticked_by_hand(), names="value")
-        self._stop = journal.on_change(self._show_saved)
+        self.follow(journal, self._show_saved)
         self._show_saved()
         self.mark_saved()
 

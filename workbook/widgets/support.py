@@ -102,7 +102,7 @@ class SupportLog(Form):
             ]
         )
         self.widget.add_class("rebound-support-log")
-        self._stop = journal.on_change(self._show_saved)
+        self.follow(journal, self._show_saved)
         self._show_saved()
         self.mark_saved()
 
