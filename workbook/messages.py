@@ -147,6 +147,43 @@ PATTERNS_NOT_CAUSES = "These are patterns in your own journal, not causes: take 
 # --- sharing with a coach (workbook share, the Share widget) and the coach's cohort view -------------
 
 #: What each kind of record is called when a person is shown what a bundle will hold.
+#: Each kind of record as a sentence counts it, singular and plural: "1 mood entry", "3 pieces of feedback".
+RECORD_NOUNS = {
+    "applications": ("application", "applications"),
+    "stage_changes": ("stage reached", "stages reached"),
+    "mood_entries": ("mood entry", "mood entries"),
+    "feedback_items": ("piece of feedback", "pieces of feedback"),
+    "call_notes": ("set of call notes", "sets of call notes"),
+    "reflections": ("reflection", "reflections"),
+    "checklist_runs": ("saved checklist", "saved checklists"),
+    "actions": ("action", "actions"),
+    "support_contacts": (
+        "conversation with someone who supports you",
+        "conversations with people who support you",
+    ),
+    "people": ("person you met", "people you met"),
+    "follow_ups": ("follow-up", "follow-ups"),
+    "self_reviews": ("self-review", "self-reviews"),
+    "motivations": ("note on what you wanted", "notes on what you wanted"),
+    "check_ins": ("check-in", "check-ins"),
+}
+
+
+def records_count(table: str, number: int) -> str:
+    """``number`` records of the kind stored in ``table``, in words: "5,500 mood entries"."""
+    return count(number, *RECORD_NOUNS[table])
+
+
+def import_summary(added: dict[str, int], skipped: dict[str, int]) -> str:
+    """What an import did: "Added 2 applications, 5 mood entries; 3 already in the journal."."""
+    if not added and not skipped:
+        return "Nothing to import."
+    text = "Added " + (", ".join(records_count(table, n) for table, n in added.items()) or "nothing")
+    if skipped:
+        text += f"; {sum(skipped.values()):,} already in the journal"
+    return text + "."
+
+
 SHARE_KIND_NAMES = {
     "applications": "Applications",
     "stage_changes": "Stages reached",

@@ -11,39 +11,29 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from workbook.messages import CHANNEL_LABELS, count, month_text, times
+from workbook.messages import CHANNEL_LABELS, count, month_text, records_count, times
 from workbook.metrics import Trend, daily_mood
 
-#: What each record type is called in a sentence, singular and plural.
-_NOUNS = {
-    "applications": ("application", "applications"),
-    "mood_entries": ("mood entry", "mood entries"),
-    "feedback_items": ("piece of feedback", "pieces of feedback"),
-    "call_notes": ("set of call notes", "sets of call notes"),
-    "reflections": ("reflection", "reflections"),
-    "checklist_runs": ("saved checklist", "saved checklists"),
-    "actions": ("action", "actions"),
-    "support_contacts": (
-        "conversation with someone who supports you",
-        "conversations with people who support you",
-    ),
-}
+#: The kinds of record about the news itself, named first in the overview.
+_NEWS = (
+    "applications",
+    "mood_entries",
+    "feedback_items",
+    "call_notes",
+    "reflections",
+    "checklist_runs",
+    "actions",
+    "support_contacts",
+)
 #: The kinds that come after the news, named in a second sentence so the overview stays readable.
-_MORE_NOUNS = {
-    "people": ("person you met", "people you met"),
-    "follow_ups": ("follow-up", "follow-ups"),
-    "self_reviews": ("self-review", "self-reviews"),
-    "motivations": ("note on what you wanted", "notes on what you wanted"),
-    "check_ins": ("check-in", "check-ins"),
-}
+_MORE = ("people", "follow_ups", "self_reviews", "motivations", "check_ins")
 #: How many praised strengths the themes summary names.
 TOP_STRENGTHS = 2
 
 
 def count_phrase(number: int, table: str) -> str:
     """``3 applications``, ``1 mood entry``: a count with the right noun."""
-    singular, plural = _NOUNS[table] if table in _NOUNS else _MORE_NOUNS[table]
-    return count(number, singular, plural)
+    return records_count(table, number)
 
 
 def overview(counts: Mapping[str, int], *, whose: str = "Your journal") -> str:
@@ -52,8 +42,8 @@ def overview(counts: Mapping[str, int], *, whose: str = "Your journal") -> str:
     The records of the news itself come first; people met, follow-ups,
     self-reviews, wants and check-ins follow in a second sentence.
     """
-    held = [count_phrase(counts[table], table) for table in _NOUNS if counts.get(table)]
-    more = [count_phrase(counts[table], table) for table in _MORE_NOUNS if counts.get(table)]
+    held = [count_phrase(counts[table], table) for table in _NEWS if counts.get(table)]
+    more = [count_phrase(counts[table], table) for table in _MORE if counts.get(table)]
     if not held and not more:
         return (
             "Your journal is empty, and that is a fine place to start. "

@@ -10,6 +10,7 @@ from workbook.demo import DEMO_END, build_demo, default_demo_path, is_sample
 from workbook.errors import ValidationError
 from workbook.journal import Journal
 from workbook.location import DEFAULT_NAME
+from workbook.messages import count, records_count
 from workbook.records import RECORD_TYPES, Application
 
 
@@ -80,15 +81,14 @@ def _empty(journal: Journal) -> None:
 def _summary(journal: Journal, target: Path) -> str:
     counts = journal.counts()
     rejections = sum(app.outcome == "rejected" for app in journal.records(Application))
+    said = {table: records_count(table, number) for table, number in counts.items()}
     return (
         f"Wrote a sample journal to {target}, ending on {DEMO_END.isoformat()}:\n"
-        f"  {counts['applications']} applications ({rejections} rejections), "
-        f"{counts['mood_entries']} mood entries, {counts['feedback_items']} pieces of feedback,\n"
-        f"  {counts['call_notes']} call notes, {counts['reflections']} reflections, "
-        f"{counts['checklist_runs']} checklists, {counts['actions']} actions, "
-        f"{counts['support_contacts']} support contacts,\n"
-        f"  {counts['people']} people met, {counts['follow_ups']} follow-ups, "
-        f"{counts['self_reviews']} self-reviews, {counts['motivations']} notes of what you wanted, "
-        f"{counts['check_ins']} check-ins.\n"
+        f"  {said['applications']} ({count(rejections, 'rejection')}), {said['mood_entries']}, "
+        f"{said['feedback_items']},\n"
+        f"  {said['call_notes']}, {said['reflections']}, {said['checklist_runs']}, {said['actions']},\n"
+        f"  {said['support_contacts']},\n"
+        f"  {said['people']}, {said['follow_ups']}, {said['self_reviews']}, {said['motivations']}, "
+        f"{said['check_ins']}.\n"
         "Everyone in it is made up; your own journal was not touched."
     )
