@@ -61,11 +61,10 @@ def check_scores(name: str, value: Any, *, required: bool) -> tuple[str, ...]:
     words = check_words(name, value)
     found: dict[str, int] = {}
     for word in words:
-        # Spaces and capitals are forgiven ("Communication = 4"); the stored word is always "communication=4".
-        match = _SCORE.fullmatch("".join(word.split()).lower())
-        if not match:
+        scored = _SCORED.get(word) or _score_of(word)
+        if scored is _NOT_A_SCORE:
             raise ValidationError(name, f"{word!r} is not id=score (like communication=4)")
-        key, number = match.group(1), int(match.group(2))
+        key, number = scored
         if key in found:
             raise ValidationError(name, f"{key!r} is scored twice")
         if not SCALE[0] <= number <= SCALE[1]:
@@ -74,6 +73,24 @@ def check_scores(name: str, value: Any, *, required: bool) -> tuple[str, ...]:
     if required and not found:
         raise ValidationError(name, "needs at least one score")
     return score_words(found)
+
+
+#: What :func:`_score_of` found for each word seen: a few dozen words ("communication=4") make up
+#: every self-review and check-in, and parsing one costs more than the rest of its checks.
+_SCORED: dict[str, tuple[str, int]] = {}
+_NOT_A_SCORE = ("", 0)
+_REMEMBERED = 10_000
+
+
+def _score_of(word: str) -> tuple[str, int]:
+    """``word``'s id and score, or :data:`_NOT_A_SCORE`; remembered in :data:`_SCORED`."""
+    # Spaces and capitals are forgiven ("Communication = 4"); the stored word is always "communication=4".
+    match = _SCORE.fullmatch("".join(word.split()).lower())
+    scored = (match.group(1), int(match.group(2))) if match else _NOT_A_SCORE
+    if len(_SCORED) >= _REMEMBERED:
+        _SCORED.clear()
+    _SCORED[word] = scored
+    return scored
 
 
 @record_type

@@ -220,20 +220,13 @@ class Journal:
             return []
         kind = type(records[0])
         key_of = _key_getter(kind)
-        placed: list[tuple[list[Any], bool]] = []
-        new_rows: list[list[Any]] = []
         with self.transaction():
             known, taken = self._identities(kind)
-            for row in to_value_rows(records):
-                key = key_of(row)
-                found = known.get(key)
-                if found is not None:
-                    placed.append((found, False))
-                    continue
-                row[0] = taken.place(row[0] if keep_id else None)
-                known[key] = row
-                new_rows.append(row)
-                placed.append((row, True))
+            rows = to_value_rows(records)
+            if _all_new(rows, key_of, known, taken, keep_id):
+                new_rows, placed = rows, [(row, True) for row in rows]
+            else:
+                new_rows, placed = _place(rows, key_of, known, taken, keep_id)
             self._insert_many(records, kind, new_rows)
             if kind is Application:
                 added = [record for record, (_, new) in zip(records, placed) if new]
@@ -596,6 +589,57 @@ class _Ids:
         if wanted > self.top:
             self.top = wanted
         return wanted
+
+
+def _all_new(
+    rows: list[list[Any]],
+    key_of: Callable[[list[Any]], tuple[Any, ...]],
+    known: dict[tuple[Any, ...], list[Any]],
+    taken: _Ids,
+    keep_id: bool,
+) -> bool:
+    """:func:`_place` in one step, for the usual import into a new journal; False (nothing done) otherwise.
+
+    It applies when no identity repeats, among the rows or in ``known``, so
+    every row is new, and either every row keeps its own id (each given, free
+    and once) or none does and SQLite's next ids are free to take in turn.
+    The ids are then placed exactly as :func:`_place` would place them.
+    """
+    keys = set(map(key_of, rows))
+    if len(keys) != len(rows) or not known.keys().isdisjoint(keys):
+        return False
+    ids = [row[0] for row in rows] if keep_id else [None]
+    if ids.count(None) == len(ids):  # no row keeps its own id: each gets the largest so far plus one
+        if taken.top + len(rows) > MAX_ID:
+            return False
+        for number, row in enumerate(rows, taken.top + 1):
+            row[0] = number
+        return True
+    distinct = set(ids)
+    return None not in distinct and len(distinct) == len(ids) and taken.taken.isdisjoint(distinct)
+
+
+def _place(
+    rows: list[list[Any]],
+    key_of: Callable[[list[Any]], tuple[Any, ...]],
+    known: dict[tuple[Any, ...], list[Any]],
+    taken: _Ids,
+    keep_id: bool,
+) -> tuple[list[list[Any]], list[tuple[list[Any], bool]]]:
+    """The rows to insert, each with its id placed, and for every row the row it is stored as and whether it is new."""
+    placed: list[tuple[list[Any], bool]] = []
+    new_rows: list[list[Any]] = []
+    for row in rows:
+        key = key_of(row)
+        found = known.get(key)
+        if found is not None:
+            placed.append((found, False))
+            continue
+        row[0] = taken.place(row[0] if keep_id else None)
+        known[key] = row
+        new_rows.append(row)
+        placed.append((row, True))
+    return new_rows, placed
 
 
 @functools.cache

@@ -80,6 +80,8 @@ def to_value_rows(records: Sequence[Record]) -> list[list[Any]]:
 def _words(value: Any) -> str:
     # Exactly json.dumps(list(value), ensure_ascii=False) for a list of text, which every
     # stored word list is; encoding each word directly skips building an encoder per call.
+    if not value:
+        return "[]"
     try:
         if len(value) == 1:
             return "[" + encode_basestring(value[0]) + "]"
