@@ -204,3 +204,26 @@ def test_records_with_scores_build_and_refuse_as_before() -> None:
         assert review.ratings == ("preparation=4", "examples=2")
         with pytest.raises(ValidationError, match=r"^answers: 'calm=9' is not|^answers: calm must be"):
             CheckIn(at=DAY, answers="calm=9", score=3)
+
+
+def test_a_remembered_word_list_is_written_as_the_first_time() -> None:
+    for _ in range(2):
+        assert _words(("calm", "tired")) == '["calm", "tired"]'
+        assert _words(["calm", "tired"]) == '["calm", "tired"]'
+        assert _words((1, "a")) == '[1, "a"]'
+        assert _words((["a"],)) == '[["a"]]'
+
+
+def test_replacing_stage_histories_deletes_only_what_was_there(tmp_path: Path) -> None:
+    from workbook.records import Application, StageChange
+
+    with Journal(tmp_path / "j.db") as journal:
+        first = journal.add(Application(company="A", role="R", applied_on="2024-01-02", stage="screen"))
+        second = journal.add_new(
+            [Application(company="B", role="R", applied_on="2024-01-03")], histories_given={0}
+        )[0][0]
+        history = [StageChange(application_id=1, stage="applied", changed_on="2024-01-05")]
+        journal.set_stage_histories({first.id: history, second: history})  # type: ignore[dict-item]
+        rows = [(c.application_id, c.stage, c.changed_on) for c in journal.records(StageChange)]
+    day = dt.date(2024, 1, 5)
+    assert rows == [(first.id, "applied", day), (second, "applied", day)]

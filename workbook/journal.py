@@ -283,19 +283,20 @@ class Journal:
             for application_id in histories:
                 if application_id not in stored:
                     raise NotFoundError(f"no application with id {application_id}")
+            with_history = {
+                row[0] for row in self._conn.execute("SELECT DISTINCT application_id FROM stage_changes")
+            }
             self._conn.executemany(
-                "DELETE FROM stage_changes WHERE application_id = ?", [(i,) for i in histories]
+                "DELETE FROM stage_changes WHERE application_id = ?",
+                [(i,) for i in histories if i in with_history],  # the others have no rows to delete
             )
             _, taken = self._identities(StageChange)
             changes = [c for changes in histories.values() for c in changes]
             link = StageChange.columns().index("application_id")
-            rows = []
-            for application_id, group in histories.items():
-                for change in group:
-                    row = to_values(change)
-                    row[link] = application_id
-                    row[0] = taken.place(row[0])
-                    rows.append(row)
+            rows = to_value_rows(changes)
+            for row, application_id in zip(rows, [i for i, group in histories.items() for _ in group]):
+                row[link] = application_id
+                row[0] = taken.place(row[0])
             self._insert_many(changes, StageChange, rows)
 
     # --- reading ----------------------------------------------------------------
