@@ -154,6 +154,15 @@ def check_not_future(name: str, value: dt.date | dt.datetime | None) -> None:
 
 def check_past_date(name: str, value: Any) -> dt.date:
     """A required date that is not after today."""
+    if type(value) is str and len(value) == 10:
+        # A plain YYYY-MM-DD, the usual cell of an import: parse_date's own short path, one call sooner.
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            pass  # the general path below refuses it in words
+        else:
+            if EARLIEST <= day <= (_PINNED_TODAY.get() or today()):
+                return day
     day = parse_date(name, value)
     if day is None:
         raise ValidationError(name, "is required")
@@ -177,6 +186,21 @@ def check_order(name: str, value: dt.date | None, earlier_name: str, earlier: dt
 
 def check_past_timestamp(name: str, value: Any) -> dt.datetime:
     """A required timestamp whose date is not after today."""
+    if type(value) is str and len(value) == 19:
+        # A plain YYYY-MM-DDTHH:MM:SS, the usual cell of an import: parse_timestamp's own
+        # short path, one call sooner.
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            pass  # the general path below refuses it in words
+        else:
+            if (
+                moment.tzinfo is None
+                and not moment.microsecond
+                and moment.year >= EARLIEST.year
+                and moment.date() <= (_PINNED_TODAY.get() or today())
+            ):
+                return moment
     moment = parse_timestamp(name, value)
     if moment is None:
         raise ValidationError(name, "is required")
@@ -312,6 +336,10 @@ def check_id(name: str, value: Any) -> int:
 
 def check_bool(name: str, value: Any) -> bool:
     """Return ``value`` as True or False (accepting true/false, yes/no, 1/0 as text)."""
+    if type(value) is str and value == "false":
+        return False  # as written by an export; the general path below says the same
+    if type(value) is str and value == "true":
+        return True
     if isinstance(value, bool):
         return value
     if isinstance(value, int) and value in (0, 1):
