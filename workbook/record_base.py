@@ -75,21 +75,24 @@ class Record:
             return [cls.build_row(names, row) for row in rows]
         defaults = {name: value for name, value in plan.defaults.items() if name not in given}
         factories = [(name, factory) for name, factory in plan.factories if name not in given]
-        built = []
+        built: list[Self] = []
+        # Looked up once, not per row: an import builds thousands.
+        width, new, validate, append = len(names), cls.__new__, cls.validate, built.append
         for row in rows:
-            if len(row) != len(names):
-                built.append(cls.build_row(names, row))
+            if len(row) != width:
+                append(cls.build_row(names, row))
                 continue
-            record = cls.__new__(cls)
+            record = new(cls)
             fields = record.__dict__
-            fields.update(defaults)
+            if defaults:
+                fields.update(defaults)
             fields.update(zip(names, row))
             for name, factory in factories:
                 fields[name] = factory()
             if fields["id"] is not None:  # what __post_init__ does, without the extra call
                 fields["id"] = check_id("id", fields["id"])
-            record.validate()
-            built.append(record)
+            validate(record)
+            append(record)
         return built
 
     @classmethod
