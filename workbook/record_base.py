@@ -142,7 +142,7 @@ class Record:
     @classmethod
     def columns(cls) -> tuple[str, ...]:
         """The stored fields, in order: the table's columns and the export's header."""
-        return tuple(_kinds_of(cls))
+        return _columns_of(cls)
 
     @classmethod
     def kinds(cls) -> Mapping[str, str]:
@@ -244,6 +244,12 @@ def _kinds_of(cls: type[Record]) -> Mapping[str, str]:
     hints = typing.get_type_hints(cls)
     stored = [f.name for f in dataclasses.fields(cls) if f.metadata.get("stored", True)]
     return MappingProxyType({name: _kind(hints[name]) for name in stored})
+
+
+@functools.cache
+def _columns_of(cls: type[Record]) -> tuple[str, ...]:
+    # Cached: every save asks for them.
+    return tuple(_kinds_of(cls))
 
 
 def _plain(value: Any) -> Any:
