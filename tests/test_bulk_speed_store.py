@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from workbook import journal as journal_module
+from workbook import journal_writes as journal_module
 from workbook.errors import ValidationError
 from workbook.growth_records import CheckIn, SelfReview, check_scores
 from workbook.journal import Journal
