@@ -227,3 +227,45 @@ def test_replacing_stage_histories_deletes_only_what_was_there(tmp_path: Path) -
         rows = [(c.application_id, c.stage, c.changed_on) for c in journal.records(StageChange)]
     day = dt.date(2024, 1, 5)
     assert rows == [(first.id, "applied", day), (second, "applied", day)]
+
+
+def test_an_import_that_brings_every_history_ends_as_if_each_had_been_started_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbook.interop.folder import import_csv
+    from workbook.records import Application
+
+    source = tmp_path / "export"
+    source.mkdir()
+    (source / "applications.csv").write_text(
+        "id,company,role,applied_on,stage,outcome,outcome_on,channel,notes,invited_back\r\n"
+        "1,Acme,Dev,2020-01-02,interview,rejected,2020-02-01,email,,false\r\n"
+        "3,Core,QA,2020-01-04,applied,pending,,phone,,false\r\n",
+        encoding="utf-8",
+    )
+    (source / "stage_changes.csv").write_text(
+        "id,application_id,stage,changed_on\r\n"
+        "1,1,applied,2020-01-02\r\n2,1,interview,2020-01-10\r\n7,3,applied,2020-01-04\r\n",
+        encoding="utf-8",
+    )
+
+    def imported(journal_file: Path) -> dict[str, list[tuple[Any, ...]]]:
+        with Journal(journal_file) as journal:
+            journal.add(Application(company="Old", role="Dev", applied_on="2019-05-01", stage="screen"))
+            import_csv(journal, source)
+        return dump(journal_file)
+
+    quick = imported(tmp_path / "quick.db")
+    add_new = Journal.add_new
+    monkeypatch.setattr(
+        Journal,
+        "add_new",
+        lambda self, records, keep_id=False, histories_given=(): add_new(self, records, keep_id=keep_id),
+    )
+    assert quick == imported(tmp_path / "started-then-replaced.db")
+    # The file's application 1 becomes 2 (1 is taken); its history's ids 1 and 2 are taken too.
+    assert quick["stage_changes"][2:] == [
+        (3, 2, "applied", "2020-01-02"),
+        (4, 2, "interview", "2020-01-10"),
+        (7, 3, "applied", "2020-01-04"),
+    ]
