@@ -173,3 +173,22 @@ def test_a_note_with_markup_still_goes_through_the_parser(note: str, expected: s
 )
 def test_a_note_title_and_note_join_as_before(title: str, body: str, expected: Any) -> None:
     assert daylio_note(title, body) == expected
+
+
+def test_a_planned_row_is_built_as_the_dataclass_would_build_it() -> None:
+    from dataclasses import FrozenInstanceError, fields
+
+    from workbook.interop.plan import PlannedRow
+
+    entry = MoodEntry(at="2024-03-01T08:00:00", mood=5)
+    row = PlannedRow(3, entry, "shown")
+    assert row == PlannedRow(line=3, record=entry, show="shown") and hash(row) == hash(
+        PlannedRow(3, entry, "shown")
+    )
+    assert [f.name for f in fields(row)] == ["line", "record", "show"] and row.shown == "shown"
+    assert repr(row).startswith("PlannedRow(line=3, record=MoodEntry(")
+    assert PlannedRow(3, entry, lambda: "later").shown == "later"
+    with pytest.raises(FrozenInstanceError):
+        row.line = 4  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        PlannedRow(3, entry)  # type: ignore[call-arg]

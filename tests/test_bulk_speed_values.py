@@ -72,6 +72,9 @@ TIMESTAMPS = [
     "1899-12-31T23:59:59", "2024-06-15T08:00:00+02:00", "2024-06-15T25:00:00", "20240615T080000.5",
     "2024-06-15T08:00", " 2024-06-15T08:00:00", "2024-06-15T08:00:00 ", "2024-06-15T08:00:00.123456",
     "", None, dt.datetime(2024, 6, 1, 8, 0, 0, 5), "not a time at all!!", "2024-W24-6T08:00:00",
+    dt.datetime(2024, 6, 15, 23, 59, 59), dt.datetime(2024, 6, 16), dt.datetime(1899, 12, 31, 23),
+    dt.datetime(1900, 1, 1), dt.datetime(2024, 6, 1, 8, tzinfo=dt.UTC), dt.date(2024, 6, 1),
+    dt.datetime(2024, 6, 1, 8, 0, 0, 999_999),
 ]  # fmt: skip
 
 
@@ -120,4 +123,37 @@ def general_bool(value: Any) -> bool:
 )
 def test_true_and_false_agree_with_the_general_rule(value: Any) -> None:
     quick, general = outcome(check_bool, "confirmed", value), outcome(general_bool, value)
+    assert quick == general and type(quick) is type(general)
+
+
+# --- a mood entry's empty energy and link, and its context ---------------------------------------
+
+MOOD_FIELDS: list[tuple[str, Any]] = [
+    ("energy", None), ("energy", ""), ("energy", "3"), ("energy", 5), ("energy", 6), ("energy", True),
+    ("context", None), ("context", ""), ("context", "daily"), ("context", " After_Call "), ("context", "bogus"),
+    ("context", 5), ("application_id", None), ("application_id", ""), ("application_id", "3"),
+    ("application_id", 0), ("application_id", "x"),
+]  # fmt: skip
+
+
+def general_mood_field(name: str, value: Any) -> Any:
+    """The rule MoodEntry.validate applies to ``name``, called as it was before its shortcuts."""
+    from workbook.records import CONTEXTS
+    from workbook.values import check_choice, check_optional_id, check_scale
+
+    if name == "energy":
+        return check_scale("energy", value, 1, 5, required=False)
+    if name == "context":
+        return check_choice("context", value or "daily", CONTEXTS)
+    return check_optional_id("application_id", value)
+
+
+@pytest.mark.parametrize(("name", "value"), MOOD_FIELDS, ids=repr)
+def test_a_mood_entry_takes_and_refuses_each_field_as_its_rule_does(name: str, value: Any) -> None:
+    from workbook.records import MoodEntry
+
+    def built() -> Any:
+        return getattr(MoodEntry(at="2024-06-01T08:00:00", mood=5, **{name: value}), name)
+
+    quick, general = outcome(built), outcome(general_mood_field, name, value)
     assert quick == general and type(quick) is type(general)

@@ -186,7 +186,16 @@ def check_order(name: str, value: dt.date | None, earlier_name: str, earlier: dt
 
 def check_past_timestamp(name: str, value: Any) -> dt.datetime:
     """A required timestamp whose date is not after today."""
-    if type(value) is str and len(value) == 19:
+    if type(value) is dt.datetime:
+        # Already a plain moment (a form's, or a Daylio row's): parse_timestamp's short path, one call sooner.
+        if (
+            value.tzinfo is None
+            and not value.microsecond
+            and value.year >= EARLIEST.year
+            and value.date() <= (_PINNED_TODAY.get() or today())
+        ):
+            return value
+    elif type(value) is str and len(value) == 19:
         # A plain YYYY-MM-DDTHH:MM:SS, the usual cell of an import: parse_timestamp's own
         # short path, one call sooner.
         try:
