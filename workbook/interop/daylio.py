@@ -221,20 +221,32 @@ def _entries(
 def _reader(
     columns: Mapping[str, int], scale: Mapping[str, int]
 ) -> Callable[[list[str]], tuple[object, ...]]:
-    """What reads one row's cells into the values of :data:`_FIELDS` (a refusal names the Daylio column)."""
+    """What reads one row's cells into the values of :data:`_FIELDS` (a refusal names the Daylio column).
+
+    An export repeats the same few dozen activity lists, mood names and many notes for
+    years, so each distinct cell is worked out once per file.
+    """
     day_at, time_at, mood_at = columns["full_date"], columns["time"], columns["mood"]
     activities_at, note_at, title_at = columns["activities"], columns["note"], columns.get("note_title")
     combine = dt.datetime.combine
+    scores: dict[str, int] = {}
+    activity_lists: dict[str, tuple[str, ...]] = {}
+    notes: dict[tuple[str, str], str] = {}
 
     def read(cells: list[str]) -> tuple[object, ...]:
         day = _date(cells[day_at])
-        return (
-            combine(day, parse_clock(cells[time_at])),
-            scale[cells[mood_at].strip().lower()],
-            split_activities(cells[activities_at]),
-            daylio_note("" if title_at is None else cells[title_at], cells[note_at]),
-            "daily",
-        )
+        at = combine(day, parse_clock(cells[time_at]))
+        mood = scores.get(cells[mood_at])
+        if mood is None:
+            mood = scores[cells[mood_at]] = scale[cells[mood_at].strip().lower()]
+        tags = activity_lists.get(cells[activities_at])
+        if tags is None:
+            tags = activity_lists[cells[activities_at]] = tuple(split_activities(cells[activities_at]))
+        given = ("" if title_at is None else cells[title_at], cells[note_at])
+        note = notes.get(given)
+        if note is None:
+            note = notes[given] = daylio_note(*given)
+        return at, mood, tags, note, "daily"
 
     return read
 
