@@ -266,10 +266,22 @@ def check_words(name: str, value: Any) -> tuple[str, ...]:
             return (word,) if word else ()
     elif value is None or (type(value) is tuple and not value):
         return ()
+    remember = type(value) is str or type(value) is tuple
+    if remember:
+        try:
+            known = _WORD_LISTS.get(value)
+        except TypeError:  # a word that cannot be hashed (a list in a tuple): not one to remember
+            known, remember = None, False
+        if known is not None:
+            return known
     if value == "":
         return ()
     quick = _plain_words(value)
     if quick is not None:
+        if remember:
+            if len(_WORD_LISTS) >= _REMEMBERED:
+                _WORD_LISTS.clear()
+            _WORD_LISTS[value] = quick
         return quick
     if isinstance(value, str):
         value = value.split(LIST_SEPARATOR)
@@ -283,6 +295,12 @@ def check_words(name: str, value: Any) -> tuple[str, ...]:
         if word and word not in words:
             words.append(word)
     return tuple(words)
+
+
+#: What :func:`_plain_words` gave for each ``;``-joined text or tuple seen: a journal repeats a few
+#: hundred lists of emotions, activities and themes.  Only lists that passed are kept.
+_WORD_LISTS: dict[str | tuple[Any, ...], tuple[str, ...]] = {}
+_REMEMBERED = 10_000
 
 
 def _plain_words(value: Any) -> tuple[str, ...] | None:
