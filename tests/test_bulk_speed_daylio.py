@@ -192,3 +192,15 @@ def test_a_planned_row_is_built_as_the_dataclass_would_build_it() -> None:
         row.line = 4  # type: ignore[misc]
     with pytest.raises(TypeError):
         PlannedRow(3, entry)  # type: ignore[call-arg]
+
+
+def test_mood_names_are_named_in_the_order_first_met_and_an_empty_one_by_its_line(tmp_path: Path) -> None:
+    rows = [
+        f"2024-03-0{n},a,b,10:00,{mood},,,\n"
+        for n, mood in enumerate(["good", " Sad ", "good", "meh ", "Grumpy"], 1)
+    ]
+    message = refusal(tmp_path, rows)
+    assert message.startswith("line 3: mood: 'Sad' is not one of Daylio's default moods")
+    assert "This file uses: good, Sad, meh, Grumpy." in message and '--moods "Sad=3,Grumpy=8"' in message
+    empty = [f"2024-03-0{n},a,b,10:00,{mood},,,\n" for n, mood in enumerate(["good", "good", "  ", "Sad"], 1)]
+    assert refusal(tmp_path, empty) == "line 4: mood: is empty"

@@ -112,7 +112,8 @@ def read_daylio(path: str | os.PathLike[str], moods: Mapping[str, int] | None = 
             for (line, cells), entry in zip(rows, entries)
         ]
     plan.rows.sort(key=operator.attrgetter("record.at"))
-    used = sorted({cells[mood_at].strip().lower() for _, cells in rows}, key=lambda n: (scale[n], n))
+    names = {cells[mood_at] for _, cells in rows}
+    used = sorted({name.strip().lower() for name in names}, key=lambda n: (scale[n], n))
     if used:
         plan.notes.append("Moods: " + ", ".join(f"{name} -> {scale[name]}" for name in used))
     return plan
@@ -159,7 +160,11 @@ def _check_mood_names(
 ) -> None:
     found: dict[str, str] = {}
     first_unknown: tuple[int, str] | None = None
+    seen: set[str] = set()
     for line, cells in rows:
+        if cells[mood_at] in seen:
+            continue  # a cell seen before adds nothing: every row of it after the first is the same
+        seen.add(cells[mood_at])
         name = cells[mood_at].strip()
         if not name:
             raise ImportRowError(str(source), line, "mood", "is empty")
