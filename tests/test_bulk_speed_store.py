@@ -176,6 +176,11 @@ def test_a_remembered_list_is_not_given_for_one_that_only_looks_alike() -> None:
     assert check_words("tags", "a;b;a") == ("a", "b") == check_words("tags", ("a", "b", "a"))
     with pytest.raises(ValidationError, match="^tags: must be text, not list$"):
         check_words("tags", (["a"], "b"))
+    assert check_words("tags", [" x", "y ", "x"]) == ("x", "y") == check_words("tags", (" x", "y ", "x"))
+    with pytest.raises(ValidationError, match="^tags: must be text, not list$"):
+        check_words("tags", [["a"], "b"])
+    with pytest.raises(ValidationError, match="^tags: 'x;y' contains ';', which separates words$"):
+        check_words("tags", ["x;y"])
 
 
 @pytest.mark.parametrize(

@@ -266,22 +266,25 @@ def check_words(name: str, value: Any) -> tuple[str, ...]:
             return (word,) if word else ()
     elif value is None or (type(value) is tuple and not value):
         return ()
-    remember = type(value) is str or type(value) is tuple
-    if remember:
+    # A list is remembered as the tuple of its items, which _plain_words reads the same way.
+    key = (
+        value if type(value) is str or type(value) is tuple else tuple(value) if type(value) is list else None
+    )
+    if key is not None:
         try:
-            known = _WORD_LISTS.get(value)
+            known = _WORD_LISTS.get(key)
         except TypeError:  # a word that cannot be hashed (a list in a tuple): not one to remember
-            known, remember = None, False
+            known = key = None
         if known is not None:
             return known
     if value == "":
         return ()
     quick = _plain_words(value)
     if quick is not None:
-        if remember:
+        if key is not None:
             if len(_WORD_LISTS) >= _REMEMBERED:
                 _WORD_LISTS.clear()
-            _WORD_LISTS[value] = quick
+            _WORD_LISTS[key] = quick
         return quick
     if isinstance(value, str):
         value = value.split(LIST_SEPARATOR)
