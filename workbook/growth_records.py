@@ -59,21 +59,45 @@ def check_scores(name: str, value: Any, *, required: bool) -> tuple[str, ...]:
     if isinstance(value, Mapping):
         value = score_words(value)
     words = check_words(name, value)
-    found: dict[str, int] = {}
+    found: dict[str, str] = {}
     for word in words:
-        # Spaces and capitals are forgiven ("Communication = 4"); the stored word is always "communication=4".
-        match = _SCORE.fullmatch("".join(word.split()).lower())
-        if not match:
+        scored = _SCORED.get(word) or _score_of(word)
+        if scored is _NOT_A_SCORE:
             raise ValidationError(name, f"{word!r} is not id=score (like communication=4)")
-        key, number = match.group(1), int(match.group(2))
+        key, number, stored = scored
         if key in found:
             raise ValidationError(name, f"{key!r} is scored twice")
         if not SCALE[0] <= number <= SCALE[1]:
             raise ValidationError(name, f"{key} must be scored from {SCALE[0]} to {SCALE[1]}, not {number}")
-        found[key] = number
+        found[key] = stored
     if required and not found:
         raise ValidationError(name, "needs at least one score")
-    return score_words(found)
+    return tuple(found.values())  # score_words of the scores, each word written once, when first read
+
+
+#: What :func:`_score_of` found for each word seen: a few dozen words ("communication=4") make up
+#: every self-review and check-in, and parsing one costs more than the rest of its checks.
+_SCORED: dict[str, tuple[str, int, str]] = {}
+_NOT_A_SCORE = ("", 0, "")
+_REMEMBERED = 10_000
+
+
+def _score_of(word: str) -> tuple[str, int, str]:
+    """``word``'s id, score and stored word (as :func:`score_words` writes it), or :data:`_NOT_A_SCORE`.
+
+    Remembered in :data:`_SCORED`.
+    """
+    # Spaces and capitals are forgiven ("Communication = 4"); the stored word is always "communication=4".
+    match = _SCORE.fullmatch("".join(word.split()).lower())
+    if match:
+        key, number = match.group(1), int(match.group(2))
+        scored = (key, number, *score_words({key: number}))
+    else:
+        scored = _NOT_A_SCORE
+    if len(_SCORED) >= _REMEMBERED:
+        _SCORED.clear()
+    _SCORED[word] = scored
+    return scored
 
 
 @record_type

@@ -5,7 +5,8 @@ file is created with mode 0600, runs in WAL mode with foreign keys on and a
 busy timeout, and every write is one transaction, so a failed write leaves
 nothing half-stored.  Opening a file from an older schema migrates it forward
 after writing a backup copy beside it; a file from a newer one is refused and
-left untouched (opening itself lives in :mod:`workbook.journal_file`).
+left untouched (opening itself lives in :mod:`workbook.journal_file`, and the
+work of each write in :mod:`workbook.journal_writes`).
 
 Every SQLite failure leaves a Journal method as the project's own error:
 :class:`~workbook.errors.JournalBusyError` when another program keeps the file
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import operator
 import os
 import sqlite3
 import warnings
@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 from workbook.errors import NotFoundError, StorageError, ValidationError
 from workbook.growth_records import CheckIn, FollowUp, Motivation, Person, SelfReview
 from workbook.journal_file import connect, translate
+from workbook.journal_writes import Transaction, Writer, singular
 from workbook.records import (
     RECORD_TYPES,
     Action,
@@ -41,8 +42,7 @@ from workbook.records import (
     StageChange,
     SupportContact,
 )
-from workbook.sql_values import from_sql, series, to_row, to_sql, to_value_rows, to_values
-from workbook.values import MAX_ID, check_order, check_past_date
+from workbook.sql_values import from_sql, series, to_sql
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -110,7 +110,7 @@ class Journal:
         """The schema version of the open file."""
         return self._conn.execute("PRAGMA user_version").fetchone()[0]
 
-    def transaction(self) -> _Transaction:
+    def transaction(self) -> Transaction:
         """Group writes: all of them are stored, or none is.
 
         Transactions nest: an inner block that raises takes back only its own
@@ -118,7 +118,7 @@ class Journal:
         Only the outermost block commits; a commit that fails takes everything
         back and leaves the journal ready for the next write.
         """
-        return _Transaction(self)
+        return Transaction(self)
 
     def on_change(self, listener: Callable[[], None]) -> Callable[[], None]:
         """Call ``listener()`` after every change this journal stores; returns a function that stops it.
@@ -184,21 +184,8 @@ class Journal:
         use this so that a round trip keeps its ids).  A link to an application
         that does not exist is refused naming the field.
         """
-        kind = type(record)
-        row = to_values(record)
         with self.transaction():
-            names = kind.columns()
-            if not (keep_id and record.id is not None and not self._exists(kind, record.id)):
-                names, row = names[1:], row[1:]  # SQLite picks the id
-            try:
-                cursor = self._conn.execute(_insert_sql(kind.TABLE, names), row)
-            except sqlite3.IntegrityError as error:
-                self._name_broken_link(error, [record])
-                raise
-            saved = _as_stored(record, cursor.lastrowid)
-            if isinstance(saved, Application):
-                saved = _with(saved, stage_on=self._start_history(saved))
-        return saved
+            return Writer(self._conn).add(record, keep_id)
 
     @_sqlite_errors_in_words
     def add_new(
@@ -218,27 +205,8 @@ class Journal:
         """
         if not records:
             return []
-        kind = type(records[0])
-        key_of = _key_getter(kind)
-        placed: list[tuple[list[Any], bool]] = []
-        new_rows: list[list[Any]] = []
         with self.transaction():
-            known, taken = self._identities(kind)
-            for row in to_value_rows(records):
-                key = key_of(row)
-                found = known.get(key)
-                if found is not None:
-                    placed.append((found, False))
-                    continue
-                row[0] = taken.place(row[0] if keep_id else None)
-                known[key] = row
-                new_rows.append(row)
-                placed.append((row, True))
-            self._insert_many(records, kind, new_rows)
-            if kind is Application:
-                added = [record for record, (_, new) in zip(records, placed) if new]
-                self._start_histories(added, new_rows, histories_given)
-        return [(row[0], new) for row, new in placed]
+            return Writer(self._conn).add_new(records, keep_id, histories_given)
 
     @_sqlite_errors_in_words
     def update(self, record: R, *, stage_on: dt.date | str | None = None) -> R:
@@ -253,20 +221,7 @@ class Journal:
         if record.id is None:
             raise ValidationError("id", "is required to update a record")
         with self.transaction():
-            old_stage = self._stored_stage(record) if isinstance(record, Application) else None
-            row = to_row(record)
-            values = [value for name, value in row.items() if name != "id"]
-            sets = ", ".join(f'"{name}" = ?' for name in row if name != "id")
-            sql = f"UPDATE {record.TABLE} SET {sets} WHERE id = ?"
-            cursor = self._linked(record, lambda: self._conn.execute(sql, [*values, record.id]))
-            if cursor.rowcount == 0:
-                raise NotFoundError(f"no {_singular(type(record))} with id {record.id}")
-            saved = _as_stored(record, record.id)
-            if isinstance(saved, Application):
-                if saved.stage != old_stage:
-                    self._record_stage(saved, stage_on)
-                saved = _with(saved, stage_on=self._stage_on(saved.id))  # type: ignore[arg-type]
-        return saved
+            return Writer(self._conn).update(record, stage_on)
 
     @_sqlite_errors_in_words
     def delete(self, kind: type[Record], record_id: int) -> None:
@@ -274,7 +229,7 @@ class Journal:
         with self.transaction():
             cursor = self._conn.execute(f"DELETE FROM {kind.TABLE} WHERE id = ?", (record_id,))
             if cursor.rowcount == 0:
-                raise NotFoundError(f"no {_singular(kind)} with id {record_id}")
+                raise NotFoundError(f"no {singular(kind)} with id {record_id}")
 
     @_sqlite_errors_in_words
     def set_stage_histories(self, histories: dict[int, list[StageChange]]) -> None:
@@ -286,24 +241,7 @@ class Journal:
         if not histories:
             return
         with self.transaction():
-            stored = {row[0] for row in self._conn.execute("SELECT id FROM applications")}
-            for application_id in histories:
-                if application_id not in stored:
-                    raise NotFoundError(f"no application with id {application_id}")
-            self._conn.executemany(
-                "DELETE FROM stage_changes WHERE application_id = ?", [(i,) for i in histories]
-            )
-            _, taken = self._identities(StageChange)
-            changes = [c for changes in histories.values() for c in changes]
-            link = StageChange.columns().index("application_id")
-            rows = []
-            for application_id, group in histories.items():
-                for change in group:
-                    row = to_values(change)
-                    row[link] = application_id
-                    row[0] = taken.place(row[0])
-                    rows.append(row)
-            self._insert_many(changes, StageChange, rows)
+            Writer(self._conn).set_stage_histories(histories)
 
     # --- reading ----------------------------------------------------------------
 
@@ -312,7 +250,7 @@ class Journal:
         """The record of type ``kind`` with ``record_id``; NotFoundError if there is none."""
         found = self._read(kind, "WHERE id = ?", (record_id,))
         if not found:
-            raise NotFoundError(f"no {_singular(kind)} with id {record_id}")
+            raise NotFoundError(f"no {singular(kind)} with id {record_id}")
         return found[0]
 
     @_sqlite_errors_in_words
@@ -432,109 +370,6 @@ class Journal:
 
     # --- internals --------------------------------------------------------------
 
-    def _insert(self, table: str, row: dict[str, Any]) -> sqlite3.Cursor:
-        return self._conn.execute(_insert_sql(table, tuple(row)), tuple(row.values()))
-
-    def _linked(self, record: Record, write: Callable[[], sqlite3.Cursor]) -> sqlite3.Cursor:
-        """Run ``write``; a broken link (the foreign key refused it) is named by its field."""
-        try:
-            return write()
-        except sqlite3.IntegrityError as error:
-            self._name_broken_link(error, [record])
-            raise
-
-    def _name_broken_link(self, error: sqlite3.IntegrityError, records: Sequence[Record]) -> None:
-        """When the foreign key refused a write of ``records``, raise ValidationError naming the field."""
-        if "FOREIGN KEY" in str(error):
-            self._check_links(records)
-
-    def _insert_many(self, records: Sequence[Record], kind: type[Record], rows: list[list[Any]]) -> None:
-        """Insert ``rows`` (SQLite values in column order, each with its id placed first).
-
-        A row whose id SQLite must pick goes alone, and gets that id written into it.
-        """
-        if not rows:
-            return
-        names = kind.columns()
-        try:
-            self._conn.executemany(
-                _insert_sql(kind.TABLE, names), [row for row in rows if row[0] is not None]
-            )
-        except sqlite3.IntegrityError as error:
-            self._name_broken_link(error, records)
-            raise
-        for row in rows:
-            if row[0] is None:  # every id up to the largest is taken: SQLite finds a free one
-                row[0] = self._conn.execute(_insert_sql(kind.TABLE, names[1:]), row[1:]).lastrowid
-
-    def _identities(self, kind: type[Record]) -> tuple[dict[tuple[Any, ...], list[Any]], _Ids]:
-        """The stored identifying fields of ``kind`` (each with its first id, as ``[id]``), and the ids taken."""
-        columns = ", ".join(f'"{name}"' for name in ("id", *kind.KEY))
-        known: dict[tuple[Any, ...], list[Any]] = {}
-        ids = []
-        for row in self._conn.execute(f"SELECT {columns} FROM {kind.TABLE} ORDER BY id"):
-            ids.append(row[0])
-            known.setdefault(row[1:], [row[0]])
-        return known, _Ids(ids)
-
-    def _exists(self, kind: type[Record], record_id: int) -> bool:
-        return (
-            self._conn.execute(f"SELECT 1 FROM {kind.TABLE} WHERE id = ?", (record_id,)).fetchone()
-            is not None
-        )
-
-    def _check_links(self, records: Sequence[Record]) -> None:
-        for record in records:
-            for name in record.LINKS:
-                target = getattr(record, name)
-                if target is not None and not self._exists(Application, target):
-                    raise ValidationError(name, f"there is no application with id {target}")
-
-    def _start_history(self, app: Application) -> dt.date:
-        """Write the application's first stages; return the date of the current one."""
-        rows = _start_rows(app, app.id)  # type: ignore[arg-type]
-        sql = "INSERT INTO stage_changes (application_id, stage, changed_on) VALUES (?, ?, ?)"
-        self._conn.executemany(sql, rows)
-        return max(dt.date.fromisoformat(row[2]) for row in rows)
-
-    def _start_histories(self, apps: list[Record], rows: list[list[Any]], given: Collection[int]) -> None:
-        starts = [
-            (app.id in given, start)
-            for app, row in zip(apps, rows)
-            for start in _start_rows(app, row[0])  # type: ignore[arg-type]
-        ]
-        if any(skip for skip, _ in starts):
-            top = self._conn.execute("SELECT max(id) FROM stage_changes").fetchone()[0] or 0
-            if top + len(starts) <= MAX_ID:
-                # SQLite would give each row the largest id plus one: the rows left out keep theirs unused.
-                sql = "INSERT INTO stage_changes (id, application_id, stage, changed_on) VALUES (?, ?, ?, ?)"
-                self._conn.executemany(
-                    sql, [(top + n, *s) for n, (skip, s) in enumerate(starts, 1) if not skip]
-                )
-                return
-        sql = "INSERT INTO stage_changes (application_id, stage, changed_on) VALUES (?, ?, ?)"
-        self._conn.executemany(sql, [start for _, start in starts])
-
-    def _stored_stage(self, app: Application) -> str:
-        found = self._conn.execute("SELECT stage FROM applications WHERE id = ?", (app.id,)).fetchone()
-        if found is None:
-            raise NotFoundError(f"no application with id {app.id}")
-        return found[0]
-
-    def _stage_on(self, application_id: int) -> dt.date | None:
-        found = self._conn.execute(
-            "SELECT max(changed_on) FROM stage_changes WHERE application_id = ?", (application_id,)
-        ).fetchone()
-        return from_sql("date", found[0])
-
-    def _record_stage(self, app: Application, stage_on: dt.date | str | None) -> None:
-        if stage_on is None or stage_on == "":
-            raise ValidationError("stage_on", "is required when the stage changes")
-        day = check_past_date("stage_on", stage_on)
-        check_order("stage_on", day, "the application date", app.applied_on)
-        change = StageChange(application_id=app.id, stage=app.stage, changed_on=day)
-        self._insert(StageChange.TABLE, to_row(change))
-
     def _read(self, kind: type[R], clause: str, params: tuple[Any, ...]) -> list[R]:
         columns = [f'"{c}"' for c in kind.columns()]
         if kind is Application:
@@ -556,120 +391,6 @@ class Journal:
 
 
 # --- module internals -----------------------------------------------------------
-
-
-class _Transaction:
-    """One ``with journal.transaction():`` block (a class, not a generator: every save enters one)."""
-
-    __slots__ = ("journal", "depth")
-
-    def __init__(self, journal: Journal) -> None:
-        self.journal = journal
-        self.depth = 0
-
-    def __enter__(self) -> None:
-        journal = self.journal
-        self.depth = depth = journal._depth
-        journal._begin(depth)
-        journal._depth = depth + 1
-
-    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> bool:
-        journal, depth = self.journal, self.depth
-        journal._depth = depth
-        if kind is not None:
-            journal._undo(depth)
-            return False  # the error goes on to the caller
-        journal._finish(depth)
-        if depth == 0:
-            journal._announce()
-        return False
-
-
-class _Ids:
-    """The ids a table holds, and the next one SQLite would pick (the largest plus one)."""
-
-    def __init__(self, ids: list[int]) -> None:
-        self.taken = set(ids)
-        self.top = max(ids, default=0)
-
-    def place(self, wanted: int | None) -> int | None:
-        """``wanted`` when it is free, else the id SQLite would pick; None when SQLite must search."""
-        if wanted is None or wanted in self.taken:
-            if self.top >= MAX_ID:
-                return None
-            wanted = self.top + 1
-        self.taken.add(wanted)
-        if wanted > self.top:
-            self.top = wanted
-        return wanted
-
-
-@functools.cache
-def _insert_sql(table: str, names: tuple[str, ...]) -> str:
-    quoted = ", ".join(f'"{n}"' for n in names)
-    marks = ", ".join("?" for _ in names)
-    return f"INSERT INTO {table} ({quoted}) VALUES ({marks})"
-
-
-@functools.cache
-def _moments(kind: type[Record]) -> tuple[tuple[str, str], ...]:
-    return tuple((name, k) for name, k in kind.kinds().items() if k in ("date", "timestamp"))
-
-
-_EXACT = {"date": dt.date, "timestamp": dt.datetime}
-
-
-def _as_stored(record: R, record_id: int) -> R:
-    """``record`` with ``record_id``, as reading its stored row back would give it, without reading it.
-
-    The record was validated when it was built, so its values are the stored
-    ones; only a date given as a subclass (a pandas Timestamp, say) reads back
-    as a plain date.
-    """
-    saved = _with(record)
-    values = saved.__dict__
-    values["id"] = record_id
-    for name, kind in _moments(type(record)):
-        value = values[name]
-        if value is not None and type(value) is not _EXACT[kind]:
-            values[name] = from_sql(kind, to_sql(kind, value))
-    return saved
-
-
-def _with(record: R, **changes: Any) -> R:
-    """A copy of ``record`` with ``changes``, not validated again (the journal supplies them)."""
-    copied = object.__new__(type(record))
-    copied.__dict__.update(record.__dict__, **changes)
-    return copied
-
-
-def _start_rows(app: Application, application_id: int) -> list[tuple[int, str, str]]:
-    rows = [(application_id, "applied", app.applied_on.isoformat())]
-    if app.stage != "applied":
-        rows.append((application_id, app.stage, _stage_date(app).isoformat()))
-    return rows
-
-
-def _stage_date(app: Application) -> dt.date:
-    if app.stage_on is not None:
-        return app.stage_on
-    return app.outcome_on or max(app.applied_on, dt.date.today())
-
-
-@functools.cache
-def _key_getter(kind: type[Record]) -> Callable[[list[Any]], tuple[Any, ...]]:
-    """Picks the identifying fields (``kind.KEY``) out of a row of :func:`to_values`, as a tuple."""
-    columns = kind.columns()
-    assert columns[0] == "id"  # rows carry their id first
-    positions = [columns.index(name) for name in kind.KEY]
-    if len(positions) == 1:
-        (position,) = positions
-        return lambda row: (row[position],)
-    return operator.itemgetter(*positions)  # type: ignore[return-value]
-
-
-def _singular(kind: type[Record]) -> str:
-    return kind.__name__.lower()
 
 
 def _key_kinds(record: Record) -> list[tuple[str, str]]:

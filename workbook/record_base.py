@@ -75,21 +75,24 @@ class Record:
             return [cls.build_row(names, row) for row in rows]
         defaults = {name: value for name, value in plan.defaults.items() if name not in given}
         factories = [(name, factory) for name, factory in plan.factories if name not in given]
-        built = []
+        built: list[Self] = []
+        # Looked up once, not per row: an import builds thousands.
+        width, new, validate, append = len(names), cls.__new__, cls.validate, built.append
         for row in rows:
-            if len(row) != len(names):
-                built.append(cls.build_row(names, row))
+            if len(row) != width:
+                append(cls.build_row(names, row))
                 continue
-            record = cls.__new__(cls)
+            record = new(cls)
             fields = record.__dict__
-            fields.update(defaults)
+            if defaults:
+                fields.update(defaults)
             fields.update(zip(names, row))
             for name, factory in factories:
                 fields[name] = factory()
             if fields["id"] is not None:  # what __post_init__ does, without the extra call
                 fields["id"] = check_id("id", fields["id"])
-            record.validate()
-            built.append(record)
+            validate(record)
+            append(record)
         return built
 
     @classmethod
@@ -139,7 +142,7 @@ class Record:
     @classmethod
     def columns(cls) -> tuple[str, ...]:
         """The stored fields, in order: the table's columns and the export's header."""
-        return tuple(_kinds_of(cls))
+        return _columns_of(cls)
 
     @classmethod
     def kinds(cls) -> Mapping[str, str]:
@@ -241,6 +244,12 @@ def _kinds_of(cls: type[Record]) -> Mapping[str, str]:
     hints = typing.get_type_hints(cls)
     stored = [f.name for f in dataclasses.fields(cls) if f.metadata.get("stored", True)]
     return MappingProxyType({name: _kind(hints[name]) for name in stored})
+
+
+@functools.cache
+def _columns_of(cls: type[Record]) -> tuple[str, ...]:
+    # Cached: every save asks for them.
+    return tuple(_kinds_of(cls))
 
 
 def _plain(value: Any) -> Any:

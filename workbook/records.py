@@ -183,10 +183,17 @@ class MoodEntry(Record):
         fields["mood"] = check_scale("mood", self.mood, 1, 10)
         fields["emotions"] = check_words("emotions", self.emotions)
         fields["tags"] = check_words("tags", self.tags)
-        fields["energy"] = check_scale("energy", self.energy, 1, 5, required=False)
+        # Every import builds thousands of these: the usual empty energy and link, and a context
+        # already one of CONTEXTS, are taken as the rules would give them back, without the calls.
+        energy = self.energy
+        fields["energy"] = None if energy is None else check_scale("energy", energy, 1, 5, required=False)
         fields["note"] = check_text("note", self.note)
-        fields["context"] = check_choice("context", self.context or "daily", CONTEXTS)
-        fields["application_id"] = check_optional_id("application_id", self.application_id)
+        context = self.context or "daily"
+        if type(context) is not str or context not in CONTEXTS:
+            context = check_choice("context", context, CONTEXTS)
+        fields["context"] = context
+        link = self.application_id
+        fields["application_id"] = None if link is None else check_optional_id("application_id", link)
 
 
 @record_type

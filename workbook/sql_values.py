@@ -80,18 +80,31 @@ def to_value_rows(records: Sequence[Record]) -> list[list[Any]]:
 def _words(value: Any) -> str:
     # Exactly json.dumps(list(value), ensure_ascii=False) for a list of text, which every
     # stored word list is; encoding each word directly skips building an encoder per call.
+    if not value:
+        return "[]"
     try:
+        text = _WORD_TEXTS.get(value)
+        if text is not None:
+            return text
         if len(value) == 1:
-            return "[" + encode_basestring(value[0]) + "]"
-        return "[" + ", ".join(map(encode_basestring, value)) + "]"
+            text = "[" + encode_basestring(value[0]) + "]"
+        else:
+            text = "[" + ", ".join(map(encode_basestring, value)) + "]"
     except TypeError:  # a word that is not text (only ever in a row read back as stored)
         return json.dumps(list(value), ensure_ascii=False)
+    if type(value) is tuple:  # every word is text, or encoding it would have failed
+        if len(_WORD_TEXTS) >= _REMEMBERED:
+            _WORD_TEXTS.clear()
+        _WORD_TEXTS[value] = text
+    return text
 
 
 #: ISO texts of dates and times of day already written: a journal repeats them (several moods
 #: a day, an application's dates again in its stage history), and ``isoformat`` costs several
 #: times the lookup.  Each is emptied when it reaches :data:`_REMEMBERED` entries.
 _DATE_TEXTS: dict[dt.date, str] = {}
+#: JSON texts of word lists already written: a journal repeats a few hundred (emotions, themes, scores).
+_WORD_TEXTS: dict[tuple[str, ...], str] = {}
 _CLOCK_TEXTS: dict[dt.time, str] = {}
 _REMEMBERED = 10_000
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from workbook.errors import ImportRowError, ValidationError
@@ -86,8 +87,10 @@ def split_activities(text: str) -> list[str]:
 
 def daylio_note(title: str, body: str) -> str:
     """The note title and the note as one plain-text note, the title on its own first line."""
-    parts = [html_to_text(title), html_to_text(body)]
-    return "\n\n".join(part for part in parts if part)
+    heading, text = html_to_text(title) if title else "", html_to_text(body)
+    if heading and text:
+        return heading + "\n\n" + text
+    return heading or text
 
 
 def read_daylio(path: str | os.PathLike[str], moods: Mapping[str, int] | None = None) -> ImportPlan:
@@ -98,15 +101,19 @@ def read_daylio(path: str | os.PathLike[str], moods: Mapping[str, int] | None = 
     """
     source = Path(path)
     scale = DEFAULT_MOODS | {name.strip().lower(): score for name, score in (moods or {}).items()}
-    rows = list(_rows(source))
-    _check_mood_names(source, rows, scale)
+    rows, columns = _rows(source)
+    mood_at = columns["mood"]
+    _check_mood_names(source, rows, mood_at, scale)
     plan = ImportPlan(source=source)
     with in_bulk():
-        for line, row in rows:
-            entry = _entry(source, line, row, scale)
-            plan.rows.append(PlannedRow(line, entry, functools.partial(_shown, entry, row["mood"])))
-    plan.rows.sort(key=lambda planned: planned.record.at)  # type: ignore[attr-defined]
-    used = sorted({row["mood"].strip().lower() for _, row in rows}, key=lambda n: (scale[n], n))
+        entries = _entries(source, rows, columns, scale)
+        plan.rows = [
+            PlannedRow(line, entry, functools.partial(_shown, entry, cells[mood_at]))
+            for (line, cells), entry in zip(rows, entries)
+        ]
+    plan.rows.sort(key=operator.attrgetter("record.at"))
+    names = {cells[mood_at] for _, cells in rows}
+    used = sorted({name.strip().lower() for name in names}, key=lambda n: (scale[n], n))
     if used:
         plan.notes.append("Moods: " + ", ".join(f"{name} -> {scale[name]}" for name in used))
     return plan
@@ -130,7 +137,8 @@ def import_daylio(
         return store(journal, read_daylio(path, moods))
 
 
-def _rows(source: Path) -> Iterator[tuple[int, dict[str, str]]]:
+def _rows(source: Path) -> tuple[list[tuple[int, list[str]]], dict[str, int]]:
+    """The file's rows (each with its line) and where each column is (the last of a name given twice)."""
     table = read_csv(source, read_utf8(source, "export it again from Daylio"))
     header = [name.strip() for name in table.header]
     for column in REQUIRED_COLUMNS:
@@ -138,19 +146,26 @@ def _rows(source: Path) -> Iterator[tuple[int, dict[str, str]]]:
             raise ImportRowError(
                 str(source), 1, column, "column is missing; is this a CSV export from Daylio?"
             )
+    width = len(header)
     for line, cells in table.rows:
-        if len(cells) > len(header):
+        if len(cells) > width:
             raise ImportRowError(str(source), line, "row", "has more values than the header has columns")
-        if len(cells) < len(header):
+        if len(cells) < width:
             raise ImportRowError(str(source), line, header[len(cells)], "is missing from this row")
-        yield line, dict(zip(header, cells))
+    return table.rows, {name: index for index, name in enumerate(header)}
 
 
-def _check_mood_names(source: Path, rows: list[tuple[int, dict[str, str]]], scale: Mapping[str, int]) -> None:
+def _check_mood_names(
+    source: Path, rows: list[tuple[int, list[str]]], mood_at: int, scale: Mapping[str, int]
+) -> None:
     found: dict[str, str] = {}
     first_unknown: tuple[int, str] | None = None
-    for line, row in rows:
-        name = row["mood"].strip()
+    seen: set[str] = set()
+    for line, cells in rows:
+        if cells[mood_at] in seen:
+            continue  # a cell seen before adds nothing: every row of it after the first is the same
+        seen.add(cells[mood_at])
+        name = cells[mood_at].strip()
         if not name:
             raise ImportRowError(str(source), line, "mood", "is empty")
         found.setdefault(name.lower(), name)
@@ -177,22 +192,79 @@ def _unknown_mood_reason(name: str, found: list[str], unknown: list[str]) -> str
     )
 
 
-def _entry(source: Path, line: int, row: dict[str, str], scale: Mapping[str, int]) -> MoodEntry:
+#: The fields :func:`_values` gives, in its order.
+_FIELDS = ("at", "mood", "tags", "note", "context")
+
+
+def _entries(
+    source: Path, rows: list[tuple[int, list[str]]], columns: Mapping[str, int], scale: Mapping[str, int]
+) -> list[MoodEntry]:
+    """A mood entry for each row; the first bad row (in file order) refuses them all, naming its line.
+
+    The Daylio columns of every row are read first, up to the first that cannot
+    be; those rows are then built as a batch.  Should one refuse, they are built
+    again one by one, so that the refusal named is that of the first bad row.
+    """
+    values: list[tuple[object, ...]] = []
+    failure: tuple[int, ValidationError] | None = None
+    read = _reader(columns, scale)
+    for line, cells in rows:
+        try:
+            values.append(read(cells))
+        except ValidationError as error:
+            failure = (line, error)
+            break
     try:
-        day = _date(row["full_date"])
-        return MoodEntry.build(
-            {
-                "at": dt.datetime.combine(day, parse_clock(row["time"])),
-                "mood": scale[row["mood"].strip().lower()],
-                "tags": split_activities(row["activities"]),
-                "note": daylio_note(row.get("note_title") or "", row["note"]),
-                "context": "daily",
-            }
-        )
+        entries = MoodEntry.build_rows(_FIELDS, values)
+    except ValidationError:
+        entries = [_entry(source, line, row) for (line, _), row in zip(rows, values)]
+    if failure is not None:
+        raise _row_error(source, *failure)
+    return entries
+
+
+def _reader(
+    columns: Mapping[str, int], scale: Mapping[str, int]
+) -> Callable[[list[str]], tuple[object, ...]]:
+    """What reads one row's cells into the values of :data:`_FIELDS` (a refusal names the Daylio column).
+
+    An export repeats the same few dozen activity lists, mood names and many notes for
+    years, so each distinct cell is worked out once per file.
+    """
+    day_at, time_at, mood_at = columns["full_date"], columns["time"], columns["mood"]
+    activities_at, note_at, title_at = columns["activities"], columns["note"], columns.get("note_title")
+    combine = dt.datetime.combine
+    scores: dict[str, int] = {}
+    activity_lists: dict[str, tuple[str, ...]] = {}
+    notes: dict[tuple[str, str], str] = {}
+
+    def read(cells: list[str]) -> tuple[object, ...]:
+        day = _date(cells[day_at])
+        at = combine(day, parse_clock(cells[time_at]))
+        mood = scores.get(cells[mood_at])
+        if mood is None:
+            mood = scores[cells[mood_at]] = scale[cells[mood_at].strip().lower()]
+        tags = activity_lists.get(cells[activities_at])
+        if tags is None:
+            tags = activity_lists[cells[activities_at]] = tuple(split_activities(cells[activities_at]))
+        given = ("" if title_at is None else cells[title_at], cells[note_at])
+        note = notes.get(given)
+        if note is None:
+            note = notes[given] = daylio_note(*given)
+        return at, mood, tags, note, "daily"
+
+    return read
+
+
+def _entry(source: Path, line: int, values: tuple[object, ...]) -> MoodEntry:
+    try:
+        return MoodEntry.build(dict(zip(_FIELDS, values)))
     except ValidationError as error:
-        raise ImportRowError(
-            str(source), line, _COLUMN_OF.get(error.field, error.field), error.reason
-        ) from None
+        raise _row_error(source, line, error) from None
+
+
+def _row_error(source: Path, line: int, error: ValidationError) -> ImportRowError:
+    return ImportRowError(str(source), line, _COLUMN_OF.get(error.field, error.field), error.reason)
 
 
 @functools.lru_cache(maxsize=8192)

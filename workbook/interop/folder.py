@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import operator
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -143,17 +144,17 @@ def _read_rows(path: Path, kind: type[Record]) -> list[tuple[int, Record]]:
     _check_header(path, kind, header)
     kinds = kind.kinds()
     readers = [_CELL_READERS.get(kinds[name], _as_is) for name in header]
-    if any(len(cells) != len(header) for _line, cells in table.rows):
+    rows = list(map(operator.itemgetter(1), table.rows))
+    if not set(map(len, rows)) <= {len(header)}:
         return _read_rows_one_by_one(path, kind, table, readers)
     # Every row fits the header: read the cells column by column, then build the records
     # straight away.  At the first refusal, the rows go again one by one, which names it.
     # Skipping build_record's check for numbers too large to store is safe for a row that
     # builds: the rule of every whole-number field refuses such a number itself
     # (tests/test_fast_writes.py pins this for every field).
-    cells = zip(*(cells for _line, cells in table.rows))
-    columns = [_read_column(read, column) for read, column in zip(readers, cells)]
+    columns = [_read_column(read, column) for read, column in zip(readers, zip(*rows))]
     try:
-        return list(zip((line for line, _ in table.rows), kind.build_rows(header, zip(*columns))))
+        return list(zip(map(operator.itemgetter(0), table.rows), kind.build_rows(header, zip(*columns))))
     except (ValidationError, TypeError):  # TypeError: a field missing or unknown
         return _read_rows_one_by_one(path, kind, table, readers)
 

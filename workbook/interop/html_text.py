@@ -54,6 +54,10 @@ def html_to_text(text: str) -> str:
     if not text:
         return ""
     if "<" not in text and "&" not in text:
+        if text.isprintable():
+            # One line whose only spaces are plain ones (every line break and every other
+            # space is unprintable): what _tidy makes of it, without splitting it into lines.
+            return " ".join(text.split())
         return _tidy(text)
     collector = _TextCollector()
     collector.feed(text)

@@ -134,7 +134,7 @@ def import_records(journal: Journal, parsed: ParsedImport) -> ImportSummary:
             if added:
                 new_apps.add(new_id)
         kept = {old for old, new in app_ids.items() if old == new}
-        _store_history(journal, parsed, app_ids, new_apps)
+        _store_history(journal, parsed, app_ids, new_apps, kept)
         for kind in RECORD_TYPES:
             if kind in (Application, StageChange):
                 continue
@@ -183,12 +183,11 @@ def _check_int(name: str, value: Any, file: Path, line: int) -> None:
 
 
 def _store_history(
-    journal: Journal, parsed: ParsedImport, app_ids: dict[int, int], new_apps: set[int]
+    journal: Journal, parsed: ParsedImport, app_ids: dict[int, int], new_apps: set[int], kept: set[int]
 ) -> None:
     histories: dict[int, list[StageChange]] = {}
-    for line, change in parsed.rows.get(StageChange, []):
-        linked = _relink(change, app_ids, parsed, line)
-        histories.setdefault(linked.application_id, []).append(linked)  # type: ignore[attr-defined]
+    for linked in _relink_all(StageChange, parsed, app_ids, kept):
+        histories.setdefault(linked.application_id, []).append(linked)  # type: ignore[arg-type, attr-defined]
     journal.set_stage_histories(
         {app_id: changes for app_id, changes in histories.items() if app_id in new_apps}
     )

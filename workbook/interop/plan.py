@@ -19,7 +19,7 @@ from workbook.journal import Journal
 from workbook.records import Record
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class PlannedRow:
     """One record to add, the file line it came from, and how the dry run shows it."""
 
@@ -27,6 +27,12 @@ class PlannedRow:
     record: Record
     #: The dry run's text for the row, or what writes it (only a dry run asks, so a reader may defer it).
     show: str | Callable[[], str]
+
+    def __init__(self, line: int, record: Record, show: str | Callable[[], str]) -> None:
+        # What the frozen dataclass's own __init__ does, without object.__setattr__ per field:
+        # an import plans one row per entry.
+        fields = self.__dict__
+        fields["line"], fields["record"], fields["show"] = line, record, show
 
     @property
     def shown(self) -> str:
