@@ -128,7 +128,7 @@ def test_export_then_import_through_the_command(tmp_path: Path) -> None:
     run("--journal", a, "add", "mood", "--mood", "6", "--at", "2026-09-01T08:00")
     assert run("--journal", a, "export", str(tmp_path / "out")).returncode == 0
     first = run("--journal", b, "import", str(tmp_path / "out"))
-    assert first.returncode == 0 and "Added 1 mood_entries" in first.stdout
+    assert first.returncode == 0 and "Added 1 mood entry." in first.stdout
     second = run("--journal", b, "import", str(tmp_path / "out"))
     assert "1 already in the journal" in second.stdout
 

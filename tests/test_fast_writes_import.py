@@ -134,7 +134,7 @@ def test_an_import_into_a_journal_with_entries_moves_links_to_the_new_ids(tmp_pa
     with Journal(tmp_path / "journal.db") as journal:
         first = journal.add(Application(company="Other", role="Dev", applied_on="2019-05-01"))
         summary = import_csv(journal, source)
-        assert str(summary) == "Added 1 applications, 2 mood_entries."
+        assert str(summary) == "Added 1 application, 2 mood entries."
         acme = next(a for a in journal.records(Application) if a.company == "Acme")
         assert acme.id != first.id
         moods = journal.records(MoodEntry)

@@ -235,7 +235,7 @@ def test_cli_imports_a_daylio_export(journal_file: Path, capsys: pytest.CaptureF
     with Journal(journal_file) as opened:
         assert opened.counts()["mood_entries"] == 0
     assert main(args) == 0
-    assert "Added 3 mood_entries" in capsys.readouterr().out
+    assert "Added 3 mood entries." in capsys.readouterr().out
     with Journal(journal_file) as opened:
         assert opened.counts()["mood_entries"] == 3
 

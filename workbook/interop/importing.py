@@ -21,6 +21,7 @@ from typing import Any
 
 from workbook.errors import ImportRowError, ValidationError
 from workbook.journal import Journal
+from workbook.messages import import_summary
 from workbook.records import RECORD_TYPES, Application, Record, StageChange
 from workbook.values import one_today
 
@@ -61,13 +62,7 @@ class ImportSummary:
                 target[table] = target.get(table, 0) + number
 
     def __str__(self) -> str:
-        if not self.added and not self.skipped:
-            return "Nothing to import."
-        parts = [f"{n} {table}" for table, n in self.added.items()]
-        text = "Added " + (", ".join(parts) if parts else "nothing")
-        if self.skipped:
-            text += f"; {sum(self.skipped.values())} already in the journal"
-        return text + "."
+        return import_summary(self.added, self.skipped)
 
 
 @contextmanager
