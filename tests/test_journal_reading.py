@@ -72,3 +72,22 @@ def test_a_stored_date_pandas_cannot_hold_reads_as_empty_not_as_a_crash(journal_
         assert apps["applied_on"].isna().tolist() == [False, True]
         assert journal.moods()["at"].isna().tolist() == [True]
         assert journal.records(Application)[1].applied_on == dt.date(25, 1, 1)
+
+
+def test_word_lists_read_back_each_row_its_own(journal: Journal) -> None:
+    """Repeated lists are decoded once, yet no two rows share a list: changing one leaves the rest alone."""
+    day = dt.datetime(2026, 3, 2, 9)
+    for offset, (emotions, tags) in enumerate(
+        [
+            (("tired", "hopeful"), ("walk",)),
+            (("tired", "hopeful"), ()),
+            ((), ("walk",)),
+            (("tired", "hopeful"), ()),
+        ]
+    ):
+        journal.add(MoodEntry(at=day + dt.timedelta(days=offset), mood=5, emotions=emotions, tags=tags))
+    moods = journal.moods()
+    assert list(moods["emotions"]) == [["tired", "hopeful"], ["tired", "hopeful"], [], ["tired", "hopeful"]]
+    assert list(moods["tags"]) == [["walk"], [], ["walk"], []]
+    moods["emotions"].iloc[0].append("changed")
+    assert list(moods["emotions"].iloc[1]) == ["tired", "hopeful"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
@@ -173,7 +173,7 @@ def series(name: str, kind: str, column: pd.Series, record: type[Record]) -> pd.
         moments = moments.where((moments >= pd.Timestamp.min) & (moments <= pd.Timestamp.max))
         return moments.astype("datetime64[ns]")
     if kind == "words":
-        return pd.Series([json.loads(v) for v in column], dtype=object)
+        return pd.Series(_word_lists(column), dtype=object)
     if kind == "bool":
         return column.astype(bool)
     if kind == "float":
@@ -182,3 +182,15 @@ def series(name: str, kind: str, column: pd.Series, record: type[Record]) -> pd.
         optional = name != "id" and record.__dataclass_fields__[name].default is None
         return column.astype("Int64" if optional else "int64")
     return column.astype("str")
+
+
+def _word_lists(column: Iterable[str]) -> list[list[str]]:
+    """Each stored JSON list as a list of its own; a journal repeats a few hundred lists, each decoded once."""
+    decoded: dict[str, list[str]] = {}
+    lists = []
+    for text in column:
+        words = decoded.get(text)
+        if words is None:
+            words = decoded[text] = json.loads(text)
+        lists.append(words.copy())
+    return lists
