@@ -43,7 +43,7 @@ SECTIONS = ("writes", "startup", "analysis", "notebooks", "daylio")
 RUNS = {
     "saves": (1000, 200),
     "import": (7, 3),  # a bulk import swings most with load: more turns
-    "startup": (21, 5),  # fresh processes of ~0.1 s swing most with load: more turns
+    "startup": (41, 5),  # fresh processes of ~0.05 s swing most with load: more turns
     "analysis": (3, 2),
     # Two rounds could not tell 1.8× from 2.2× on a shared machine; an odd count has a true median.
     "notebooks": (5, 1),
