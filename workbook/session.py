@@ -8,6 +8,7 @@ three lines long.  Widgets and charts are imported only when first asked for.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from workbook.journal import Journal
 from workbook.location import journal_path
 from workbook.sections import CHARTS as SECTION_CHARTS
-from workbook.views import Chart, LiveView, Summary, cell_id
+from workbook.views import Chart, LiveView, Summary, cell_id, cell_run
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,6 +55,16 @@ def open_workbook(demo: bool | None = None, *, journal: str | os.PathLike[str] |
     return book
 
 
+def _kept(method: Callable[..., Any]) -> Callable[..., Any]:
+    """A method that makes a form: the form is kept by its cell, so running the cell again closes it."""
+
+    @functools.wraps(method)
+    def make(book: Workbook, *args: Any, **kwargs: Any) -> Any:
+        return book._keep(method(book, *args, **kwargs))
+
+    return make
+
+
 class Workbook:
     """The journal in use, its template, and everything a notebook shows."""
 
@@ -64,6 +75,8 @@ class Workbook:
         self.template = template or load_template()
         self.demo = demo
         self._views: dict[tuple[str, str | None], LiveView] = {}
+        #: The forms each cell showed in its last run, by cell id: (that run's message id, the forms).
+        self._forms: dict[str, tuple[str, list[Any]]] = {}
 
     def banner(self) -> str:
         """Which journal is in use, and in JupyterLab how to see every form at once."""
@@ -77,6 +90,7 @@ class Workbook:
 
     # --- widgets ---------------------------------------------------------------
 
+    @_kept
     def checklist(self, checklist_id: str, *, application_id: int | None = None) -> Any:
         """A checklist from the template (before_call, call_covered, after_call, ...)."""
         from workbook.widgets import ChecklistForm
@@ -88,24 +102,28 @@ class Workbook:
             template=self.template,
         )
 
+    @_kept
     def question_bank(self, *, application_id: int | None = None) -> Any:
         """Questions worth asking on the call: tick before, mark answered after."""
         from workbook.widgets import QuestionBank
 
         return QuestionBank(self.journal, self.template, application_id=application_id)
 
+    @_kept
     def mood(self, context: str = "daily", *, application_id: int | None = None) -> Any:
         """The mood logger, set to ``context`` (daily, before_call or after_call)."""
         from workbook.widgets import MoodLogger
 
         return MoodLogger(self.journal, self.template, context=context, application_id=application_id)
 
+    @_kept
     def rejection_log(self, *, application_id: int | None = None) -> Any:
         """Log an application and its outcome; call notes and feedback open for every rejection."""
         from workbook.widgets import RejectionLog
 
         return RejectionLog(self.journal, self.template, application_id=application_id)
 
+    @_kept
     def reflection(
         self, set_id: str, *, one_at_a_time: bool = False, application_id: int | None = None
     ) -> Any:
@@ -120,18 +138,21 @@ class Workbook:
             template=self.template,
         )
 
+    @_kept
     def actions(self) -> Any:
         """Things to practise or learn, with suggestions from your feedback."""
         from workbook.widgets import ActionTracker
 
         return ActionTracker(self.journal, self.template)
 
+    @_kept
     def support_log(self) -> Any:
         """Who you talked to, and how much it helped."""
         from workbook.widgets import SupportLog
 
         return SupportLog(self.journal, self.template)
 
+    @_kept
     def your_journal(self) -> Any:
         """Every entry in one table: filter by kind and application, open one in its form, or delete it (asks once)."""
         from workbook.widgets import JournalView
@@ -140,48 +161,56 @@ class Workbook:
 
     # --- what a rejection can still give ---------------------------------------
 
+    @_kept
     def went_well(self, *, application_id: int | None = None) -> Any:
         """One thing that went well: praise or a strength, kept beside the feedback."""
         from workbook.widgets.strengths import went_well_widget
 
         return went_well_widget(self, application_id=application_id)
 
+    @_kept
     def self_review(self, *, application_id: int | None = None) -> Any:
         """Rate your own answers in an interview, 1 to 5 on each point, and one thing to do differently."""
         from workbook.widgets.self_review import self_review_widget
 
         return self_review_widget(self, application_id=application_id)
 
+    @_kept
     def people_met(self, *, application_id: int | None = None) -> Any:
         """The people you met in an application, and whether they invited you to apply again."""
         from workbook.widgets.people import people_widget
 
         return people_widget(self, application_id=application_id)
 
+    @_kept
     def follow_up(self, *, application_id: int | None = None) -> Any:
         """A thank-you note drafted from your journal, to edit and send yourself, and a date to reconnect."""
         from workbook.widgets.follow_up import follow_up_widget
 
         return follow_up_widget(self, application_id=application_id)
 
+    @_kept
     def due_follow_ups(self) -> Any:
         """The thank-you notes and reconnect dates that have come due, each with Mark done."""
         from workbook.widgets.follow_up import due_follow_ups
 
         return due_follow_ups(self)
 
+    @_kept
     def what_you_want(self, *, application_id: int | None = None) -> Any:
         """What drew you to a role, what you would rather avoid, and how much you wanted it."""
         from workbook.widgets.motivation import motivation_widget
 
         return motivation_widget(self, application_id=application_id)
 
+    @_kept
     def check_in(self, *, application_id: int | None = None) -> Any:
         """The resilience check-in from the template: a few statements, answered 1 to 5."""
         from workbook.widgets.check_in import check_in_widget
 
         return check_in_widget(self, application_id=application_id)
 
+    @_kept
     def share(self) -> Any:
         """Share with your coach: tick what else to include, see what the file holds, write it."""
         from workbook.widgets.share import share_widget
@@ -272,6 +301,24 @@ class Workbook:
         return self._show(f"chart:{name}", content, lambda: [getattr(self.journal, r)() for r in reads])
 
     # --- keeping views alive ------------------------------------------------------
+
+    def _keep(self, form: Any) -> Any:
+        """Return ``form``; the forms this cell showed in an earlier run are closed.
+
+        A cell run again shows new forms in place of the old ones, which would
+        otherwise stay in the kernel, redrawing themselves after every save.
+        """
+        run = cell_run()
+        if run is None or not hasattr(form, "close"):
+            return form  # no cell to tell runs apart by (app mode shows each cell once)
+        cell, message = run
+        before = self._forms.get(cell)
+        if before is None or before[0] != message:
+            for old in before[1] if before else ():
+                old.close()
+            before = self._forms[cell] = (message, [])
+        before[1].append(form)
+        return form
 
     def _summary(self, name: str, words: Callable[[], str], reads: Callable[[], Any]) -> LiveView:
         return self._show(f"summary:{name}", lambda: Summary(words()), reads)

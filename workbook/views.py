@@ -185,13 +185,20 @@ def in_voila() -> bool:
 
 def cell_id() -> str | None:
     """The id of the notebook cell running now, when the front end says (JupyterLab does)."""
+    run = cell_run()
+    return None if run is None else run[0]
+
+
+def cell_run() -> tuple[str, str] | None:
+    """The cell running now and this run of it (the request's message id), when the front end says which cell."""
     try:
         from IPython import get_ipython
 
         shell = get_ipython()
         kernel = getattr(shell, "kernel", None)
-        parent = kernel.get_parent() if kernel is not None else {}
-        return (parent or {}).get("metadata", {}).get("cellId")
+        parent = (kernel.get_parent() if kernel is not None else None) or {}
+        cell = parent.get("metadata", {}).get("cellId")
+        return None if cell is None else (cell, parent.get("header", {}).get("msg_id", ""))
     except Exception:  # noqa: BLE001 - no kernel, or an older one: views are then told apart by name only
         return None
 
