@@ -161,7 +161,7 @@ def check_past_date(name: str, value: Any) -> dt.date:
         except ValueError:
             pass  # the general path below refuses it in words
         else:
-            if EARLIEST <= day <= (_PINNED_TODAY.get() or today()):
+            if EARLIEST <= day <= today():
                 return day
     day = parse_date(name, value)
     if day is None:
@@ -186,30 +186,24 @@ def check_order(name: str, value: dt.date | None, earlier_name: str, earlier: dt
 
 def check_past_timestamp(name: str, value: Any) -> dt.datetime:
     """A required timestamp whose date is not after today."""
+    # A plain moment (a form's or a Daylio row's datetime, or an import's YYYY-MM-DDTHH:MM:SS):
+    # parse_timestamp's own short path, one call sooner.  Anything else takes the general path.
+    plain: dt.datetime | None = None
     if type(value) is dt.datetime:
-        # Already a plain moment (a form's, or a Daylio row's): parse_timestamp's short path, one call sooner.
-        if (
-            value.tzinfo is None
-            and not value.microsecond
-            and value.year >= EARLIEST.year
-            and value.date() <= (_PINNED_TODAY.get() or today())
-        ):
-            return value
+        plain = value
     elif type(value) is str and len(value) == 19:
-        # A plain YYYY-MM-DDTHH:MM:SS, the usual cell of an import: parse_timestamp's own
-        # short path, one call sooner.
         try:
-            moment = dt.datetime.fromisoformat(value)
+            plain = dt.datetime.fromisoformat(value)
         except ValueError:
             pass  # the general path below refuses it in words
-        else:
-            if (
-                moment.tzinfo is None
-                and not moment.microsecond
-                and moment.year >= EARLIEST.year
-                and moment.date() <= (_PINNED_TODAY.get() or today())
-            ):
-                return moment
+    if (
+        plain is not None
+        and plain.tzinfo is None
+        and not plain.microsecond
+        and plain.year >= EARLIEST.year
+        and plain.date() <= today()
+    ):
+        return plain
     moment = parse_timestamp(name, value)
     if moment is None:
         raise ValidationError(name, "is required")
