@@ -19,7 +19,7 @@ import pandas as pd
 
 from workbook import history, metrics
 from workbook.errors import WorkbookError
-from workbook.files import open_private
+from workbook.files import check_output, open_private
 from workbook.journal import Journal
 from workbook.messages import count, date_text
 from workbook.themes import Theme, theme_counts
@@ -53,6 +53,7 @@ def write_report(
     """
     target = Path(path)
     _check_target(target)
+    check_output(target, "report", journal=journal.path)
     text = render_report(
         applications=journal.applications(),
         stage_changes=journal.stage_changes(),
