@@ -49,6 +49,12 @@ def user_name(uid: int) -> str:
         return f"user {uid}"
 
 
+def _login(uid: int) -> str:
+    """What ``chown`` takes for ``uid``: its login name, else the number."""
+    name = user_name(uid)
+    return shlex.quote(name) if name != f"user {uid}" else str(uid)
+
+
 def check_before_open(path: Path) -> None:
     """Refuse, before anything is created, a journal that is not a file or is not the person's own.
 
@@ -59,23 +65,30 @@ def check_before_open(path: Path) -> None:
     kind = not_a_file(path)
     if kind is not None:
         raise JournalError(f"journal: {path}: {kind}; name a journal file with --journal")
-    me = os.geteuid()
-    folder = _existing(real_folder(path))
-    owner = os.stat(folder).st_uid
+    _check_folder_owner(_existing(real_folder(path)), path)
+    _check_file_owner(path)
+
+
+def _check_folder_owner(folder: Path, journal: Path) -> None:
+    me, owner = os.geteuid(), os.stat(folder).st_uid
     if owner not in (me, _SYSTEM_UID):
         raise ExposedJournalError(
-            f"journal: {path}: its folder {folder} belongs to {user_name(owner)}, not to you "
+            f"journal: {journal}: its folder {folder} belongs to {user_name(owner)}, not to you "
             f"({user_name(me)}); keep your journal in a folder of your own, e.g. --journal ~/rebound/journal.db"
         )
+
+
+def _check_file_owner(path: Path) -> None:
     try:
         owner = os.stat(path).st_uid
-    except FileNotFoundError:
-        return
+    except OSError:
+        return  # not there yet, or not reachable: creating or opening it says which
+    me = os.geteuid()
     if owner != me:
         real = os.path.realpath(path)
         raise ExposedJournalError(
             f"journal: {path}: the file {real} belongs to {user_name(owner)}, not to you ({user_name(me)}); "
-            f"name a journal of your own with --journal, or if it is yours: chown {shlex.quote(user_name(me))} "
+            f"name a journal of your own with --journal, or if it is yours: chown {_login(me)} "
             f"{shlex.quote(real)}"
         )
 
