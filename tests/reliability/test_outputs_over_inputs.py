@@ -294,3 +294,29 @@ def test_a_report_to_an_ordinary_new_file_is_still_written(journal: Path) -> Non
     )
     assert done.returncode == 0, done.stderr
     assert out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+@pytest.mark.parametrize("command", ["share", "report"])
+@pytest.mark.parametrize("name", ["workbook.toml", "coach.yaml"])
+def test_share_and_report_never_write_over_the_workbook_folders_settings_or_template(
+    journal: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    name: str,
+) -> None:
+    folder = tmp_path / "client"
+    folder.mkdir()
+    (folder / "workbook.toml").write_text('[workbook]\ntitle = "Mine"\ntemplate = "coach.yaml"\n')
+    (folder / "coach.yaml").write_text("title: Coach's workbook\n")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    monkeypatch.chdir(folder)
+    argv = ["--journal", str(journal), command, str(folder / name)] + (
+        ["--yes"] if command == "share" else []
+    )
+
+    line = _refused(argv, capsys)
+
+    assert f"{folder / name} is read by this command" in line
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from workbook.cli.common import journal_option, open_journal
-from workbook.location import journal_path
+from workbook.location import journal_path, workbook_inputs
 from workbook.messages import (
     COHORT_WRITTEN,
     SHARE_DECLINED,
@@ -62,7 +62,9 @@ def _share(args: argparse.Namespace) -> int:
     from workbook.share import check_target, gather, parse_includes, preview_text, write_bundle
 
     included = parse_includes(args.include)
-    target = check_target(args.out, "OUT.zip", journal=journal_path(getattr(args, "journal", None)))
+    target = check_target(
+        args.out, "OUT.zip", journal=journal_path(getattr(args, "journal", None)), inputs=workbook_inputs()
+    )
     with open_journal(args) as journal:
         bundle = gather(journal, folder_template(), included)
     print(preview_text(bundle, target))
