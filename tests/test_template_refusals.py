@@ -221,7 +221,7 @@ def test_an_unreadable_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_folder_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(TemplateError, match=r": template: cannot read the file \(is a directory\)"):
+    with pytest.raises(TemplateError, match=r": template: is a folder, not a file"):
         load_template(tmp_path)
 
 

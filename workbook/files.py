@@ -5,17 +5,36 @@ is mode 0600, and every folder it creates is 0700.  An existing file is made
 private again before a byte is written into it, so exporting over a file that
 others could read never leaves the new content readable by them.  Folders that
 already exist are left as they are: the file's own mode protects it.
+
+Two checks guard every path a command reads or writes.  :func:`not_a_file`
+tells a named pipe, a device, a socket or a folder from a file by looking
+(``os.stat``), never by opening: opening a named pipe waits for a writer
+forever.  :func:`check_output` refuses an output that is the journal, its
+``-wal``/``-shm``/``-journal``, a backup of it, or one of the command's own
+inputs, so no command can write over what it reads.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import stat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
+from workbook.errors import ValidationError
+
 FILE_MODE = 0o600
 DIR_MODE = 0o700
+#: What a path that is not a regular file is, in words, by the test that tells it.
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def private_dir(path: str | os.PathLike[str]) -> Path:
@@ -75,3 +94,77 @@ def write_private_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     with open_private(target, "wb") as handle:
         handle.write(data)
     return target
+
+
+def not_a_file(path: str | os.PathLike[str]) -> str | None:
+    """Why ``path`` cannot be read or written as a file, e.g. ``"is a named pipe (FIFO), not a file"``.
+
+    None when it is a regular file (links followed) or when nothing is there:
+    the caller's own open then says what is missing.  Only looks, never opens.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # missing, or not reachable: the open that follows reports it in its own words
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "something other than a file")
+    return f"is {kind}, not a file"
+
+
+def same_file(first: str | os.PathLike[str], second: str | os.PathLike[str]) -> bool:
+    """Whether two paths name one file: the same inode when both exist, else the same real path."""
+    try:
+        return os.path.samestat(os.stat(first), os.stat(second))
+    except OSError:
+        return os.path.realpath(first) == os.path.realpath(second)
+
+
+def check_output(
+    target: str | os.PathLike[str],
+    field: str,
+    *,
+    journal: str | os.PathLike[str] | None = None,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+) -> Path:
+    """``target`` as a file a command may write; else ValidationError on ``field``, before anything is written.
+
+    Refused: something there that is not a file (a folder, a named pipe, a
+    device), one of the command's ``inputs``, and, when ``journal`` is given,
+    the journal, its ``-wal``/``-shm``/``-journal`` files and its backups,
+    whether named directly or through a link.
+    """
+    path = Path(target)
+    kind = not_a_file(path)
+    if kind is not None:
+        raise ValidationError(field, f"{path} {kind}; name a new file to write (nothing was written)")
+    for source in inputs:
+        if same_file(path, source):
+            which = "" if str(source) == str(path) else f" (the same file as {source})"
+            raise ValidationError(
+                field,
+                f"{path} is read by this command{which}; name a new file to write (nothing was written)",
+            )
+    reason = _over_journal(path, Path(journal)) if journal is not None else None
+    if reason is not None:
+        raise ValidationError(field, f"{path} {reason}; name a new file to write (nothing was written)")
+    return path
+
+
+def _over_journal(path: Path, journal: Path) -> str | None:
+    """Why writing ``path`` would harm ``journal`` (as named, and its real file), or None."""
+    from workbook import backups  # here: backups itself writes through this module
+
+    real = Path(os.path.realpath(path))
+    for named in {journal, Path(os.path.realpath(journal))}:
+        if same_file(path, named):
+            return "is your journal: writing there would replace every entry"
+        for side in backups.SIDE_FILES:
+            if same_file(path, named.with_name(named.name + side)):
+                return f"is your journal's {side} file: writing there would damage the journal"
+        beside = os.path.realpath(named.parent) == str(real.parent)
+        if beside and real.name.startswith(named.name + ".") and real.name.endswith(".bak"):
+            return "is named as a backup of your journal, which `workbook forget` would delete"
+    if any(same_file(path, copy) for copy in backups.backups_of(journal)):
+        return "is a backup of your journal: writing there would lose that copy"
+    return None

@@ -18,7 +18,7 @@ from pathlib import Path
 from workbook.errors import JournalBusyError, JournalError, StorageError
 from workbook.files import open_private, private_dir, private_opener
 from workbook.holders import holders
-from workbook.privacy_check import check_file, check_folder, real_folder
+from workbook.privacy_check import check_before_open, check_file, check_folder, real_folder
 from workbook.schema import CURRENT_VERSION, MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -32,6 +32,7 @@ def connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     A journal others could read, or one in a folder others could write to, is
     refused before anything is written (:mod:`workbook.privacy_check`).
     """
+    check_before_open(path)  # a file, the person's own: looked at, never opened (a named pipe would hang)
     private_dir(path.parent)
     check_folder(real_folder(path), path)
     try:

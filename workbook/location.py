@@ -32,6 +32,17 @@ def find_workbook_dir(start: str | os.PathLike[str] | None = None) -> Path | Non
     return None
 
 
+def workbook_inputs(start: str | os.PathLike[str] | None = None) -> list[Path]:
+    """What commands read from the nearest workbook folder: its workbook.toml and the templates beside it.
+
+    A command's output must never be one of these (:func:`workbook.files.check_output`).
+    """
+    folder = find_workbook_dir(start)
+    if folder is None:
+        return []
+    return [folder / MARKER, *sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))]
+
+
 def data_home() -> Path:
     """The person's own data folder: ``$XDG_DATA_HOME``, else ``~/.local/share``.
 

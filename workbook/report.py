@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import io
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ import pandas as pd
 
 from workbook import history, metrics
 from workbook.errors import WorkbookError
-from workbook.files import open_private
+from workbook.files import check_output, open_private
 from workbook.journal import Journal
 from workbook.messages import count, date_text
 from workbook.themes import Theme, theme_counts
@@ -43,16 +43,20 @@ def write_report(
     *,
     today: dt.date | None = None,
     vocabulary: Mapping[str, Theme] | None = None,
+    inputs: Iterable[Path] = (),
 ) -> Path:
     """Write the report for ``journal`` to ``path`` (UTF-8 HTML, mode 0600) and return the path.
 
     Feedback themes are named as ``vocabulary`` (a coach template's) names them.
 
     A folder at ``path``, or a ``path`` whose folder does not exist, is refused
-    before anything is drawn; other failures to write raise OSError naming the file.
+    before anything is drawn, and so are the journal, its files and the
+    ``inputs`` read for the report (:func:`workbook.files.check_output`);
+    other failures to write raise OSError naming the file.
     """
     target = Path(path)
     _check_target(target)
+    check_output(target, "report", journal=journal.path, inputs=inputs)
     text = render_report(
         applications=journal.applications(),
         stage_changes=journal.stage_changes(),

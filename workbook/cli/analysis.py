@@ -42,11 +42,12 @@ def _metrics(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     # The report draws charts; matplotlib loads only when one is asked for.
     from workbook.folder import folder_template
+    from workbook.location import workbook_inputs
     from workbook.report import write_report
     from workbook.themes import load_vocabulary
 
     vocabulary = load_vocabulary(folder_template().feedback_themes)  # a coach's theme names, where set
     with open_journal(args) as journal:
-        path = write_report(journal, args.out, vocabulary=vocabulary)
+        path = write_report(journal, args.out, vocabulary=vocabulary, inputs=workbook_inputs())
     print(f"Wrote your report to {path}.")
     return 0

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from workbook.cli.common import journal_option, open_journal
+from workbook.location import journal_path, workbook_inputs
 from workbook.messages import (
     COHORT_WRITTEN,
     SHARE_DECLINED,
@@ -61,7 +62,9 @@ def _share(args: argparse.Namespace) -> int:
     from workbook.share import check_target, gather, parse_includes, preview_text, write_bundle
 
     included = parse_includes(args.include)
-    target = check_target(args.out, "OUT.zip")
+    target = check_target(
+        args.out, "OUT.zip", journal=journal_path(getattr(args, "journal", None)), inputs=workbook_inputs()
+    )
     with open_journal(args) as journal:
         bundle = gather(journal, folder_template(), included)
     print(preview_text(bundle, target))
@@ -92,7 +95,8 @@ def _cohort(args: argparse.Namespace) -> int:
     from workbook.share import Cohort, check_target
     from workbook.share.page import write_cohort_page
 
-    target = check_target(args.out, "--out")
+    # The person's own journal is guarded too: a coach may keep one beside the bundles.
+    target = check_target(args.out, "--out", journal=journal_path(), inputs=args.bundles)
     cohort = Cohort.read(args.bundles, args.labels)  # every bundle is checked before the page is drawn
     write_cohort_page(cohort, target)
     print(COHORT_WRITTEN.format(path=target, bundles=count(len(cohort), "bundle")))

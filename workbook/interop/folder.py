@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook.errors import ImportRowError, ValidationError, WorkbookError
-from workbook.files import open_private, private_dir
+from workbook.files import check_output, open_private, private_dir
 from workbook.interop.csv_rows import CsvTable, read_csv
 from workbook.interop.importing import (
     ImportSummary,
@@ -79,12 +79,23 @@ def export_folder(folder: str | os.PathLike[str]) -> Path:
     return private_dir(target)
 
 
+def export_targets(journal: Journal, folder: str | os.PathLike[str], suffix: str) -> dict[type[Record], Path]:
+    """The file each record type is exported to, every one checked before the first is written.
+
+    None may be the journal, one of its files or a backup of it, nor anything
+    but a file (:func:`workbook.files.check_output`).
+    """
+    target = export_folder(folder)
+    paths = {kind: target / f"{kind.TABLE}.{suffix}" for kind in RECORD_TYPES}
+    for path in paths.values():
+        check_output(path, "export", journal=journal.path)
+    return paths
+
+
 def export_csv(journal: Journal, folder: str | os.PathLike[str]) -> list[Path]:
     """Write one CSV per record type into ``folder`` (files 0600); return the files written."""
-    target = export_folder(folder)
     written = []
-    for kind in RECORD_TYPES:
-        path = target / f"{kind.TABLE}.csv"
+    for kind, path in export_targets(journal, folder, "csv").items():
         text_columns = [kinds in TEXT_KINDS for kinds in kind.kinds().values()]
         with open_private(path, "w", encoding="utf-8", newline="") as handle:
             # A lone carriage return inside a cell must be quoted too; the csv module quotes

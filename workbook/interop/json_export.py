@@ -17,11 +17,11 @@ from typing import Any
 
 from workbook.errors import ImportRowError
 from workbook.files import open_private
-from workbook.interop.folder import export_folder, parse_export_files
+from workbook.interop.folder import export_targets, parse_export_files
 from workbook.interop.importing import ImportSummary, ParsedImport, build_record, import_records, in_bulk
 from workbook.interop.text_file import read_utf8
 from workbook.journal import Journal
-from workbook.records import RECORD_TYPES, Record
+from workbook.records import Record
 
 ADVICE = "export it again with `workbook export --format json`"
 #: What JSON type each field kind takes (None is always allowed, except for true/false).
@@ -46,10 +46,8 @@ class _DuplicateKey(Exception):
 
 def export_json(journal: Journal, folder: str | os.PathLike[str]) -> list[Path]:
     """Write one JSON file per record type into ``folder`` (files 0600); return the files written."""
-    target = export_folder(folder)
     written = []
-    for kind in RECORD_TYPES:
-        path = target / f"{kind.TABLE}.json"
+    for kind, path in export_targets(journal, folder, "json").items():
         rows = [record.to_plain() for record in journal.records(kind)]
         with open_private(path, "w", encoding="utf-8") as handle:
             json.dump(rows, handle, indent=2, ensure_ascii=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbook.errors import ImportRowError, WorkbookError
+from workbook.files import not_a_file
 
 
 def read_utf8(source: Path, advice: str) -> str:
@@ -12,12 +13,13 @@ def read_utf8(source: Path, advice: str) -> str:
 
     ``advice`` tells the person how to get a UTF-8 file (e.g. how to save it again).
     """
+    kind = not_a_file(source)  # looked at, not opened: a named pipe would wait forever
+    if kind is not None:
+        raise WorkbookError(f"import: {source}: {kind}")
     try:
         raw = source.read_bytes()
     except FileNotFoundError:
         raise WorkbookError(f"import: {source}: does not exist") from None
-    except IsADirectoryError:
-        raise WorkbookError(f"import: {source}: is a folder, not a file") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

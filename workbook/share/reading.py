@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook.errors import BundleError
+from workbook.files import not_a_file
 from workbook.share.layout import (
     ALLOWED_MEMBERS,
     CHART_NAMES,
@@ -81,8 +82,9 @@ def read_bundle(path: str | os.PathLike[str]) -> ClientBundle:
     """Read and check the bundle at ``path``; refuse it with :class:`BundleError` on anything amiss."""
     source = Path(path)
     name = str(source)
-    if source.is_dir():
-        raise BundleError(name, "is a folder, not a bundle")
+    kind = not_a_file(source)  # looked at, not opened: a named pipe would wait forever
+    if kind is not None:
+        raise BundleError(name, f"{kind}; name a bundle (.zip) your client sent you")
     if source.stat().st_size > BUNDLE_LIMIT:  # before zipfile reads its directory into memory
         raise BundleError(name, f"is over {_mb(BUNDLE_LIMIT)}")
     members = _members(source, name)

@@ -12,16 +12,27 @@ import datetime as dt
 import os
 import secrets
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
 from workbook.errors import ValidationError
-from workbook.files import FILE_MODE, open_private
+from workbook.files import FILE_MODE, check_output, open_private
 
 
-def check_target(path: str | os.PathLike[str], field: str) -> Path:
-    """``path`` as a file to write: not a folder, in a folder that exists; else ValidationError on ``field``."""
+def check_target(
+    path: str | os.PathLike[str],
+    field: str,
+    *,
+    journal: str | os.PathLike[str] | None = None,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+) -> Path:
+    """``path`` as a file to write, else ValidationError on ``field``.
+
+    Refused: a folder, a folder that does not exist, and whatever
+    :func:`workbook.files.check_output` refuses (``journal`` and its files,
+    one of the ``inputs``, a named pipe or a device).
+    """
     target = Path(path)
     if target.is_dir():
         raise ValidationError(field, f"{target} is a folder; name the file to write inside it")
@@ -29,7 +40,7 @@ def check_target(path: str | os.PathLike[str], field: str) -> Path:
     if not folder.is_dir():
         reason = "is a file, not a folder" if folder.exists() else "does not exist; create it first"
         raise ValidationError(field, f"the folder {folder} {reason}")
-    return target
+    return check_output(target, field, journal=journal, inputs=inputs)
 
 
 def write_bundle(

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from workbook.errors import TemplateError
+from workbook.files import not_a_file
 
 #: A path into template data: mapping keys and list positions.
 FieldPath = tuple[str | int, ...]
@@ -65,6 +66,9 @@ def refusal(file: str, line: int | None, path: FieldPath, reason: str) -> Templa
 
 def read_file(path: Path) -> Located:
     """Read a template file: UTF-8 YAML of plain data, checked node by node, with each field's line."""
+    kind = not_a_file(path)  # looked at, not opened: a named pipe would wait forever
+    if kind is not None:
+        raise refusal(str(path), None, (), kind)
     try:
         raw = path.read_bytes()
     except OSError as error:

@@ -119,7 +119,7 @@ class ShareForm(Form):
 
         if not self.target:
             raise ValidationError(PATH_FIELD, f"is empty; give the file a name, such as {DEFAULT_NAME}")
-        target = check_target(Path(self.target).expanduser(), PATH_FIELD)
+        target = check_target(Path(self.target).expanduser(), PATH_FIELD, journal=self.journal.path)
         bundle = gather(self.journal, self.template, self.included)
         written = write_bundle(target, bundle.members())
         self.mark_saved()
