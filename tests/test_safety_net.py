@@ -9,6 +9,7 @@ fixed where it started.  Expected failures keep their words, from the one
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
 import sqlite3
@@ -24,8 +25,9 @@ from workbook.error_words import describe
 from workbook.errors import StorageError
 from workbook.journal import Journal
 from workbook.journal_file import translate
-from workbook.records import MoodEntry
+from workbook.records import Application, MoodEntry
 from workbook.widgets import MoodLogger
+from workbook.widgets.motivation import MotivationForm
 
 SECRET = "my private words about Acme"
 #: Runs `workbook`, with the handler of `add mood` failing as a bug would, quoting what was typed.
@@ -232,3 +234,16 @@ def test_a_failure_after_a_change_is_shown_on_the_status_line_and_logged(
     control.value = "changed"
     assert "did not expect (KeyError)" in logger.status_text
     assert "KeyError" in (folder / WORKBOOK_LOG).read_text()
+
+
+def test_a_failure_after_a_choice_in_a_drop_down_is_shown_not_lost(
+    journal: Journal, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(folder)
+    for company in ("Acme", "Globex"):
+        journal.add(Application(company=company, role="Analyst", applied_on=dt.date(2026, 1, 5)))
+    form = MotivationForm(journal)
+    journal.close()  # as when the notebook's journal was closed: the next read fails
+    form.application.value = form.application.options[-1][1]
+    assert form.status_text.startswith("That did not work: journal: ")
+    assert str(journal.path) in form.status_text

@@ -176,7 +176,7 @@ class ActionTracker(Form):
         self.done_boxes = {}
         for action in self.rest.cut(actions):
             box = checkbox(_describe(action, action.id in late, labels), action.done_on is not None)
-            box.observe(lambda change, aid=action.id: self.mark_done(aid, change["new"]), names="value")
+            self.watch(box, lambda aid=action.id, box=box: self.mark_done(aid, box.value))
             self.done_boxes[action.id] = box  # type: ignore[index]
         rows: list[w.Widget] = list(self.done_boxes.values()) or [label_of(labels["actions.none_yet"])]
         hidden = actions[SHOWN:]

@@ -42,13 +42,14 @@ class ChecklistForm(Form):
         self.boxes = {item.id: checkbox(item.text) for item in checklist.items}
         self.progress = label_of()
         for box in self.boxes.values():
-            box.observe(lambda _change: self._show_progress(), names="value")
+            self.watch(box, self._show_progress)
         self.application = w.Dropdown(description=labels["common.for_application"], style=WIDE_LABEL)
         self.picker = choices.ApplicationPicker(
             journal, self.application, none=labels["common.no_application"], value=application_id
         )
         self.application.observe(
-            lambda change: self._picked(_none(change["old"]), _none(change["new"])), names="value"
+            lambda change: self.run_watched(lambda: self._picked(_none(change["old"]), _none(change["new"]))),
+            names="value",
         )
         self.save_button = button(labels["common.save"], self.save, style="primary")
         self.last_saved = w.Label()

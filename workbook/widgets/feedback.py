@@ -84,9 +84,9 @@ class FeedbackDrafts:
         self.title = html_of()
         self._touched = False
         self._suggesting = False
-        self.text.observe(lambda _change: self._text_changed(), names="value")
+        form.watch(self.text, self._text_changed)
         for box in self.theme_boxes.values():
-            box.observe(lambda _change: self._ticked_by_hand(), names="value")
+            form.watch(box, self._ticked_by_hand)
         self.widget = w.VBox(
             [
                 self.title,

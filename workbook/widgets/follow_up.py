@@ -126,10 +126,10 @@ class FollowUpForm(Form):
             ]
         )
         self.widget.add_class("rebound-follow-up")
-        self.note.observe(lambda _change: self._show_copy(), names="value")
+        self.watch(self.note, self._show_copy)
         for box in (self.interviewer, self.appreciated, self.working_on):
-            box.observe(lambda _change: self._words_changed(), names="value")
-        self.application.observe(lambda _change: self._application_changed(), names="value")
+            self.watch(box, self._words_changed)
+        self.watch(self.application, self._application_changed)
         self.follow(journal, self._show_saved)
         self._fill_from_journal()
         self._show_saved()

@@ -119,7 +119,7 @@ class JournalView(Form):
         self.close_button.layout.display = "none"
         self.opened: Form | None = None
         for control in (self.kind, self.application):
-            control.observe(lambda _change: self._filtered(), names="value")
+            self.watch(control, self._filtered)
         self.widget = w.VBox(
             [
                 house_style(),

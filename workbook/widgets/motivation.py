@@ -106,7 +106,7 @@ class MotivationForm(Form):
             ]
         )
         self.widget.add_class("rebound-motivation")
-        self.application.observe(lambda _change: self._application_changed(), names="value")
+        self.watch(self.application, self._application_changed)
         self.follow(journal, self._show_saved)
         self._show_saved()
         self._load(self.picker.selected)

@@ -93,8 +93,8 @@ class PeopleMet(Form):
             ]
         )
         self.widget.add_class("rebound-people")
-        self.application.observe(lambda _change: self._show_invitation(), names="value")
-        self.invited.observe(lambda change: self._invited_changed(change["new"]), names="value")
+        self.watch(self.application, self._show_invitation)
+        self.watch(self.invited, lambda: self._invited_changed(self.invited.value))
         self.follow(journal, self._refresh)
         self._refresh()
         self.mark_saved()

@@ -42,7 +42,7 @@ class QuestionBank(Form):
         self.labels = template.labels
         self.progress = label_of()
         for box in [*self.ask.values(), *self.answered.values()]:
-            box.observe(lambda _change: self._show_progress(), names="value")
+            self.watch(box, self._show_progress)
         labels = template.labels
         self.application = w.Dropdown(description=labels["common.for_application"], style=WIDE_LABEL)
         self.picker = choices.ApplicationPicker(

@@ -64,7 +64,7 @@ class ReflectionForm(Form):
             for p in prompt_set.prompts
         ]
         self.one_at_a_time = checkbox(labels["reflection.one_at_a_time"], one_at_a_time)
-        self.one_at_a_time.observe(lambda _change: self._layout(), names="value")
+        self.watch(self.one_at_a_time, self._layout)
         self.position = w.Label()
         self.back_button = button(labels["reflection.back"], self.back)
         self.next_button = button(labels["reflection.next"], self.next)

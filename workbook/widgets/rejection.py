@@ -129,12 +129,12 @@ class RejectionLog(Form):
             ]
         )
         self.widget.add_class("rebound-rejection-log")  # a stable handle for browser tests and coaches' CSS
-        self.choose.observe(lambda change: self._chosen(choices.picked(self.choose)), names="value")
+        self.watch(self.choose, lambda: self._chosen(choices.picked(self.choose)))
         for control in (self.outcome, self.channel):
-            control.observe(lambda _change: self._show_call_section(), names="value")
+            self.watch(control, self._show_call_section)
         for control in (self.stage, self.outcome_on):
-            control.observe(lambda _change: self._show_stage_on(), names="value")
-        self.stage_on.observe(lambda _change: self._stage_on_picked(), names="value")
+            self.watch(control, self._show_stage_on)
+        self.watch(self.stage_on, self._stage_on_picked)
         self.follow(journal, self._show_saved)
         self.load(application_id)
 

@@ -73,8 +73,8 @@ class ShareForm(Form):
         self.widget.add_class("rebound-share")
         self._bundle: Outline | None = None
         for box in self.includes.values():
-            box.observe(lambda _change: self.refresh(), names="value")
-        self.path.observe(lambda _change: self._show_preview(), names="value")
+            self.watch(box, self.refresh)
+        self.watch(self.path, self._show_preview)
         self.follow(journal, self.refresh)
         self.refresh()
         self.mark_saved()

@@ -74,9 +74,9 @@ class WentWellForm(Form):
             ]
         )
         self.widget.add_class("rebound-went-well")
-        self.text.observe(lambda _change: self._text_changed(), names="value")
+        self.watch(self.text, self._text_changed)
         for box in self.theme_boxes.values():
-            box.observe(lambda _change: self._ticked_by_hand(), names="value")
+            self.watch(box, self._ticked_by_hand)
         self.follow(journal, self._show_saved)
         self._show_saved()
         self.mark_saved()

@@ -346,7 +346,7 @@ class TemplateEditor(Form):
             holder[where[-1]] = change["new"]
             self._changed()
 
-        box.observe(store, names="value")
+        box.observe(lambda change: self.run_watched(lambda: store(change)), names="value")
         return box
 
     def _item_lists(self, section: str, label: str, items: str) -> tuple[w.Dropdown, ItemsEditor]:
@@ -357,7 +357,7 @@ class TemplateEditor(Form):
             style=WIDE_LABEL,
         )
         editor = ItemsEditor(sets[picker.value][items], self.labels, self._changed)
-        picker.observe(lambda change: editor.show(sets[change["new"]][items]), names="value")
+        self.watch(picker, lambda: editor.show(sets[picker.value][items]))
         return picker, editor
 
     def _preview_choices(self) -> None:
