@@ -83,6 +83,8 @@ MARKED_NOT_DONE = "Marked not done"
 DONE_AT = "{what} at {time}"
 #: On the status line when a field's own line explains why nothing was stored.
 NOT_SAVED_SEE_ABOVE = "Not saved yet: please look at the message above."
+#: Under a field whose value was refused: the field's label (from the template) and the reason.
+FIELD_ERROR = "{label}: {reason}"
 #: On the status line when a failure names no field on the form.
 NOT_SAVED = "Not saved: {reason}"
 # --- the safety net: a failure Rebound did not expect (workbook.cli.main, the forms' one guard) ------

@@ -2,7 +2,7 @@
 
 Every save or delete handler is wrapped by :func:`guarded`, the one guard:
 a :class:`~workbook.errors.ValidationError` shows in words under the field it
-names ("Mood must be between 1 and 10"); any other expected failure (the
+names ("Mood: must be between 1 and 10"); any other expected failure (the
 record was deleted elsewhere, the journal is locked, the disk is full) shows
 on the status line as "Not saved: <reason>. Your text is still here.", worded
 by :func:`workbook.error_words.describe` as the command line words it; a bug
@@ -53,7 +53,6 @@ HOUSE_STYLE = """<style>
 .rebound-heading { margin: 0.8em 0 0.2em 0; }
 </style>"""
 _GENERAL = ""
-_VERBS = {"must", "is", "are", "contains", "has"}
 
 T = TypeVar("T")
 M = TypeVar("M", bound=w.Widget)
@@ -262,7 +261,7 @@ class Form:
             key = (_GENERAL, error.field)
         if key in self._errors:
             line = self._errors[key]
-            message = _sentence(self._labels[key], error.reason)
+            message = messages.FIELD_ERROR.format(label=self._labels[key], reason=error.reason)
         else:
             line = self.status
             message = messages.NOT_SAVED.format(reason=describe(error))
@@ -322,12 +321,6 @@ def plain_text(markup: str) -> str:
 
 def _reason(text: str) -> str:
     return text.strip().rstrip(".")
-
-
-def _sentence(label: str, reason: str) -> str:
-    # "Mood" + "must be between 1 and 10" reads as one sentence; other reasons follow a colon.
-    first = reason.split(" ", 1)[0]
-    return f"{label} {reason}" if first in _VERBS else f"{label}: {reason}"
 
 
 def _error_html(message: str) -> str:
