@@ -297,7 +297,7 @@ class TemplateEditor(Form):
             template = self.template()
         except TemplateError as error:
             self.preview_status.value = escaped(
-                self.labels.fill("template_editor.cannot_preview", reason=error)
+                self.labels.fill("template_editor.cannot_preview", reason=self.describe(error))
             )
             return None
         kind, key = self.preview_what.value
