@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from workbook.error_log import WORKBOOK_LOG
+from workbook.error_log import MAX_BYTES, WORKBOOK_LOG, record_unexpected
 from workbook.error_words import describe
 from workbook.errors import StorageError
 from workbook.journal import Journal
@@ -247,3 +247,12 @@ def test_a_failure_after_a_choice_in_a_drop_down_is_shown_not_lost(
     form.application.value = form.application.options[-1][1]
     assert form.status_text.startswith("That did not work: journal: ")
     assert str(journal.path) in form.status_text
+
+
+def test_a_log_grown_past_its_limit_starts_again(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(folder)
+    log = folder / WORKBOOK_LOG
+    log.parent.mkdir(parents=True)
+    log.write_text("old\n" * (MAX_BYTES // 4 + 1))
+    assert record_unexpected(ValueError("x"), "workbook add") == log
+    assert log.stat().st_size < 10_000 and "old" not in log.read_text()

@@ -52,8 +52,8 @@ def record_unexpected(error: BaseException, where: str) -> Path | None:
     Returns the log's path, or None when no place could be written (a
     read-only disk, a full one): recording must never become a second failure.
     """
-    entry = _entry(error, where)
     try:
+        entry = _entry(error, where)
         places = log_places()
     except Exception:  # noqa: BLE001 - no home folder at all: say so by returning None
         return None

@@ -105,7 +105,7 @@ UNEXPECTED_CALLBACK = (
     "Sorry, something went wrong that Rebound did not expect ({kind}); what you typed is still here{logged}"
 )
 #: On a form's status line when following a click or a choice meets an expected failure (a locked journal).
-CALLBACK_FAILED = "That did not work: {reason}"
+CALLBACK_FAILED = "That did not work: {reason}."
 #: The end of ``workbook --help``: what each exit code means.
 EXIT_CODES = (
     "Exit codes: 0 done; 2 refused, with one line saying why; "

@@ -153,11 +153,7 @@ class Form:
         except ValidationError as error:
             self.show_error(error, section=self.writing)
         except Exception as error:  # noqa: BLE001 - whatever failed, the person keeps their text and learns why
-            if is_expected(error):
-                said = self.messages.not_saved.replace("{reason}", _reason(self.describe(error)))
-            else:
-                said = report_unexpected(error, self._name, messages.UNEXPECTED_FORM)
-            self.status.value = _error_html(said)
+            self.say_failed(error, saving=True)
         return None
 
     def watch(self, control: w.Widget, callback: Callable[[], object], names: str = "value") -> None:
@@ -176,12 +172,21 @@ class Form:
         except ValidationError as error:
             self.show_error(error, section=self.writing)
         except Exception as error:  # noqa: BLE001 - a failure after a change is shown, never lost in a log
-            if is_expected(error):
-                said = messages.CALLBACK_FAILED.format(reason=self.describe(error))
-            else:
-                said = report_unexpected(error, self._name, messages.UNEXPECTED_CALLBACK)
-            self.status.value = _error_html(said)
+            self.say_failed(error, saving=False)
         return None
+
+    def say_failed(self, error: Exception, *, saving: bool) -> None:
+        """Say on the status line why a save (``saving``) or a change failed; a bug's traceback goes to the log."""
+        if is_expected(error):
+            reason = _reason(self.describe(error))
+            if saving:
+                said = self.messages.not_saved.replace("{reason}", reason)
+            else:
+                said = messages.CALLBACK_FAILED.format(reason=reason)
+        else:
+            words = messages.UNEXPECTED_FORM if saving else messages.UNEXPECTED_CALLBACK
+            said = report_unexpected(error, self._name, words)
+        self.status.value = _error_html(said)
 
     def describe(self, error: BaseException) -> str:
         """``error`` in words (:func:`workbook.error_words.describe`), naming this form's journal."""
