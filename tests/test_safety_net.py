@@ -27,6 +27,7 @@ from workbook.journal import Journal
 from workbook.journal_file import translate
 from workbook.records import Application, MoodEntry
 from workbook.widgets import MoodLogger
+from workbook.widgets.follow_up import FollowUpForm
 from workbook.widgets.motivation import MotivationForm
 
 SECRET = "my private words about Acme"
@@ -256,3 +257,14 @@ def test_a_log_grown_past_its_limit_starts_again(folder: Path, monkeypatch: pyte
     log.write_text("old\n" * (MAX_BYTES // 4 + 1))
     assert record_unexpected(ValueError("x"), "workbook add") == log
     assert log.stat().st_size < 10_000 and "old" not in log.read_text()
+
+
+def test_a_failure_after_a_click_is_shown_not_lost(
+    journal: Journal, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(folder)
+    app = journal.add(Application(company="Acme", role="Analyst", applied_on=dt.date(2026, 1, 5)))
+    form = FollowUpForm(journal, application_id=app.id)
+    journal.close()
+    form.redraft_button.click()  # drafting reads the application again
+    assert form.status_text.startswith("That did not work: journal: ")

@@ -12,7 +12,7 @@ from workbook.journal import Journal
 from workbook.records import Application, ChecklistRun
 from workbook.template import Checklist, Template, default_template
 from workbook.widgets import choices
-from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded, hbox_of, heading, label_of
+from workbook.widgets.form import WIDE_LABEL, Form, checkbox, guarded, hbox_of, heading, label_of
 from workbook.widgets.saved import SavedList, Shown
 
 
@@ -51,7 +51,7 @@ class ChecklistForm(Form):
             lambda change: self.run_watched(lambda: self._picked(_none(change["old"]), _none(change["new"]))),
             names="value",
         )
-        self.save_button = button(labels["common.save"], self.save, style="primary")
+        self.save_button = self.button(labels["common.save"], self.save, style="primary")
         self.last_saved = w.Label()
         self.saved = SavedList(
             self, labels, labels["checklist.saved_title"], on_edit=self.open_run, on_delete=self._delete_run

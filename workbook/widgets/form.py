@@ -175,6 +175,13 @@ class Form:
             self.say_failed(error, saving=False)
         return None
 
+    def button(self, description: str, handler: Callable[[], object], **options: Any) -> w.Button:
+        """A :func:`button` whose handler runs guarded (see :meth:`run_watched`): a failure is shown, never lost.
+
+        ipywidgets shows a click handler's traceback only in the kernel's log, where no one reads it.
+        """
+        return button(description, lambda: self.run_watched(handler), **options)
+
     def say_failed(self, error: Exception, *, saving: bool) -> None:
         """Say on the status line why a save (``saving``) or a change failed; a bug's traceback goes to the log."""
         if is_expected(error):

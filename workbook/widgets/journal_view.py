@@ -105,8 +105,8 @@ class JournalView(Form):
         self.picker = choices.ApplicationPicker(
             journal, self.application, none=labels["journal_view.every_application"]
         )
-        self.newer_button = button(labels["journal_view.newer"], lambda: self.turn(-1))
-        self.older_button = button(labels["journal_view.older"], lambda: self.turn(1))
+        self.newer_button = self.button(labels["journal_view.newer"], lambda: self.turn(-1))
+        self.older_button = self.button(labels["journal_view.older"], lambda: self.turn(1))
         self.position = w.Label()
         self.paging = w.HBox([self.newer_button, self.position, self.older_button])
         self.table = w.GridBox(
@@ -115,7 +115,7 @@ class JournalView(Form):
         self.table.add_class("rebound-journal-table")
         self.rows: list[EntryRow] = []
         self.editor = vbox_of()
-        self.close_button = button(labels["journal_view.close"], self.close_editor, hideable=True)
+        self.close_button = self.button(labels["journal_view.close"], self.close_editor, hideable=True)
         self.close_button.layout.display = "none"
         self.opened: Form | None = None
         for control in (self.kind, self.application):

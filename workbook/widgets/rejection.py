@@ -15,7 +15,6 @@ from workbook.widgets.feedback import FeedbackDrafts
 from workbook.widgets.form import (
     WIDE_LABEL,
     Form,
-    button,
     checkbox,
     date_picker,
     escaped,
@@ -86,7 +85,7 @@ class RejectionLog(Form):
             on_edit=self.open_notes,
             on_delete=self._delete_notes,
         )
-        self.save_button = button(labels["common.save"], self.save, style="primary")
+        self.save_button = self.button(labels["common.save"], self.save, style="primary")
         self._loading = False
         self._syncing = False
         self._stage_on_by_hand = False

@@ -22,7 +22,6 @@ from workbook.template import Template, load_template
 from workbook.widgets.form import (
     WIDE_LABEL,
     Form,
-    button,
     checkbox,
     escaped,
     guarded,
@@ -59,7 +58,7 @@ class ShareForm(Form):
             layout=w.Layout(width="min(40em, 95%)"),
         )
         self.preview = html_of()
-        self.share_button = button(labels["share.share"], self.share, style="primary")
+        self.share_button = self.button(labels["share.share"], self.share, style="primary")
         self.widget = w.VBox(
             [
                 house_style(),

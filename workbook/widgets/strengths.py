@@ -20,7 +20,6 @@ from workbook.template import Template, load_template
 from workbook.widgets import choices
 from workbook.widgets.form import (
     Form,
-    button,
     checkbox,
     guarded,
     hbox_of,
@@ -54,7 +53,7 @@ class WentWellForm(Form):
         self.text = text_area(labels["went_well.text"], labels["went_well.text_placeholder"])
         self.text.continuous_update = False
         self.theme_boxes = {theme_id: checkbox(theme.label) for theme_id, theme in self.vocabulary.items()}
-        self.save_button = button(labels["common.save"], self.save, style="primary")
+        self.save_button = self.button(labels["common.save"], self.save, style="primary")
         self.editing: int | None = None
         self._touched = False
         self._suggesting = False

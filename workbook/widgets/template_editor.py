@@ -258,13 +258,13 @@ class TemplateEditor(Form):
             selected_index=0,
         )
         self.preview_what = w.Dropdown(description=labels["template_editor.preview_what"], style=WIDE_LABEL)
-        self.preview_button = button(labels["template_editor.preview"], self.preview)
+        self.preview_button = self.button(labels["template_editor.preview"], self.preview)
         self.preview_status = html_of()
         self.preview_area = vbox_of()
         self.save_to = w.Text(
             value=str(path), description=labels["template_editor.save_to"], style=WIDE_LABEL, layout=_ROW
         )
-        self.save_button = button(labels["template_editor.save"], self.save, style="primary")
+        self.save_button = self.button(labels["template_editor.save"], self.save, style="primary")
         self.next_step = html_of()
         self.widget = w.VBox(
             [
