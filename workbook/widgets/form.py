@@ -8,7 +8,8 @@ on the status line as "Not saved: <reason>. Your text is still here.", worded
 by :func:`workbook.error_words.describe` as the command line words it; a bug
 says so in one line and its traceback goes to the log
 (:mod:`workbook.error_log`).  Either way nothing the person typed is touched.
-Handlers of a change to a control (:meth:`Form.watch`) are guarded the same way.
+Handlers of a change to a control (:meth:`Form.watch`) and of a click
+(:meth:`Form.button`) are guarded the same way.
 
 A form names the controls that hold what the person typed
 (:meth:`Form.typed`); :attr:`Form.unsaved` compares them with what was last

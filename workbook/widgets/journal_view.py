@@ -17,7 +17,6 @@ from workbook.widgets.follow_up import FollowUpForm
 from workbook.widgets.form import (
     WIDE_LABEL,
     Form,
-    button,
     escaped,
     hbox_of,
     heading,
@@ -50,8 +49,8 @@ class EntryRow:
         self.view = view
         self.kind, self.id = entry.kind, int(entry.id)
         self.cells = [line_of(f"<span>{escaped(text)}</span>") for text in cells]
-        self.edit_button = button(view.labels["saved.edit"], lambda: view.edit(self.kind, self.id))
-        self.delete_button = button(view.labels["saved.delete"], lambda: self.ask(True))
+        self.edit_button = view.button(view.labels["saved.edit"], lambda: view.edit(self.kind, self.id))
+        self.delete_button = view.button(view.labels["saved.delete"], lambda: self.ask(True))
         self.buttons = w.HBox([self.edit_button, self.delete_button])
         self.actions = w.HBox([self.buttons], layout=shared(w.Layout))
         self.confirm: w.HBox | None = None
@@ -66,8 +65,10 @@ class EntryRow:
 
     def _make_confirm(self) -> None:
         labels, view = self.view.labels, self.view
-        self.yes_button = button(labels["saved.yes"], lambda: view.delete(self.kind, self.id), style="danger")
-        self.keep_button = button(labels["saved.keep"], lambda: self.ask(False))
+        self.yes_button = view.button(
+            labels["saved.yes"], lambda: view.delete(self.kind, self.id), style="danger"
+        )
+        self.keep_button = view.button(labels["saved.keep"], lambda: self.ask(False))
         self.confirm = w.HBox([label_of(labels["saved.confirm"]), self.yes_button, self.keep_button])
         self.actions.children = [self.buttons, self.confirm]
 
