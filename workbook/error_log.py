@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import platform
+import sys
 import traceback
 from pathlib import Path
 
@@ -92,7 +92,7 @@ def _append(path: Path, entry: str) -> None:
 
 def _entry(error: BaseException, where: str) -> str:
     moment = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    head = f"--- {moment} {where} (Rebound {__version__}, Python {platform.python_version()})\n"
+    head = f"--- {moment} {where} (Rebound {__version__}, Python {sys.version.split()[0]})\n"
     return head + "".join(_frames(error)) + "\n"
 
 
