@@ -229,7 +229,7 @@ def test_a_folder_is_refused(tmp_path: Path) -> None:
 
 
 def test_the_command_line_reports_a_template_error_as_its_one_line() -> None:
-    from workbook.cli import failures
+    from workbook import error_words as failures
 
     error = TemplateError("coach.yaml:2: checklist: is not a template field; did you mean 'checklists'?")
     assert isinstance(error, failures.EXPECTED)

@@ -55,7 +55,7 @@ def test_an_empty_title_is_explained_and_the_rest_is_kept(journal: Journal) -> N
     tracker.due_on.value = due
     before = journal.counts()
     tracker.add_button.click()
-    assert tracker.error_text("title") == "The action must not be empty"
+    assert tracker.error_text("title") == "The action: must not be empty"
     assert journal.counts() == before
     assert (tracker.theme.value, tracker.due_on.value) == ("preparation", due)
 

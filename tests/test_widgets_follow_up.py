@@ -132,7 +132,7 @@ def test_an_empty_note_is_not_saved(journal: Journal, app: Application) -> None:
     form = FollowUpForm(journal, application_id=app.id)
     form.note.value = "  "
     form.save_note_button.click()
-    assert form.error_text("text") == "The note must not be empty"
+    assert form.error_text("text") == "The note: must not be empty"
     assert journal.counts()["follow_ups"] == 0
 
 

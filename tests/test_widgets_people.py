@@ -61,7 +61,7 @@ def test_a_missing_name_is_named(journal: Journal, app: Application) -> None:
     form = PeopleMet(journal, application_id=app.id)
     form.role.value = "Recruiter"
     form.save_button.click()
-    assert form.error_text("name") == "The name must not be empty"
+    assert form.error_text("name") == "The name: must not be empty"
     assert form.role.value == "Recruiter"
 
 

@@ -88,7 +88,7 @@ def test_an_overlong_answer_is_explained_under_its_prompt_and_nothing_is_stored(
 
     assert (
         form.error_text("answer", section="analysis")
-        == "Your answer is 20,001 characters long; the limit is 20,000"
+        == "Your answer: is 20,001 characters long; the limit is 20,000"
     )
     assert form.error_text("answer", section="description") == ""
     assert form.position.value == "Prompt 4 of 6"

@@ -157,7 +157,7 @@ def test_a_missing_outcome_date_is_explained_and_nothing_is_stored(
 
     assert (
         log.error_text("outcome_on", section="application")
-        == "The outcome date is required when the outcome is rejected"
+        == "The outcome date: is required when the outcome is rejected"
     )
     assert journal.counts() == before
     assert (log.company.value, log.role.value) == ("Acme", "Product designer")
@@ -181,7 +181,7 @@ def test_a_bad_call_date_stores_not_even_the_application(log: RejectionLog, jour
 
 def test_keeping_empty_feedback_is_explained(log: RejectionLog) -> None:
     log.feedback.keep()
-    assert log.error_text("text", section="feedback") == "The feedback must not be empty"
+    assert log.error_text("text", section="feedback") == "The feedback: must not be empty"
     assert log.feedback.kept == []
 
 

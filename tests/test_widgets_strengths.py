@@ -58,7 +58,7 @@ def test_praise_is_shown_back_and_what_to_work_on_is_not(
 def test_empty_words_are_named_and_nothing_is_stored(journal: Journal, interview_app: Application) -> None:
     form = WentWellForm(journal, application_id=interview_app.id)
     form.save_button.click()
-    assert form.error_text("text") == "What went well must not be empty"
+    assert form.error_text("text") == "What went well: must not be empty"
     assert journal.counts()["feedback_items"] == 0
 
 

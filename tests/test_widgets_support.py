@@ -49,7 +49,7 @@ def test_a_missing_name_is_explained_and_the_note_is_kept(journal: Journal) -> N
     log.helped.value = 5
     before = journal.counts()
     log.save_button.click()
-    assert log.error_text("who") == "Who you talked to must not be empty"
+    assert log.error_text("who") == "Who you talked to: must not be empty"
     assert journal.counts() == before
     assert (log.note.value, log.helped.value) == ("Long chat on the phone", 5)
 

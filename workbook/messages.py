@@ -83,8 +83,35 @@ MARKED_NOT_DONE = "Marked not done"
 DONE_AT = "{what} at {time}"
 #: On the status line when a field's own line explains why nothing was stored.
 NOT_SAVED_SEE_ABOVE = "Not saved yet: please look at the message above."
+#: Under a field whose value was refused: the field's label (from the template) and the reason.
+FIELD_ERROR = "{label}: {reason}"
 #: On the status line when a failure names no field on the form.
 NOT_SAVED = "Not saved: {reason}"
+# --- the safety net: a failure Rebound did not expect (workbook.cli.main, the forms' one guard) ------
+#: The one line a command prints (after "error: ") for a bug: the error's type, never its message.
+UNEXPECTED_COMMAND = (
+    "something went wrong that Rebound did not expect ({kind}); nothing more was written; "
+    "run again with --debug to see why{logged}"
+)
+#: Added to that line when the traceback was written down.
+UNEXPECTED_LOGGED = " (the details are in {log})"
+#: On a form's status line for a bug: nothing is lost, and where the details are.
+UNEXPECTED_FORM = (
+    "Not saved: something went wrong that Rebound did not expect ({kind}); "
+    "everything you typed is still here{logged}"
+)
+#: On a form's status line when something that follows a click or a choice fails (no save involved).
+UNEXPECTED_CALLBACK = (
+    "Sorry, something went wrong that Rebound did not expect ({kind}); what you typed is still here{logged}"
+)
+#: On a form's status line when following a click or a choice meets an expected failure (a locked journal).
+CALLBACK_FAILED = "That did not work: {reason}."
+#: The end of ``workbook --help``: what each exit code means.
+EXIT_CODES = (
+    "Exit codes: 0 done; 2 refused, with one line saying why; "
+    "3 something Rebound did not expect (the details go to .workbook/logs/errors.log in the workbook "
+    "folder, else ~/.local/share/rebound/logs/errors.log); 130 interrupted."
+)
 #: A 1–5 answer that may be left empty: (label, value); the value 0 is "not noted".
 SCALE_1_5 = (("not noted", 0), ("1 (very little)", 1), ("2", 2), ("3", 3), ("4", 4), ("5 (a lot)", 5))
 

@@ -3,7 +3,9 @@
 ``main`` is the one exit point: every expected failure (the project's own
 errors, ``OSError``, ``sqlite3.Error``, ``csv.Error``, ``UnicodeError``,
 ``OverflowError``) becomes one line on stderr, ``error: <what>: <why>``, and
-exit code 2; ``--debug`` shows the traceback instead.  Each group of
+exit code 2.  Any other exception is a bug: one line says so, exit code 3,
+and its traceback goes to the log (:mod:`workbook.error_log`).  ``--debug``
+shows the traceback instead, in both cases.  Each group of
 subcommands lives in its own module and registers itself here.
 
 A command loads only the module that registers it: the others pull in the
@@ -20,9 +22,10 @@ import os
 import sys
 from collections.abc import Sequence
 
-from workbook import __version__
+from workbook import __version__, messages
 from workbook.cli.common import journal_named, journal_option
-from workbook.cli.failures import EXPECTED, describe
+from workbook.error_log import report_unexpected
+from workbook.error_words import EXPECTED, describe
 from workbook.errors import ValidationError
 
 #: Each subcommand and the module of workbook.cli that registers it, in the order --help lists them.
@@ -50,6 +53,8 @@ _HELP = ("-h", "--help")
 _VERSION = "--version"
 
 EXIT_USAGE = 2
+#: Something Rebound did not expect (a bug): told in one line, its traceback in the log.
+EXIT_UNEXPECTED = 3
 #: What a shell reports for a program stopped by SIGPIPE (128 + 13).
 EXIT_PIPE = 141
 
@@ -62,6 +67,7 @@ def build_parser(command: str | None = None, *, commands: bool = True) -> argpar
     parser = argparse.ArgumentParser(
         prog="workbook",
         description="Rebound: log rejections and moods, and see how you bounce back.",
+        epilog=messages.EXIT_CODES,
         parents=[journal_option(top_level=True)],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -119,6 +125,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"error: {describe(error, journal_named(args))}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception as error:  # noqa: BLE001 - the safety net: a bug is told in one line, never a traceback
+        if "--debug" in words:
+            raise
+        return unexpected(error, command_in(words))
+
+
+def unexpected(error: Exception, command: str | None) -> int:
+    """Tell a failure Rebound did not expect in one line, log its traceback, and return its exit code."""
+    # Only a known command's name goes into the log: any other word may be something the person typed.
+    where = f"workbook {command}" if command in COMMANDS else "workbook"
+    print(f"error: {report_unexpected(error, where, messages.UNEXPECTED_COMMAND)}", file=sys.stderr)
+    return EXIT_UNEXPECTED
 
 
 def refuse_undecodable(args: argparse.Namespace) -> None:

@@ -17,7 +17,6 @@ from workbook.widgets import choices
 from workbook.widgets.form import (
     WIDE_LABEL,
     Form,
-    button,
     checkbox,
     date_picker,
     escaped,
@@ -61,12 +60,12 @@ class ActionTracker(Form):
             style=WIDE_LABEL,
         )
         self.due_on = date_picker(labels["actions.due"])
-        self.add_button = button(labels["actions.add"], self.add, style="primary")
+        self.add_button = self.button(labels["actions.add"], self.add, style="primary")
         self.editing: Action | None = None
-        self.suggest_button = button(labels["actions.suggest"], self.suggest)
+        self.suggest_button = self.button(labels["actions.suggest"], self.suggest)
         self.suggestion_box = vbox_of()
         self.suggestions: dict[str, tuple[Suggestion, w.Checkbox]] = {}
-        self.add_suggestions_button = button(
+        self.add_suggestions_button = self.button(
             labels["actions.add_suggestions"], self.add_suggestions, hideable=True
         )
         self.add_suggestions_button.layout.display = "none"
@@ -176,7 +175,7 @@ class ActionTracker(Form):
         self.done_boxes = {}
         for action in self.rest.cut(actions):
             box = checkbox(_describe(action, action.id in late, labels), action.done_on is not None)
-            box.observe(lambda change, aid=action.id: self.mark_done(aid, change["new"]), names="value")
+            self.watch(box, lambda aid=action.id, box=box: self.mark_done(aid, box.value))
             self.done_boxes[action.id] = box  # type: ignore[index]
         rows: list[w.Widget] = list(self.done_boxes.values()) or [label_of(labels["actions.none_yet"])]
         hidden = actions[SHOWN:]

@@ -25,7 +25,6 @@ from workbook.template import Template, load_template
 from workbook.widgets import choices
 from workbook.widgets.form import (
     Form,
-    button,
     escaped,
     guarded,
     hbox_of,
@@ -70,7 +69,7 @@ class CheckInForm(Form):
             value=application_id,
         )
         self.application = self.picker.dropdown
-        self.save_button = button(labels["common.save"], self.save, style="primary")
+        self.save_button = self.button(labels["common.save"], self.save, style="primary")
         self.result = html_of()
         self.next_due = html_of()
         self.editing: int | None = None

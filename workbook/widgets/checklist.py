@@ -12,7 +12,7 @@ from workbook.journal import Journal
 from workbook.records import Application, ChecklistRun
 from workbook.template import Checklist, Template, default_template
 from workbook.widgets import choices
-from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded, hbox_of, heading, label_of
+from workbook.widgets.form import WIDE_LABEL, Form, checkbox, guarded, hbox_of, heading, label_of
 from workbook.widgets.saved import SavedList, Shown
 
 
@@ -42,15 +42,16 @@ class ChecklistForm(Form):
         self.boxes = {item.id: checkbox(item.text) for item in checklist.items}
         self.progress = label_of()
         for box in self.boxes.values():
-            box.observe(lambda _change: self._show_progress(), names="value")
+            self.watch(box, self._show_progress)
         self.application = w.Dropdown(description=labels["common.for_application"], style=WIDE_LABEL)
         self.picker = choices.ApplicationPicker(
             journal, self.application, none=labels["common.no_application"], value=application_id
         )
         self.application.observe(
-            lambda change: self._picked(_none(change["old"]), _none(change["new"])), names="value"
+            lambda change: self.run_watched(lambda: self._picked(_none(change["old"]), _none(change["new"]))),
+            names="value",
         )
-        self.save_button = button(labels["common.save"], self.save, style="primary")
+        self.save_button = self.button(labels["common.save"], self.save, style="primary")
         self.last_saved = w.Label()
         self.saved = SavedList(
             self, labels, labels["checklist.saved_title"], on_edit=self.open_run, on_delete=self._delete_run

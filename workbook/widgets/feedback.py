@@ -20,7 +20,6 @@ from workbook.widgets.form import (
     TEXT_WIDTH,
     WIDE_LABEL,
     Form,
-    button,
     checkbox,
     escaped,
     hbox_of,
@@ -84,9 +83,9 @@ class FeedbackDrafts:
         self.title = html_of()
         self._touched = False
         self._suggesting = False
-        self.text.observe(lambda _change: self._text_changed(), names="value")
+        form.watch(self.text, self._text_changed)
         for box in self.theme_boxes.values():
-            box.observe(lambda _change: self._ticked_by_hand(), names="value")
+            form.watch(box, self._ticked_by_hand)
         self.widget = w.VBox(
             [
                 self.title,
@@ -97,8 +96,8 @@ class FeedbackDrafts:
                 wrap(self.theme_boxes.values()),
                 hbox_of(
                     [
-                        button(labels["feedback.suggest"], self.suggest),
-                        button(labels["feedback.keep"], self.keep),
+                        self.form.button(labels["feedback.suggest"], self.suggest),
+                        self.form.button(labels["feedback.keep"], self.keep),
                     ]
                 ),
                 self.saved.widget,
@@ -214,7 +213,7 @@ class FeedbackDrafts:
     def _show_kept(self) -> None:
         rows = []
         for index, draft in enumerate(self.kept):
-            remove = button(self.labels["feedback.remove"], lambda index=index: self.remove(index))
+            remove = self.form.button(self.labels["feedback.remove"], lambda index=index: self.remove(index))
             text = label_of(_draft_line(draft.text, draft.themes, self.vocabulary, self.labels))
             rows.append(hbox_of([text, remove]))
         self.kept_box.children = rows

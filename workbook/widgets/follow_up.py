@@ -32,7 +32,6 @@ from workbook.template import Template, load_template
 from workbook.widgets import choices
 from workbook.widgets.form import (
     Form,
-    button,
     date_picker,
     escaped,
     guarded,
@@ -92,13 +91,13 @@ class FollowUpForm(Form):
         self.interviewer = line(labels["follow_up.interviewer"], labels["follow_up.interviewer_placeholder"])
         self.appreciated = line(labels["follow_up.appreciated"])
         self.working_on = line(labels["follow_up.working_on"])
-        self.redraft_button = button(labels["follow_up.redraft"], self.redraft)
+        self.redraft_button = self.button(labels["follow_up.redraft"], self.redraft)
         self.note = text_area(labels["follow_up.note"])
         self.note.rows = 7
         self.copy = html_of()
-        self.save_note_button = button(labels["follow_up.save_note"], self.save_note, style="primary")
+        self.save_note_button = self.button(labels["follow_up.save_note"], self.save_note, style="primary")
         self.reconnect_on = date_picker(labels["follow_up.reconnect"])
-        self.save_reconnect_button = button(labels["follow_up.save_reconnect"], self.save_reconnect)
+        self.save_reconnect_button = self.button(labels["follow_up.save_reconnect"], self.save_reconnect)
         #: The stored note and date the form shows, by kind: Save updates them (None: Save adds one).
         self.editing: dict[str, int | None] = {kind: None for kind in FOLLOW_UP_KINDS}
         #: The note as last drafted; None while the note shown is one the person saved.
@@ -126,10 +125,10 @@ class FollowUpForm(Form):
             ]
         )
         self.widget.add_class("rebound-follow-up")
-        self.note.observe(lambda _change: self._show_copy(), names="value")
+        self.watch(self.note, self._show_copy)
         for box in (self.interviewer, self.appreciated, self.working_on):
-            box.observe(lambda _change: self._words_changed(), names="value")
-        self.application.observe(lambda _change: self._application_changed(), names="value")
+            self.watch(box, self._words_changed)
+        self.watch(self.application, self._application_changed)
         self.follow(journal, self._show_saved)
         self._fill_from_journal()
         self._show_saved()
@@ -360,7 +359,7 @@ class DueFollowUps(Form):
             if row.days_late == 0
             else labels.fill("due.late", day=labels.day(row.due_on.date()))
         )
-        done = button(labels["due.mark_done"], lambda fid=int(row.id): self.mark_done(fid))
+        done = self.button(labels["due.mark_done"], lambda fid=int(row.id): self.mark_done(fid))
         self.done_buttons[int(row.id)] = done
         return w.HBox([line_of(f"{escaped(what)} · {escaped(when)}"), done], layout=shared(w.Layout))
 

@@ -2,10 +2,14 @@
 
 Every save or delete handler is wrapped by :func:`guarded`, the one guard:
 a :class:`~workbook.errors.ValidationError` shows in words under the field it
-names ("Mood must be between 1 and 10"); any other failure (the record was
-deleted elsewhere, the journal is locked, the disk is full) shows on the
-status line as "Not saved: <reason>. Your text is still here."  Either way
-nothing the person typed is touched.
+names ("Mood: must be between 1 and 10"); any other expected failure (the
+record was deleted elsewhere, the journal is locked, the disk is full) shows
+on the status line as "Not saved: <reason>. Your text is still here.", worded
+by :func:`workbook.error_words.describe` as the command line words it; a bug
+says so in one line and its traceback goes to the log
+(:mod:`workbook.error_log`).  Either way nothing the person typed is touched.
+Handlers of a change to a control (:meth:`Form.watch`) and of a click
+(:meth:`Form.button`) are guarded the same way.
 
 A form names the controls that hold what the person typed
 (:meth:`Form.typed`); :attr:`Form.unsaved` compares them with what was last
@@ -19,6 +23,7 @@ import datetime as dt
 import functools
 import html
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import ipywidgets as w
@@ -26,6 +31,8 @@ from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ipywidgets.widgets.widget_string import HTMLStyle, LabelStyle
 
 from workbook import messages
+from workbook.error_log import report_unexpected
+from workbook.error_words import describe, is_expected
 from workbook.errors import ValidationError
 from workbook.template import FormMessages, default_template
 
@@ -47,7 +54,6 @@ HOUSE_STYLE = """<style>
 .rebound-heading { margin: 0.8em 0 0.2em 0; }
 </style>"""
 _GENERAL = ""
-_VERBS = {"must", "is", "are", "contains", "has"}
 
 T = TypeVar("T")
 M = TypeVar("M", bound=w.Widget)
@@ -148,8 +154,57 @@ class Form:
         except ValidationError as error:
             self.show_error(error, section=self.writing)
         except Exception as error:  # noqa: BLE001 - whatever failed, the person keeps their text and learns why
-            self.status.value = _error_html(self.messages.not_saved.replace("{reason}", _reason(error)))
+            self.say_failed(error, saving=True)
         return None
+
+    def watch(self, control: w.Widget, callback: Callable[[], object], names: str = "value") -> None:
+        """Call ``callback()`` when ``control``'s ``names`` trait changes, guarded like a save.
+
+        A handler of a change runs where no one sees its traceback (ipywidgets
+        only logs it in the kernel): a failure is shown on the status line
+        instead, and a bug's traceback goes to the log.
+        """
+        control.observe(lambda _change: self.run_watched(callback), names=names)
+
+    def run_watched(self, callback: Callable[[], T]) -> T | None:
+        """Run ``callback`` after a change to a control; on a failure say so on the status line."""
+        try:
+            return callback()
+        except ValidationError as error:
+            self.show_error(error, section=self.writing)
+        except Exception as error:  # noqa: BLE001 - a failure after a change is shown, never lost in a log
+            self.say_failed(error, saving=False)
+        return None
+
+    def button(self, description: str, handler: Callable[[], object], **options: Any) -> w.Button:
+        """A :func:`button` whose handler runs guarded (see :meth:`run_watched`): a failure is shown, never lost.
+
+        ipywidgets shows a click handler's traceback only in the kernel's log, where no one reads it.
+        """
+        return button(description, lambda: self.run_watched(handler), **options)
+
+    def say_failed(self, error: Exception, *, saving: bool) -> None:
+        """Say on the status line why a save (``saving``) or a change failed; a bug's traceback goes to the log."""
+        if is_expected(error):
+            reason = _reason(self.describe(error))
+            if saving:
+                said = self.messages.not_saved.replace("{reason}", reason)
+            else:
+                said = messages.CALLBACK_FAILED.format(reason=reason)
+        else:
+            words = messages.UNEXPECTED_FORM if saving else messages.UNEXPECTED_CALLBACK
+            said = report_unexpected(error, self._name, words)
+        self.status.value = _error_html(said)
+
+    def describe(self, error: BaseException) -> str:
+        """``error`` in words (:func:`workbook.error_words.describe`), naming this form's journal."""
+        journal = getattr(getattr(self, "journal", None), "path", None)
+        return describe(error, journal if isinstance(journal, Path) else None)
+
+    @property
+    def _name(self) -> str:
+        # What the log says failed: the form's class, never what was typed into it.
+        return f"form {type(self).__name__}"
 
     # --- typed text, and asking before letting go of it ------------------------------
 
@@ -219,10 +274,10 @@ class Form:
             key = (_GENERAL, error.field)
         if key in self._errors:
             line = self._errors[key]
-            message = _sentence(self._labels[key], error.reason)
+            message = messages.FIELD_ERROR.format(label=self._labels[key], reason=error.reason)
         else:
             line = self.status
-            message = messages.NOT_SAVED.format(reason=error)
+            message = messages.NOT_SAVED.format(reason=describe(error))
         line.value = _error_html(message)
         line.layout.display = None
         if line is not self.status:
@@ -277,14 +332,8 @@ def plain_text(markup: str) -> str:
     return html.unescape("".join(out))
 
 
-def _reason(error: Exception) -> str:
-    return str(error).strip().rstrip(".") or type(error).__name__
-
-
-def _sentence(label: str, reason: str) -> str:
-    # "Mood" + "must be between 1 and 10" reads as one sentence; other reasons follow a colon.
-    first = reason.split(" ", 1)[0]
-    return f"{label} {reason}" if first in _VERBS else f"{label}: {reason}"
+def _reason(text: str) -> str:
+    return text.strip().rstrip(".")
 
 
 def _error_html(message: str) -> str:

@@ -17,7 +17,6 @@ from workbook.widgets.follow_up import FollowUpForm
 from workbook.widgets.form import (
     WIDE_LABEL,
     Form,
-    button,
     escaped,
     hbox_of,
     heading,
@@ -50,8 +49,8 @@ class EntryRow:
         self.view = view
         self.kind, self.id = entry.kind, int(entry.id)
         self.cells = [line_of(f"<span>{escaped(text)}</span>") for text in cells]
-        self.edit_button = button(view.labels["saved.edit"], lambda: view.edit(self.kind, self.id))
-        self.delete_button = button(view.labels["saved.delete"], lambda: self.ask(True))
+        self.edit_button = view.button(view.labels["saved.edit"], lambda: view.edit(self.kind, self.id))
+        self.delete_button = view.button(view.labels["saved.delete"], lambda: self.ask(True))
         self.buttons = w.HBox([self.edit_button, self.delete_button])
         self.actions = w.HBox([self.buttons], layout=shared(w.Layout))
         self.confirm: w.HBox | None = None
@@ -66,8 +65,10 @@ class EntryRow:
 
     def _make_confirm(self) -> None:
         labels, view = self.view.labels, self.view
-        self.yes_button = button(labels["saved.yes"], lambda: view.delete(self.kind, self.id), style="danger")
-        self.keep_button = button(labels["saved.keep"], lambda: self.ask(False))
+        self.yes_button = view.button(
+            labels["saved.yes"], lambda: view.delete(self.kind, self.id), style="danger"
+        )
+        self.keep_button = view.button(labels["saved.keep"], lambda: self.ask(False))
         self.confirm = w.HBox([label_of(labels["saved.confirm"]), self.yes_button, self.keep_button])
         self.actions.children = [self.buttons, self.confirm]
 
@@ -105,8 +106,8 @@ class JournalView(Form):
         self.picker = choices.ApplicationPicker(
             journal, self.application, none=labels["journal_view.every_application"]
         )
-        self.newer_button = button(labels["journal_view.newer"], lambda: self.turn(-1))
-        self.older_button = button(labels["journal_view.older"], lambda: self.turn(1))
+        self.newer_button = self.button(labels["journal_view.newer"], lambda: self.turn(-1))
+        self.older_button = self.button(labels["journal_view.older"], lambda: self.turn(1))
         self.position = w.Label()
         self.paging = w.HBox([self.newer_button, self.position, self.older_button])
         self.table = w.GridBox(
@@ -115,11 +116,11 @@ class JournalView(Form):
         self.table.add_class("rebound-journal-table")
         self.rows: list[EntryRow] = []
         self.editor = vbox_of()
-        self.close_button = button(labels["journal_view.close"], self.close_editor, hideable=True)
+        self.close_button = self.button(labels["journal_view.close"], self.close_editor, hideable=True)
         self.close_button.layout.display = "none"
         self.opened: Form | None = None
         for control in (self.kind, self.application):
-            control.observe(lambda _change: self._filtered(), names="value")
+            self.watch(control, self._filtered)
         self.widget = w.VBox(
             [
                 house_style(),

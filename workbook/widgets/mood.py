@@ -14,7 +14,6 @@ from workbook.widgets.form import (
     TEXT_WIDTH,
     WIDE_LABEL,
     Form,
-    button,
     choose,
     dropdown,
     guarded,
@@ -73,7 +72,7 @@ class MoodLogger(Form):
             journal, self.application, none=labels["common.no_application"], value=application_id
         )
         self.at = _words_box(labels["mood.when"], labels["mood.when_placeholder"])
-        self.save_button = button(labels["common.save"], self.save, style="primary")
+        self.save_button = self.button(labels["common.save"], self.save, style="primary")
         self.editing: int | None = None
         self.widget = w.VBox(
             [

@@ -23,7 +23,6 @@ from workbook.template import Template, load_template
 from workbook.widgets import choices
 from workbook.widgets.form import (
     Form,
-    button,
     choose,
     dropdown,
     escaped,
@@ -79,7 +78,7 @@ class MotivationForm(Form):
         self.avoid_words = w.Box()
         self.wanted = dropdown(labels["motivation.wanted"], choices.SCALE_1_5)
         self.note = text_area(labels["motivation.note"], labels["common.optional"])
-        self.save_button = button(labels["common.save"], self.save, style="primary")
+        self.save_button = self.button(labels["common.save"], self.save, style="primary")
         self.editing: int | None = None
         self.saved = SavedList(
             self,
@@ -106,7 +105,7 @@ class MotivationForm(Form):
             ]
         )
         self.widget.add_class("rebound-motivation")
-        self.application.observe(lambda _change: self._application_changed(), names="value")
+        self.watch(self.application, self._application_changed)
         self.follow(journal, self._show_saved)
         self._show_saved()
         self._load(self.picker.selected)
@@ -179,7 +178,7 @@ class MotivationForm(Form):
         words = earlier_words(entries)
         if not words:
             return ()
-        buttons = [button(word, lambda word=word: self.add_word(box, word)) for word in words]
+        buttons = [self.button(word, lambda word=word: self.add_word(box, word)) for word in words]
         # The words above their buttons, so a long label is never cut off beside them.
         return (vbox_of([html_of(escaped(self.labels["motivation.earlier"])), wrap(buttons)]),)
 

@@ -22,7 +22,6 @@ from workbook.widgets import choices
 from workbook.widgets.form import (
     WIDE_LABEL,
     Form,
-    button,
     checkbox,
     guarded,
     hbox_of,
@@ -72,7 +71,7 @@ class PeopleMet(Form):
         self.note = text_area(labels["people.note"], labels["common.optional"])
         self.invited = checkbox(labels["people.invited"])
         self.invited_status = html_of()
-        self.save_button = button(labels["common.save"], self.save, style="primary")
+        self.save_button = self.button(labels["common.save"], self.save, style="primary")
         self.editing: int | None = None
         self._loading = False
         self.saved = SavedList(
@@ -93,8 +92,8 @@ class PeopleMet(Form):
             ]
         )
         self.widget.add_class("rebound-people")
-        self.application.observe(lambda _change: self._show_invitation(), names="value")
-        self.invited.observe(lambda change: self._invited_changed(change["new"]), names="value")
+        self.watch(self.application, self._show_invitation)
+        self.watch(self.invited, lambda: self._invited_changed(self.invited.value))
         self.follow(journal, self._refresh)
         self._refresh()
         self.mark_saved()

@@ -11,7 +11,7 @@ from workbook.journal import Journal
 from workbook.records import ChecklistRun
 from workbook.template import Template, load_template
 from workbook.widgets import choices
-from workbook.widgets.form import WIDE_LABEL, Form, button, checkbox, guarded, hbox_of, label_of
+from workbook.widgets.form import WIDE_LABEL, Form, checkbox, guarded, hbox_of, label_of
 
 #: Checklist ids under which the picks are stored, as checklist runs.
 TO_ASK = "questions_to_ask"
@@ -42,13 +42,13 @@ class QuestionBank(Form):
         self.labels = template.labels
         self.progress = label_of()
         for box in [*self.ask.values(), *self.answered.values()]:
-            box.observe(lambda _change: self._show_progress(), names="value")
+            self.watch(box, self._show_progress)
         labels = template.labels
         self.application = w.Dropdown(description=labels["common.for_application"], style=WIDE_LABEL)
         self.picker = choices.ApplicationPicker(
             journal, self.application, none=labels["common.no_application"], value=application_id
         )
-        self.save_button = button(labels["common.save"], self.save, style="primary")
+        self.save_button = self.button(labels["common.save"], self.save, style="primary")
         rows = [hbox_of([self.ask[q.id], self.answered[q.id]]) for q in self.questions]
         self.widget = w.VBox(
             [

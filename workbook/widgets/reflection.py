@@ -15,7 +15,6 @@ from workbook.widgets.form import (
     TEXT_WIDTH,
     WIDE_LABEL,
     Form,
-    button,
     checkbox,
     guarded,
     hbox_of,
@@ -64,16 +63,16 @@ class ReflectionForm(Form):
             for p in prompt_set.prompts
         ]
         self.one_at_a_time = checkbox(labels["reflection.one_at_a_time"], one_at_a_time)
-        self.one_at_a_time.observe(lambda _change: self._layout(), names="value")
+        self.watch(self.one_at_a_time, self._layout)
         self.position = w.Label()
-        self.back_button = button(labels["reflection.back"], self.back)
-        self.next_button = button(labels["reflection.next"], self.next)
+        self.back_button = self.button(labels["reflection.back"], self.back)
+        self.next_button = self.button(labels["reflection.next"], self.next)
         self.application = w.Dropdown(description=labels["common.about_application"], style=WIDE_LABEL)
         self.picker = choices.ApplicationPicker(
             journal, self.application, none=labels["common.no_application"], value=application_id
         )
-        self.save_button = button(labels["common.save"], self.save, style="primary")
-        self.new_button = button(labels["reflection.start_new"], self.start_new)
+        self.save_button = self.button(labels["common.save"], self.save, style="primary")
+        self.new_button = self.button(labels["reflection.start_new"], self.start_new)
         self.saved = SavedList(
             self,
             labels,

@@ -15,7 +15,6 @@ from workbook.widgets.feedback import FeedbackDrafts
 from workbook.widgets.form import (
     WIDE_LABEL,
     Form,
-    button,
     checkbox,
     date_picker,
     escaped,
@@ -86,7 +85,7 @@ class RejectionLog(Form):
             on_edit=self.open_notes,
             on_delete=self._delete_notes,
         )
-        self.save_button = button(labels["common.save"], self.save, style="primary")
+        self.save_button = self.button(labels["common.save"], self.save, style="primary")
         self._loading = False
         self._syncing = False
         self._stage_on_by_hand = False
@@ -129,12 +128,12 @@ class RejectionLog(Form):
             ]
         )
         self.widget.add_class("rebound-rejection-log")  # a stable handle for browser tests and coaches' CSS
-        self.choose.observe(lambda change: self._chosen(choices.picked(self.choose)), names="value")
+        self.watch(self.choose, lambda: self._chosen(choices.picked(self.choose)))
         for control in (self.outcome, self.channel):
-            control.observe(lambda _change: self._show_call_section(), names="value")
+            self.watch(control, self._show_call_section)
         for control in (self.stage, self.outcome_on):
-            control.observe(lambda _change: self._show_stage_on(), names="value")
-        self.stage_on.observe(lambda _change: self._stage_on_picked(), names="value")
+            self.watch(control, self._show_stage_on)
+        self.watch(self.stage_on, self._stage_on_picked)
         self.follow(journal, self._show_saved)
         self.load(application_id)
 

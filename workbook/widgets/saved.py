@@ -15,7 +15,7 @@ from typing import Any
 import ipywidgets as w
 
 from workbook.labels import Labels
-from workbook.widgets.form import Form, button, escaped, html_of, label_of, line_of, shared, vbox_of
+from workbook.widgets.form import Form, escaped, html_of, label_of, line_of, shared, vbox_of
 
 #: How many saved entries a form shows; the rest are in "Your journal".
 SHOWN = 10
@@ -43,8 +43,8 @@ class SavedRow:
         labels = saved.labels
         body = f"<div class='rebound-saved-text'>{escaped(entry.text)}</div>" if entry.text else ""
         self.text = line_of(f"<b>{escaped(entry.heading)}</b>{body}", flex="1 1 auto", min_width="0")
-        self.edit_button = button(labels["saved.edit"], lambda: saved.edit(entry.key))
-        self.delete_button = button(labels["saved.delete"], lambda: self.ask(True))
+        self.edit_button = saved.form.button(labels["saved.edit"], lambda: saved.edit(entry.key))
+        self.delete_button = saved.form.button(labels["saved.delete"], lambda: self.ask(True))
         self.buttons = w.HBox([self.edit_button, self.delete_button], layout=w.Layout(flex="0 0 auto"))
         self.widget = w.HBox([self.text, self.buttons], layout=shared(w.Layout))
         self.widget.add_class("rebound-saved-row")
@@ -61,8 +61,8 @@ class SavedRow:
     def _make_confirm(self) -> None:
         labels, saved, key = self.saved.labels, self.saved, self.entry.key
         self.question = label_of(labels["saved.confirm"])
-        self.yes_button = button(labels["saved.yes"], lambda: saved.delete(key), style="danger")
-        self.keep_button = button(labels["saved.keep"], lambda: self.ask(False))
+        self.yes_button = saved.form.button(labels["saved.yes"], lambda: saved.delete(key), style="danger")
+        self.keep_button = saved.form.button(labels["saved.keep"], lambda: self.ask(False))
         self.confirm = w.HBox(
             [self.question, self.yes_button, self.keep_button], layout=w.Layout(flex="0 0 auto")
         )

@@ -21,7 +21,6 @@ from workbook.widgets import choices
 from workbook.widgets.form import (
     WIDE_LABEL,
     Form,
-    button,
     date_picker,
     guarded,
     hbox_of,
@@ -73,7 +72,7 @@ class SelfReviewForm(Form):
         self.differently = text_area(
             labels["self_review.differently"], labels["self_review.differently_placeholder"]
         )
-        self.save_button = button(labels["common.save"], self.save, style="primary")
+        self.save_button = self.button(labels["common.save"], self.save, style="primary")
         self.editing: int | None = None
         self.saved = SavedList(
             self, labels, labels["self_review.saved_title"], on_edit=self.open_review, on_delete=self._delete

@@ -22,7 +22,6 @@ from workbook.template import Template, load_template
 from workbook.widgets.form import (
     WIDE_LABEL,
     Form,
-    button,
     checkbox,
     escaped,
     guarded,
@@ -59,7 +58,7 @@ class ShareForm(Form):
             layout=w.Layout(width="min(40em, 95%)"),
         )
         self.preview = html_of()
-        self.share_button = button(labels["share.share"], self.share, style="primary")
+        self.share_button = self.button(labels["share.share"], self.share, style="primary")
         self.widget = w.VBox(
             [
                 house_style(),
@@ -73,8 +72,8 @@ class ShareForm(Form):
         self.widget.add_class("rebound-share")
         self._bundle: Outline | None = None
         for box in self.includes.values():
-            box.observe(lambda _change: self.refresh(), names="value")
-        self.path.observe(lambda _change: self._show_preview(), names="value")
+            self.watch(box, self.refresh)
+        self.watch(self.path, self._show_preview)
         self.follow(journal, self.refresh)
         self.refresh()
         self.mark_saved()

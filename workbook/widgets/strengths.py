@@ -20,7 +20,6 @@ from workbook.template import Template, load_template
 from workbook.widgets import choices
 from workbook.widgets.form import (
     Form,
-    button,
     checkbox,
     guarded,
     hbox_of,
@@ -54,7 +53,7 @@ class WentWellForm(Form):
         self.text = text_area(labels["went_well.text"], labels["went_well.text_placeholder"])
         self.text.continuous_update = False
         self.theme_boxes = {theme_id: checkbox(theme.label) for theme_id, theme in self.vocabulary.items()}
-        self.save_button = button(labels["common.save"], self.save, style="primary")
+        self.save_button = self.button(labels["common.save"], self.save, style="primary")
         self.editing: int | None = None
         self._touched = False
         self._suggesting = False
@@ -74,9 +73,9 @@ class WentWellForm(Form):
             ]
         )
         self.widget.add_class("rebound-went-well")
-        self.text.observe(lambda _change: self._text_changed(), names="value")
+        self.watch(self.text, self._text_changed)
         for box in self.theme_boxes.values():
-            box.observe(lambda _change: self._ticked_by_hand(), names="value")
+            self.watch(box, self._ticked_by_hand)
         self.follow(journal, self._show_saved)
         self._show_saved()
         self.mark_saved()

@@ -15,7 +15,6 @@ from workbook.widgets import choices
 from workbook.widgets.form import (
     WIDE_LABEL,
     Form,
-    button,
     choose,
     date_picker,
     dropdown,
@@ -84,7 +83,7 @@ class SupportLog(Form):
         self.talked_on = date_picker(labels["support.when"], dt.date.today())
         self.helped = dropdown(labels["support.helped"], choices.SCALE_1_5)
         self.note = text_area(labels["support.note"], labels["common.optional"])
-        self.save_button = button(labels["common.save"], self.save, style="primary")
+        self.save_button = self.button(labels["common.save"], self.save, style="primary")
         self.editing: int | None = None
         self.saved = SavedList(
             self, labels, labels["support.saved_title"], on_edit=self.open_contact, on_delete=self._delete

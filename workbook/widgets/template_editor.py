@@ -258,13 +258,13 @@ class TemplateEditor(Form):
             selected_index=0,
         )
         self.preview_what = w.Dropdown(description=labels["template_editor.preview_what"], style=WIDE_LABEL)
-        self.preview_button = button(labels["template_editor.preview"], self.preview)
+        self.preview_button = self.button(labels["template_editor.preview"], self.preview)
         self.preview_status = html_of()
         self.preview_area = vbox_of()
         self.save_to = w.Text(
             value=str(path), description=labels["template_editor.save_to"], style=WIDE_LABEL, layout=_ROW
         )
-        self.save_button = button(labels["template_editor.save"], self.save, style="primary")
+        self.save_button = self.button(labels["template_editor.save"], self.save, style="primary")
         self.next_step = html_of()
         self.widget = w.VBox(
             [
@@ -297,7 +297,7 @@ class TemplateEditor(Form):
             template = self.template()
         except TemplateError as error:
             self.preview_status.value = escaped(
-                self.labels.fill("template_editor.cannot_preview", reason=error)
+                self.labels.fill("template_editor.cannot_preview", reason=self.describe(error))
             )
             return None
         kind, key = self.preview_what.value
@@ -346,7 +346,7 @@ class TemplateEditor(Form):
             holder[where[-1]] = change["new"]
             self._changed()
 
-        box.observe(store, names="value")
+        box.observe(lambda change: self.run_watched(lambda: store(change)), names="value")
         return box
 
     def _item_lists(self, section: str, label: str, items: str) -> tuple[w.Dropdown, ItemsEditor]:
@@ -357,7 +357,7 @@ class TemplateEditor(Form):
             style=WIDE_LABEL,
         )
         editor = ItemsEditor(sets[picker.value][items], self.labels, self._changed)
-        picker.observe(lambda change: editor.show(sets[change["new"]][items]), names="value")
+        self.watch(picker, lambda: editor.show(sets[picker.value][items]))
         return picker, editor
 
     def _preview_choices(self) -> None:

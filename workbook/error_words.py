@@ -1,8 +1,10 @@
-"""Expected failures, each told as one line: ``<what>: <why>``, the why in plain words.
+"""Failures in words: which ones a person can cause or meet, and how each is told.
 
-``workbook.cli.main`` catches exactly :data:`EXPECTED` and prints
-``error: `` followed by :func:`describe`.  Anything else is a bug and keeps
-its traceback.
+:func:`describe` is the one place an expected failure becomes ``<what>: <why>``
+on one line: the command line prints it after ``error: ``, and a form shows
+it after "Not saved: ".  Anything that is not :data:`EXPECTED` is a bug;
+:mod:`workbook.error_log` keeps its traceback, and the person is told so in
+one line (:data:`workbook.messages.UNEXPECTED_COMMAND`, ``UNEXPECTED_FORM``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import sqlite3
 from pathlib import Path
 
 from workbook.errors import WorkbookError
+from workbook.journal_file import translate
+from workbook.location import journal_path
 
 #: The failures a person can cause or meet (a bad value, a full disk, a busy or damaged file).
 EXPECTED: tuple[type[BaseException], ...] = (
@@ -24,6 +28,8 @@ EXPECTED: tuple[type[BaseException], ...] = (
     UnicodeError,
     OverflowError,
 )
+#: How long a command waits for another program before it says the journal is busy (cli.common.BUSY_TIMEOUT).
+_COMMAND_BUSY_TIMEOUT = 5.0
 
 _OS_WORDS = {
     errno.EISDIR: "is a folder, not a file",
@@ -31,7 +37,7 @@ _OS_WORDS = {
     errno.ENOENT: "no such file or folder",
     errno.EACCES: "permission denied",
     errno.EPERM: "permission denied",
-    errno.ENOSPC: "the disk is full",
+    errno.ENOSPC: "the disk is full; free some space and try again",
     errno.EDQUOT: "your disk quota is used up",
     errno.EROFS: "is on a read-only disk",
     errno.ENAMETOOLONG: "the name is too long",
@@ -39,26 +45,25 @@ _OS_WORDS = {
     errno.EBUSY: "is in use",
 }
 
-_SQLITE_WORDS = {
-    "database is locked": "is in use by another program; close it (a notebook or another workbook command) "
-    "and try again",
-    "database disk image is malformed": "is damaged (database disk image is malformed); "
-    "put a backup back with `workbook restore FILE`",
-    "file is not a database": "is not a journal (file is not a database)",
-    "attempt to write a readonly database": "is read-only; check its permissions",
-    "database or disk is full": "the disk is full; free some space and try again",
-}
+
+def is_expected(error: BaseException) -> bool:
+    """Whether ``error`` is one a person can cause or meet (told in words), not a bug (told as unexpected)."""
+    return isinstance(error, EXPECTED)
 
 
 def describe(error: BaseException, journal: Path | None = None) -> str:
-    """``<what>: <why>`` for an expected failure, on one line; ``journal`` names the file for SQLite errors."""
+    """``<what>: <why>`` for an expected failure, on one line.
+
+    ``journal`` names the file an SQLite failure happened on (default: the
+    journal the usual rules find); SQLite's failures are worded by
+    :func:`workbook.journal_file.translate`, the same words the journal uses.
+    """
     if isinstance(error, WorkbookError):
         text = str(error)
     elif isinstance(error, OSError):
         text = _os_error(error)
     elif isinstance(error, sqlite3.Error):
-        where = f"journal: {journal}" if journal else "journal"
-        text = f"{where}: {_SQLITE_WORDS.get(str(error), str(error))}"
+        text = str(translate(error, journal or _usual_journal(), _COMMAND_BUSY_TIMEOUT))
     elif isinstance(error, UnicodeDecodeError):
         text = (
             f"text: is not UTF-8 (byte 0x{error.object[error.start]:02x} at position {error.start}); "
@@ -73,9 +78,17 @@ def describe(error: BaseException, journal: Path | None = None) -> str:
     return " ".join(text.split())
 
 
+def _usual_journal() -> Path:
+    try:
+        return journal_path()
+    except OSError:  # the working folder is gone: the journal can only be named in general
+        return Path("journal.db")
+
+
 def _os_error(error: OSError) -> str:
     if error.filename is None:
-        return f"file: {error.strerror or error}"
+        why = _OS_WORDS.get(error.errno or 0)
+        return f"file: {why or error.strerror or error}"
     why = _OS_WORDS.get(error.errno or 0, (error.strerror or str(error)).lower())
     if error.errno == errno.EEXIST:
         why = "is a file, not a folder" if _is_file(error.filename) else "already exists"
