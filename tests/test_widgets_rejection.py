@@ -396,3 +396,20 @@ def test_the_notes_words_come_from_the_template(journal: Journal) -> None:
     log.channel.value = "email"
     assert log.notes_heading.value == "<h4 class='rebound-heading'>Their email, in short</h4>"
     assert log.stage_on.description == "Got that far on"
+
+
+def test_a_save_never_changes_an_application_other_than_the_one_the_picker_names(
+    log: RejectionLog, journal_file: Path
+) -> None:
+    fill_rejection_call(log)
+    log.save_button.click()
+    # The picker's own callback is lost (as it once was, failing on another thread): the drop-down
+    # says "(a new application)" while the fields still hold Acme.
+    log.choose.unobserve_all("value")
+    log.choose.index = 0
+    log.company.value = "Fabrikam"
+    log.save_button.click()
+
+    assert [app.company for app in stored(journal_file, Application)] == ["Acme"]
+    assert "Not saved" in log.status.value and "choose the application again" in log.status.value
+    assert log.company.value == "Fabrikam"  # what was typed stays

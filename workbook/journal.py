@@ -20,6 +20,7 @@ import datetime as dt
 import functools
 import os
 import sqlite3
+import threading
 import warnings
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
@@ -56,15 +57,22 @@ BUSY_TIMEOUT = 30.0
 
 
 def _sqlite_errors_in_words(method: Callable[P, T]) -> Callable[P, T]:
-    """Turn an sqlite3.Error escaping a Journal method into JournalBusyError or StorageError."""
+    """Run a Journal method holding the journal's lock, its sqlite3.Error turned into the project's own.
+
+    The lock matters because JupyterLab sends widget messages to a kernel
+    subshell (ipykernel 7), a thread of its own: a form's callback and a cell
+    may use one journal at the same moment.  A failure becomes JournalBusyError
+    or StorageError.
+    """
 
     @functools.wraps(method)
     def guarded(*args: P.args, **kwargs: P.kwargs) -> T:
-        try:
-            return method(*args, **kwargs)
-        except sqlite3.Error as error:
-            journal: Journal = args[0]  # type: ignore[assignment]
-            raise translate(error, journal.path, journal.busy_timeout) from error
+        journal: Journal = args[0]  # type: ignore[assignment]
+        with journal._lock:
+            try:
+                return method(*args, **kwargs)
+            except sqlite3.Error as error:
+                raise translate(error, journal.path, journal.busy_timeout) from error
 
     return guarded
 
@@ -87,13 +95,16 @@ class Journal:
         self._listeners: list[Callable[[], None]] = []
         #: The last DataFrame read of each record type, with the stamp it was read at (see :meth:`frame`).
         self._frames: dict[type[Record], tuple[tuple[int, int], pd.DataFrame]] = {}
+        #: Held by every use of the connection, and by a transaction for all of its block (see above).
+        self._lock = threading.RLock()
         self._conn = connect(self.path, busy_timeout)
 
     # --- lifecycle --------------------------------------------------------------
 
     def close(self) -> None:
         """Close the connection; the journal object cannot be used after this."""
-        self._conn.close()
+        with self._lock:
+            self._conn.close()
 
     def __enter__(self) -> Journal:
         return self

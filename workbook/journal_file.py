@@ -41,7 +41,8 @@ def connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
         pass  # it exists, or another program created it a moment ago: both are fine
     _check_header(path)
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout)
+        # Any thread may use the connection: Journal serialises every use with its lock.
+        conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout, check_same_thread=False)
     except sqlite3.Error as error:
         raise translate(error, path, busy_timeout) from error
     try:

@@ -39,17 +39,27 @@ class Transaction:
 
     def __enter__(self) -> None:
         journal = self.journal
-        self.depth = depth = journal._depth
-        journal._begin(depth)
+        # Another thread (a widget callback in a kernel subshell) waits until this block ends,
+        # so its writes never slip into this transaction.
+        journal._lock.acquire()
+        try:
+            self.depth = depth = journal._depth
+            journal._begin(depth)
+        except BaseException:
+            journal._lock.release()
+            raise
         journal._depth = depth + 1
 
     def __exit__(self, kind: type[BaseException] | None, *exc: object) -> bool:
         journal, depth = self.journal, self.depth
-        journal._depth = depth
-        if kind is not None:
-            journal._undo(depth)
-            return False  # the error goes on to the caller
-        journal._finish(depth)
+        try:
+            journal._depth = depth
+            if kind is not None:
+                journal._undo(depth)
+                return False  # the error goes on to the caller
+            journal._finish(depth)
+        finally:
+            journal._lock.release()
         if depth == 0:
             journal._announce()
         return False

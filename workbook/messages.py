@@ -112,6 +112,11 @@ EXIT_CODES = (
     "3 something Rebound did not expect (the details go to .workbook/logs/errors.log in the workbook "
     "folder, else ~/.local/share/rebound/logs/errors.log); 130 interrupted."
 )
+#: A form whose fields belong to another application than the one its drop-down names.
+FORM_OUT_OF_STEP = (
+    "the form still holds another application than the one chosen above; "
+    "choose the application again, then save"
+)
 #: A 1–5 answer that may be left empty: (label, value); the value 0 is "not noted".
 SCALE_1_5 = (("not noted", 0), ("1 (very little)", 1), ("2", 2), ("3", 3), ("4", 4), ("5 (a lot)", 5))
 

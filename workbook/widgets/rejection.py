@@ -6,7 +6,9 @@ import datetime as dt
 
 import ipywidgets as w
 
+from workbook.errors import ValidationError
 from workbook.journal import Journal
+from workbook.messages import FORM_OUT_OF_STEP
 from workbook.records import Application, CallNotes, FeedbackItem
 from workbook.template import CALL_COVERED, NewsTexts, Template, load_template
 from workbook.widgets import choices
@@ -316,6 +318,9 @@ class RejectionLog(Form):
     @guarded
     def save(self) -> Application | None:
         """Store everything in one transaction; on bad input or a failure say why, keep the text, store nothing."""
+        if choices.picked(self.choose) != self._application_id:
+            # Never change an application other than the one the person sees named.
+            raise ValidationError(APPLICATION, FORM_OUT_OF_STEP)
         notes = None
         self.writing = APPLICATION
         with self.journal.transaction():
