@@ -23,7 +23,7 @@ from workbook.errors import ImportRowError, ValidationError
 from workbook.journal import Journal
 from workbook.messages import import_summary
 from workbook.records import RECORD_TYPES, Application, Record, StageChange
-from workbook.values import one_today
+from workbook.values import one_today, shown, whole_number
 
 #: SQLite stores whole numbers in 8 bytes; a larger one cannot be an id or a score.
 LARGEST_INT = 2**63 - 1
@@ -170,11 +170,11 @@ def _check_int(name: str, value: Any, file: Path, line: int) -> None:
     number = value
     if isinstance(value, str):
         try:
-            number = int(value.strip())
-        except ValueError:
-            return  # not a number at all: the record's own rule says so
+            number = whole_number(name, value)
+        except ValidationError:
+            return  # not a number, or one of too many digits: the record's own rule says so
     if isinstance(number, int) and not isinstance(number, bool) and abs(number) > LARGEST_INT:
-        raise ImportRowError(str(file), line, name, f"{value} is too large a number")
+        raise ImportRowError(str(file), line, name, f"{shown(value)} is too large a number")
 
 
 def _store_history(
