@@ -129,9 +129,10 @@ def whole_number(name: str, text: str) -> int:
     digits = body[1:] if body[:1] in ("+", "-") else body
     if not digits.isdecimal():
         raise ValidationError(name, messages.NOT_A_WHOLE_NUMBER.format(value=shown(text)))
-    if len(digits.lstrip("0")) > MAX_DIGITS:
+    significant = digits.lstrip("0") or "0"  # int() counts leading zeros against its 4,300 too
+    if len(significant) > MAX_DIGITS:
         raise ValidationError(name, messages.TOO_MANY_DIGITS.format(digits=len(digits), most=MAX_DIGITS))
-    return int(body)
+    return -int(significant) if body[:1] == "-" else int(significant)
 
 
 def parse_date(name: str, value: Any) -> dt.date | None:
