@@ -330,3 +330,12 @@ def test_the_character_itself_or_its_long_escape_loads(tmp_path: Path) -> None:
     path.write_text('title: "Coach \\U0001F600"\nwelcome:\n  title: Hi 😀\n', encoding="utf-8")
     template = load_template(path)
     assert template.title == "Coach 😀"
+
+
+def test_a_control_character_yaml_forbids_is_refused_at_its_line(tmp_path: Path) -> None:
+    # Found by tests/reliability/test_fuzz_readers.py: PyYAML refuses it while opening the text,
+    # before the parser runs, and its error spans two lines.
+    assert refusal(tmp_path, "title: Careers\nwelcome:\n  text: a\x0bb\n") == (
+        "coach.yaml:3: template: holds a control character (U+000B) that YAML does not allow; "
+        "delete it and save the file again"
+    )

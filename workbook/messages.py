@@ -415,6 +415,9 @@ NOT_VALID_TEXT = (
 )
 NOT_VALID_TEXT_INSTEAD = ", or {escape}"
 TEMPLATE_TOO_LARGE = "is over {limit}; a template is a few kilobytes, so is this the right file?"
+TEMPLATE_CONTROL_CHARACTER = (
+    "holds a control character (U+{code:04X}) that YAML does not allow; delete it and save the file again"
+)
 TEMPLATE_TOO_DEEP = (
     "is nested more than {limit} levels deep; a template needs a few, so check its brackets and indents"
 )

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from workbook.errors import TemplateError
-from workbook.messages import TEMPLATE_TOO_DEEP, TEMPLATE_TOO_LARGE
+from workbook.messages import TEMPLATE_CONTROL_CHARACTER, TEMPLATE_TOO_DEEP, TEMPLATE_TOO_LARGE
 from workbook.values import invalid_text
 
 #: A path into template data: mapping keys and list positions.
@@ -131,7 +131,11 @@ def read_shipped(path: Path) -> Located:
 
 def parse(text: str, file: str, reader: Any = yaml.SafeLoader) -> Located:
     """Template data from YAML ``text``; ``file`` names it in errors; ``reader``: a PyYAML safe loader class."""
-    loader = reader(text)
+    try:
+        loader = reader(text)
+    except yaml.reader.ReaderError as error:  # a control character: refused before any parsing
+        line = text[: error.position].count("\n") + 1
+        raise refusal(file, line, (), TEMPLATE_CONTROL_CHARACTER.format(code=error.character)) from None
     try:
         node = loader.get_single_node()
         if node is None:
