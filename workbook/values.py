@@ -119,6 +119,19 @@ def shown(value: Any) -> str:
     return f"{text[: SHOWN - 1]}…{length}"
 
 
+def shown_number(text: str) -> str:
+    """Text that spells a number, as a message repeats it: unquoted, cut short past 40 digits."""
+    if len(text) <= SHOWN:
+        return text
+    return f"{text.strip()[: SHOWN - 1]}… ({len(text.strip()):,} digits)"
+
+
+def spells_number(text: str) -> bool:
+    """True when ``text`` is decimal digits, perhaps with a sign and spaces around: a number, if a big one."""
+    body = text.strip()
+    return (body[1:] if body[:1] in ("+", "-") else body).isdecimal()
+
+
 def whole_number(name: str, text: str) -> int:
     """The whole number ``text`` spells: decimal digits, perhaps a sign, perhaps spaces around.
 
