@@ -61,7 +61,7 @@ def one_today() -> Iterator[dt.date]:
 
 def check_text(name: str, value: Any, *, required: bool = False, limit: int = MAX_TEXT) -> str:
     """Return ``value`` stripped, refusing non-text, NUL bytes and overlong text."""
-    if type(value) is str and _plain_text(value):
+    if type(value) is str and "\x00" not in value and (value.isascii() or _plain_text(value)):
         # The usual case, checked in full with fewer steps; anything else takes the path below.
         value = value.strip()
         if (value or not required) and len(value) <= limit:
@@ -406,7 +406,15 @@ def _plain_words(value: Any) -> tuple[str, ...] | None:
 
 def _plain_text(value: str) -> bool:
     """True when ``value`` holds no NUL and no lone surrogate: nothing :func:`check_text` refuses but length."""
-    return "\x00" not in value and (value.isascii() or not _SURROGATE.search(value))
+    if "\x00" in value:
+        return False
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")  # fails on a lone surrogate only; faster than searching for one
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def check_optional_id(name: str, value: Any) -> int | None:
