@@ -157,3 +157,75 @@ def test_a_mood_entry_takes_and_refuses_each_field_as_its_rule_does(name: str, v
 
     quick, general = outcome(built), outcome(general_mood_field, name, value)
     assert quick == general and type(quick) is type(general)
+
+
+# --- whole numbers: the short path for plain digits, against hostile text (issue 22, defect 7) ------------
+
+HOSTILE_NUMBERS: list[Any] = [
+    "5", "05", "0", "10", "11", " 7 ", "+5", "-5", "-0", "9" * 19, "9" * 20, "9" * 4_300, "9" * 5_000,
+    "0" * 5_000 + "5", "٣", "３", "²", "½", "1_000", "1_0", "5.0", "5.", "1e1", "0x5", "", "   ", "\t5\n",
+    "5\x00", "nan", "inf", "-inf", 5, 0, -1, 11, 2**63 - 1, 2**63, 10**400, 5.0, 5.5, 1e300,
+    float("nan"), float("inf"), -float("inf"), True, False, None, [5], b"5",
+]  # fmt: skip
+
+
+def general_scale(name: str, value: Any, low: int, high: int) -> int | None:
+    """The rule check_scale stands for, spelled out without its short path."""
+    if value is None or value == "":
+        raise ValidationError(name, "is required")
+    if isinstance(value, bool):
+        raise ValidationError(name, f"must be a whole number from {low} to {high}")
+    if isinstance(value, str):
+        value = values.whole_number(name, value)
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValidationError(name, f"must be a whole number from {low} to {high}")
+        value = int(value)
+    if not isinstance(value, int):
+        raise ValidationError(name, f"must be a whole number from {low} to {high}")
+    if not low <= value <= high:
+        raise ValidationError(name, f"must be between {low} and {high}, not {values.shown(value)}")
+    return value
+
+
+def general_id(name: str, value: Any) -> int:
+    """The rule check_id stands for: a whole number from 1 to SQLite's largest."""
+    try:
+        number = values.whole_number(name, value) if isinstance(value, str) else int(value)
+    except (TypeError, ValueError, OverflowError, ValidationError):
+        raise ValidationError(name, f"{values.shown(value)} is not a record id") from None
+    if number < 1 or isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+        raise ValidationError(name, f"{values.shown(value)} is not a record id")
+    if number > values.MAX_ID:
+        raise ValidationError(name, f"{values.shown(number)} is larger than any record id")
+    return number
+
+
+@pytest.mark.parametrize("value", HOSTILE_NUMBERS, ids=lambda v: repr(v)[:30])
+def test_a_scale_agrees_with_the_general_rule_on_hostile_values(value: Any) -> None:
+    quick = outcome(values.check_scale, "mood", value, 1, 10)
+    general = outcome(general_scale, "mood", value, 1, 10)
+    assert quick == general and type(quick) is type(general)
+    assert len(str(quick)) < 200  # a refusal repeats a 5,000-digit value only in part
+
+
+@pytest.mark.parametrize("value", HOSTILE_NUMBERS, ids=lambda v: repr(v)[:30])
+def test_an_id_agrees_with_the_general_rule_on_hostile_values(value: Any) -> None:
+    quick, general = outcome(values.check_id, "id", value), outcome(general_id, "id", value)
+    assert quick == general and type(quick) is type(general)
+    assert len(str(quick)) < 200
+
+
+def test_hostile_numbers_are_refused_in_words() -> None:
+    assert outcome(values.check_scale, "mood", "9" * 5_000, 1, 10) == (
+        "mood: has 5,000 digits; no number Rebound keeps needs more than 19"
+    )
+    assert outcome(values.check_scale, "mood", "1_0", 1, 10) == "mood: '1_0' is not a whole number"
+    assert outcome(values.check_scale, "mood", "²", 1, 10) == "mood: '²' is not a whole number"
+    assert outcome(values.check_scale, "mood", "٣", 1, 10) == 3  # a decimal digit of another script
+    assert outcome(values.check_scale, "mood", 1e300, 1, 10) == (
+        "mood: must be between 1 and 10, not a number of 301 digits"
+    )
+    assert outcome(values.check_scale, "mood", "0" * 5_000 + "5", 1, 10) == 5
+    assert outcome(values.check_id, "id", "9" * 5_000).startswith("id: '999")
+    assert outcome(values.check_id, "id", float("inf")) == "id: inf is not a record id"

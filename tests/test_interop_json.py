@@ -171,7 +171,7 @@ BAD_JSON = [
     ('[\n  {"id": 1, "at": "2026-08-20T18:00:00", "mood": 4},\n  {"id": 1, "at": "2026-08-21T18:00:00", '
      '"mood": 4}\n]', "line 3: id: 1 is already the id of line 2"),
     ('[{"id": 100000000000000000000000, "at": "2026-08-20T18:00:00", "mood": 4}]', "line 1: id: 100000000000000000000000 is too large"),
-    ('[{"at": "2026-08-20T18:00:00", "mood": 4, "note": "\\ud800"}]', "line 1: note: holds a character that is not valid Unicode"),
+    ('[{"at": "2026-08-20T18:00:00", "mood": 4, "note": "\\ud800"}]', "line 1: note: holds an escaped character that is not valid text (\\ud800); write the character itself"),
     ('[{"at": "2026-08-20T18:00:00", "mood": 4, "application_id": 9}]', "line 1: application_id: no application with id 9"),
     ('[{"at": "2026-08-20T18:00:00", "mood": 4, "tags": {"a": 1}}]', "line 1: tags: should be a list"),
     ('[{"at": "2026-08-20T18:00:00", "mood": 1e400}]', "line 1: mood: should be a whole number"),

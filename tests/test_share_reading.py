@@ -213,6 +213,13 @@ def manifest_with(good_members: dict[str, bytes], **changes: object) -> dict[str
     return {**good_members, "manifest.json": json.dumps(manifest).encode()}
 
 
+def with_first(members: dict[str, bytes], member: str, **changes: object) -> bytes:
+    """``member`` (a JSON list) with its first record changed."""
+    rows = json.loads(members[member])
+    rows[0].update(changes)
+    return json.dumps(rows).encode()
+
+
 BROKEN = [
     ("not-a-zip", lambda m: None, "is not a bundle (not a readable zip file: File is not a zip file)"),
     (
@@ -249,7 +256,7 @@ BROKEN = [
     (
         "bad-score",
         lambda m: {**m, "check_ins.json": b'[{"at": "2026-07-01T09:00:00", "score": 9}]'},
-        "check_ins.json: record 1: score is missing or of the wrong kind",
+        "check_ins.json: record 1: score: 9 is not a number from 1 to 5",
     ),
     (
         "time-zone",
@@ -264,7 +271,7 @@ BROKEN = [
                 [{**json.loads(m["rejections.json"])[0], "recovery_days": 10**30}]
             ).encode(),
         },
-        "rejections.json: record 1: recovery_days is missing or of the wrong kind",
+        "rejections.json: record 1: recovery_days: 1000000000000000000000000000000 is not a number from 0 to 100000",
     ),
     (
         "huge-count",
@@ -272,6 +279,80 @@ BROKEN = [
         "counts.json must map each kind of record to a whole number",
     ),
     ("deep", lambda m: {**m, "themes.json": b"[" * 100_000}, "themes.json is not valid JSON"),
+    # dates and numbers past what the journal holds, which the cohort's charts cannot draw (issue 22, defect 9)
+    (
+        "year-9999",
+        lambda m: {**m, "check_ins.json": b'[{"at": "9999-12-31T23:59:59", "score": 3}]'},
+        "check_ins.json: record 1: at: '9999-12-31T23:59:59' is not between 1900-01-01 and ",
+    ),
+    (
+        "year-0001",
+        lambda m: {**m, "check_ins.json": b'[{"at": "0001-01-01T00:00:00", "score": 3}]'},
+        "check_ins.json: record 1: at: '0001-01-01T00:00:00' is not between 1900-01-01 and ",
+    ),
+    (
+        "rejected-in-year-3000",
+        lambda m: {**m, "rejections.json": with_first(m, "rejections.json", rejected_on="3000-01-01")},
+        "rejections.json: record 1: rejected_on: '3000-01-01' is not between 1900-01-01 and ",
+    ),
+    (
+        "created-in-1066",
+        lambda m: manifest_with(m, created="1066-10-14T09:00:00"),
+        "manifest.json: created: '1066-10-14T09:00:00' is not between 1900-01-01 and ",
+    ),
+    (
+        "note-dated-2999",
+        lambda m: {**m, "notes.json": with_first(m, "notes.json", on="2999-01-01")},
+        "notes.json: record 1: on: '2999-01-01' is not between 1900-01-01 and ",
+    ),
+    (
+        "score-infinite",
+        lambda m: {**m, "check_ins.json": b'[{"at": "2026-07-01T09:00:00", "score": 1e400}]'},
+        "check_ins.json: record 1: score: inf is not a number from 1 to 5",
+    ),
+    (
+        "score-5000-digits",
+        lambda m: {**m, "check_ins.json": b'[{"at": "2026-07-01T09:00:00", "score": ' + b"9" * 5000 + b"}]"},
+        "check_ins.json is not valid JSON",
+    ),
+    (
+        "dip-minus-a-million",
+        lambda m: {**m, "rejections.json": with_first(m, "rejections.json", dip=-1e6)},
+        "rejections.json: record 1: dip: -1000000.0 is not a number from -10 to 10",
+    ),
+    (
+        "theme-items-negative",
+        lambda m: {**m, "themes.json": b'[{"theme": "t", "label": "T", "items": -1}]'},
+        "themes.json: record 1: items: -1 is not a number from 0 to 1000000000",
+    ),
+    (
+        "note-too-long",
+        lambda m: {**m, "notes.json": with_first(m, "notes.json", text="n" * 20_001)},
+        "notes.json: record 1: text: is 20,001 characters long; the limit is 20,000",
+    ),
+    (
+        "title-too-long",
+        lambda m: manifest_with(m, title="t" * 20_001),
+        "manifest.json: title: is 20,001 characters long; the limit is 20,000",
+    ),
+    (
+        "count-name-too-long",
+        lambda m: {**m, "counts.json": json.dumps({"k" * 101: 1}).encode()},
+        "counts.json: 'kkkkkkkkk",
+    ),
+    # an escaped half of a UTF-16 pair: valid JSON, but no text (issue 22, defect 11)
+    (
+        "lone-surrogate",
+        lambda m: {**m, "notes.json": with_first(m, "notes.json", text="Coach \ud83d")},
+        "notes.json: record 1: text: holds an escaped character that is not valid text (\\ud83d); "
+        "write the character itself",
+    ),
+    (
+        "surrogates-reversed",
+        lambda m: manifest_with(m, title="\ude00\ud83d"),
+        "manifest.json: title: holds an escaped character that is not valid text (\\ude00); "
+        "write the character itself",
+    ),
     (
         "fake-png",
         lambda m: {**m, "charts/funnel.png": b"<svg onload=alert(1)>"},
@@ -298,6 +379,45 @@ def test_a_broken_bundle_is_refused_with_its_reason(
         zipped(bundle, members)
     line = refusal(bundle, tmp_path, capsys, good)
     assert line.startswith(f"error: {bundle}: {reason}")
+
+
+def test_an_escaped_pair_is_one_character_and_reads_back(
+    tmp_path: Path, good_members: dict[str, bytes]
+) -> None:
+    bundle = zipped(tmp_path / "pair.zip", manifest_with(good_members, title="Coach \ud83d\ude00"))
+    assert b"\\ud83d\\ude00" in zipfile.ZipFile(bundle).read("manifest.json")
+    assert read_bundle(bundle).title == "Coach \U0001f600"
+
+
+def test_every_date_and_number_the_reader_accepts_draws(
+    tmp_path: Path, good_members: dict[str, bytes]
+) -> None:
+    """The extremes a bundle may hold (1900, today and its margin, every bound) go through the cohort's charts."""
+    import datetime as dt
+
+    from workbook.share.cohort import Cohort
+
+    latest = (dt.date.today() + dt.timedelta(days=reading.DAYS_AHEAD)).isoformat()
+    rejection = json.loads(good_members["rejections.json"])[0]
+    members = {
+        **manifest_with(good_members, created=f"{latest}T23:59:59"),
+        "check_ins.json": json.dumps(
+            [{"at": "1900-01-01T00:00:00", "score": 1}, {"at": f"{latest}T23:59:59", "score": 5}]
+        ).encode(),
+        "rejections.json": json.dumps(
+            [
+                {**rejection, "rejected_on": "1900-01-01", "dip": -10, "recovery_days": reading.MAX_DAYS},
+                {**rejection, "rejected_on": latest, "dip": 10, "baseline": 10, "recovery_days": 0},
+            ]
+        ).encode(),
+        "themes.json": json.dumps([{"theme": "t" * 100, "label": "x", "items": reading.MAX_COUNT}]).encode(),
+    }
+    cohort = Cohort.read([zipped(tmp_path / "edges.zip", members)])
+    figures = cohort.charts()
+    assert set(figures) == {"recoveries", "themes", "check_ins"}
+    page = tmp_path / "cohort.html"
+    assert main(["cohort", str(tmp_path / "edges.zip"), "--out", str(page)]) == 0
+    assert page.stat().st_size > 0
 
 
 def test_a_refusal_is_a_workbook_error_naming_the_bundle(tmp_path: Path) -> None:

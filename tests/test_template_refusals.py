@@ -234,3 +234,108 @@ def test_the_command_line_reports_a_template_error_as_its_one_line() -> None:
     error = TemplateError("coach.yaml:2: checklist: is not a template field; did you mean 'checklists'?")
     assert isinstance(error, failures.EXPECTED)
     assert failures.describe(error) == str(error)
+
+
+# --- limits: size, depth, text (issue 22, defects 8 and 11) ---------------------------------------
+
+
+def test_a_list_nested_20000_deep_is_refused_at_the_depth_limit(tmp_path: Path) -> None:
+    message = refusal(tmp_path, "title: " + "[" * 20_000 + "]" * 20_000 + "\n")
+    assert message == (
+        "coach.yaml:1: template: is nested more than 32 levels deep; "
+        "a template needs a few, so check its brackets and indents"
+    )
+
+
+def test_a_block_mapping_nested_past_the_limit_is_refused_at_the_line_where_it_passes(tmp_path: Path) -> None:
+    text = (
+        "title: Deep\nwidgets:\n" + "".join(f"{' ' * n}k{n}:\n" for n in range(1, 300)) + " " * 300 + "x: 1\n"
+    )
+    assert refusal(tmp_path, text).startswith("coach.yaml:33: template: is nested more than 32 levels deep")
+
+
+def test_a_mapping_3000_levels_deep_is_refused_in_one_line(tmp_path: Path) -> None:
+    flow = "title: " + "{a: " * 3_000 + "1" + "}" * 3_000 + "\n"
+    assert refusal(tmp_path, flow).startswith("coach.yaml:1: template: is nested more than 32 levels deep")
+    block = "".join(f"{' ' * n}k{n}:\n" for n in range(3_000)) + " " * 3_000 + "x: 1\n"
+    assert refusal(tmp_path, block, "block.yaml") == (
+        "block.yaml: template: is over 1 MB; a template is a few kilobytes, so is this the right file?"
+    )
+
+
+def test_nesting_up_to_the_limit_is_read(tmp_path: Path) -> None:
+    # 32 levels: the top mapping, `title` under it would be 2; a list 30 deep under an unknown key is
+    # read, then refused by the schema (not by depth), at its line.
+    message = refusal(tmp_path, "title: T\nextra: " + "[" * 30 + "]" * 30 + "\n")
+    assert "nested" not in message and message.startswith("coach.yaml:2: extra:")
+
+
+def test_a_file_over_one_megabyte_is_refused_unread(tmp_path: Path) -> None:
+    import time
+
+    path = tmp_path / "huge.yaml"
+    with path.open("w", encoding="utf-8") as out:
+        out.write("title: Huge\nwelcome:\n  text: '")
+        out.write("a" * (50 * 1024 * 1024))
+        out.write("'\n")
+    started = time.perf_counter()
+    with pytest.raises(TemplateError) as caught:
+        load_template(path)
+    assert time.perf_counter() - started < 2  # 24-36 s on main, reading all 50 MB
+    assert str(caught.value) == (
+        f"{path}: template: is over 1 MB; a template is a few kilobytes, so is this the right file?"
+    )
+
+
+def test_a_template_of_one_megabyte_exactly_is_read(tmp_path: Path) -> None:
+    from workbook.template.source import MAX_BYTES
+
+    head = "title: Big but allowed\nwelcome:\n  text: '"
+    text = head + "a" * (MAX_BYTES - len(head) - 2) + "'\n"
+    path = tmp_path / "edge.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert path.stat().st_size == MAX_BYTES
+    assert load_template(path).title == "Big but allowed"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            'title: "Coach \\ud83d\\ude00"\n',
+            "coach.yaml:1: title: holds an escaped character that is not valid text (\\ud83d); "
+            "write the character itself, or \\U0001F600",
+        ),
+        (
+            'title: Careers\nwelcome:\n  text: "Hello \\udc00 there"\n',
+            "coach.yaml:3: welcome.text: holds an escaped character that is not valid text (\\udc00); "
+            "write the character itself",
+        ),
+        (
+            'title: Careers\n"key\\ud800": 1\n',
+            "coach.yaml:2: template: holds an escaped character that is not valid text (\\ud800); "
+            "write the character itself",
+        ),
+    ],
+    ids=["pair", "lone-low-half", "in-a-key"],
+)
+def test_an_escaped_surrogate_is_refused_at_its_line_and_field(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    assert refusal(tmp_path, text) == message
+
+
+def test_the_character_itself_or_its_long_escape_loads(tmp_path: Path) -> None:
+    path = tmp_path / "smile.yaml"
+    path.write_text('title: "Coach \\U0001F600"\nwelcome:\n  title: Hi 😀\n', encoding="utf-8")
+    template = load_template(path)
+    assert template.title == "Coach 😀"
+
+
+def test_a_control_character_yaml_forbids_is_refused_at_its_line(tmp_path: Path) -> None:
+    # Found by tests/reliability/test_fuzz_readers.py: PyYAML refuses it while opening the text,
+    # before the parser runs, and its error spans two lines.
+    assert refusal(tmp_path, "title: Careers\nwelcome:\n  text: a\x0bb\n") == (
+        "coach.yaml:3: template: holds a control character (U+000B) that YAML does not allow; "
+        "delete it and save the file again"
+    )

@@ -29,6 +29,7 @@ from workbook.values import (
     check_text,
     check_words,
     parse_date,
+    shown,
 )
 
 #: What a follow-up is: a thank-you note after the news, or a date to get back in touch.
@@ -236,9 +237,11 @@ def _check_score(value: Any) -> float:
     if value is None or (isinstance(value, str) and not value.strip()):
         raise ValidationError("score", f"is required: the mean of the answers, from {SCALE[0]} to {SCALE[1]}")
     try:
+        if isinstance(value, str) and "_" in value:  # float() reads "0_3" as 3.0; a person never means that
+            raise ValueError(value)
         number = float(value)
     except (TypeError, ValueError):
-        raise ValidationError("score", f"{value!r} is not a number") from None
+        raise ValidationError("score", f"{shown(value)} is not a number") from None
     if isinstance(value, bool) or not SCALE[0] <= number <= SCALE[1]:
-        raise ValidationError("score", f"must be between {SCALE[0]} and {SCALE[1]}, not {value!r}")
+        raise ValidationError("score", f"must be between {SCALE[0]} and {SCALE[1]}, not {shown(value)}")
     return round(number, 4)

@@ -438,3 +438,21 @@ CHECKIN_RECOVERIES = (
     "Over the same weeks, your mood came back to its usual level after {rejections}, "
     "in {days} days on average (the lower chart)."
 )
+
+# Limits on what comes in (values, templates, bundles): each names its field and says what to do
+NOT_A_WHOLE_NUMBER = "{value} is not a whole number"
+TOO_MANY_DIGITS = "has {digits:,} digits; no number Rebound keeps needs more than {most}"
+NOT_VALID_TEXT = (
+    "holds an escaped character that is not valid text ({escape}); write the character itself{instead}"
+)
+NOT_VALID_TEXT_INSTEAD = ", or {escape}"
+TEMPLATE_TOO_LARGE = "is over {limit}; a template is a few kilobytes, so is this the right file?"
+TEMPLATE_CONTROL_CHARACTER = (
+    "holds a control character (U+{code:04X}) that YAML does not allow; delete it and save the file again"
+)
+TEMPLATE_TOO_DEEP = (
+    "is nested more than {limit} levels deep; a template needs a few, so check its brackets and indents"
+)
+BUNDLE_DATE_OUT_OF_RANGE = "{value} is not between {earliest} and {latest}; the bundle is damaged or altered"
+BUNDLE_NUMBER_OUT_OF_RANGE = "{value} is not a number from {low} to {high}"
+BUNDLE_TEXT_TOO_LONG = "is {length:,} characters long; the limit is {limit:,}"

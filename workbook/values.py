@@ -8,12 +8,14 @@ record types in :mod:`workbook.records` build every rule of theirs from these.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from workbook import messages
 from workbook.errors import ValidationError
 
 MAX_TEXT = 20_000
@@ -23,6 +25,13 @@ MAX_WORD = 100
 LIST_SEPARATOR = ";"
 #: The largest id SQLite can store (a signed 64-bit integer).
 MAX_ID = 2**63 - 1
+#: The most digits a whole number given as text may have: as many as :data:`MAX_ID`.  Python's
+#: ``int()`` refuses text over 4,300 digits with a ValueError, and nothing Rebound keeps needs more.
+MAX_DIGITS = len(str(MAX_ID))
+#: How much of a refused value a message repeats.
+SHOWN = 40
+#: Half of a UTF-16 pair on its own: what an escape such as ``\ud83d`` in JSON or YAML gives.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: The date a bulk check counts as today (see :func:`one_today`); None outside one.
 _PINNED_TODAY: ContextVar[dt.date | None] = ContextVar("pinned_today", default=None)
@@ -52,7 +61,7 @@ def one_today() -> Iterator[dt.date]:
 
 def check_text(name: str, value: Any, *, required: bool = False, limit: int = MAX_TEXT) -> str:
     """Return ``value`` stripped, refusing non-text, NUL bytes and overlong text."""
-    if type(value) is str and "\x00" not in value:
+    if type(value) is str and "\x00" not in value and (value.isascii() or _plain_text(value)):
         # The usual case, checked in full with fewer steps; anything else takes the path below.
         value = value.strip()
         if (value or not required) and len(value) <= limit:
@@ -63,12 +72,80 @@ def check_text(name: str, value: Any, *, required: bool = False, limit: int = MA
         raise ValidationError(name, f"must be text, not {type(value).__name__}")
     if "\x00" in value:
         raise ValidationError(name, "contains a NUL byte")
+    check_valid_text(name, value)
     value = value.strip()
     if required and not value:
         raise ValidationError(name, "must not be empty")
     if len(value) > limit:
         raise ValidationError(name, f"is {len(value):,} characters long; the limit is {limit:,}")
     return value
+
+
+def check_valid_text(name: str, value: str) -> str:
+    """Refuse text holding half of a UTF-16 pair (a lone surrogate), which no file can store.
+
+    Such text comes from an escape in JSON or YAML (``"\\ud83d"``), never from
+    typing; the message says what to write instead.
+    """
+    problem = invalid_text(value)
+    if problem is not None:
+        raise ValidationError(name, problem)
+    return value
+
+
+def invalid_text(value: str) -> str | None:
+    """Why ``value`` is not valid text (it holds a lone surrogate), or None when it is."""
+    found = None if value.isascii() else _SURROGATE.search(value)
+    if found is None:
+        return None
+    first = found.group()
+    escape = f"\\u{ord(first):04x}"
+    pair = value[found.start() : found.start() + 2]
+    instead = ""
+    if len(pair) == 2 and "\ud800" <= pair[0] <= "\udbff" and "\udc00" <= pair[1] <= "\udfff":
+        joined = 0x10000 + ((ord(pair[0]) - 0xD800) << 10) + (ord(pair[1]) - 0xDC00)
+        instead = messages.NOT_VALID_TEXT_INSTEAD.format(escape=f"\\U{joined:08X}")
+    return messages.NOT_VALID_TEXT.format(escape=escape, instead=instead)
+
+
+def shown(value: Any) -> str:
+    """``value`` as a message repeats it: its repr, cut short when long (a 5,000-digit number)."""
+    if isinstance(value, int) and value.bit_length() > 4 * SHOWN:  # repr() of a huge one may fail
+        return f"a number of {len(str(value)) if value.bit_length() < 10_000 else 'thousands of'} digits"
+    text = repr(value)
+    if len(text) <= SHOWN:
+        return text
+    length = f" ({len(value):,} characters)" if isinstance(value, str) else ""
+    return f"{text[: SHOWN - 1]}…{length}"
+
+
+def shown_number(text: str) -> str:
+    """Text that spells a number, as a message repeats it: unquoted, cut short past 40 digits."""
+    if len(text) <= SHOWN:
+        return text
+    return f"{text.strip()[: SHOWN - 1]}… ({len(text.strip()):,} digits)"
+
+
+def spells_number(text: str) -> bool:
+    """True when ``text`` is decimal digits, perhaps with a sign and spaces around: a number, if a big one."""
+    body = text.strip()
+    return (body[1:] if body[:1] in ("+", "-") else body).isdecimal()
+
+
+def whole_number(name: str, text: str) -> int:
+    """The whole number ``text`` spells: decimal digits, perhaps a sign, perhaps spaces around.
+
+    Refused in words, before ``int()`` sees it: text that is not one (``1_000``,
+    ``²``, ``5.0``), and one of more than :data:`MAX_DIGITS` digits.
+    """
+    body = text.strip()
+    digits = body[1:] if body[:1] in ("+", "-") else body
+    if not digits.isdecimal():
+        raise ValidationError(name, messages.NOT_A_WHOLE_NUMBER.format(value=shown(text)))
+    significant = digits.lstrip("0") or "0"  # int() counts leading zeros against its 4,300 too
+    if len(significant) > MAX_DIGITS:
+        raise ValidationError(name, messages.TOO_MANY_DIGITS.format(digits=len(digits), most=MAX_DIGITS))
+    return -int(significant) if body[:1] == "-" else int(significant)
 
 
 def parse_date(name: str, value: Any) -> dt.date | None:
@@ -225,7 +302,7 @@ def check_choice(name: str, value: Any, choices: Iterable[str]) -> str:
 
 def check_scale(name: str, value: Any, low: int, high: int, *, required: bool = True) -> int | None:
     """Return ``value`` as a whole number from ``low`` to ``high``."""
-    if type(value) is str and value.isdigit() and value.isascii():
+    if type(value) is str and len(value) <= MAX_DIGITS and value.isdigit() and value.isascii():
         value = int(value)  # plain digits: the usual cell of an import
     if type(value) is int and low <= value <= high:
         return value
@@ -236,10 +313,7 @@ def check_scale(name: str, value: Any, low: int, high: int, *, required: bool = 
     if isinstance(value, bool):
         raise ValidationError(name, f"must be a whole number from {low} to {high}")
     if isinstance(value, str):
-        try:
-            value = int(value.strip())
-        except ValueError:
-            raise ValidationError(name, f"{value!r} is not a whole number") from None
+        value = whole_number(name, value)
     if isinstance(value, float):
         if not value.is_integer():
             raise ValidationError(name, f"must be a whole number from {low} to {high}")
@@ -247,13 +321,13 @@ def check_scale(name: str, value: Any, low: int, high: int, *, required: bool = 
     if not isinstance(value, int):
         raise ValidationError(name, f"must be a whole number from {low} to {high}")
     if not low <= value <= high:
-        raise ValidationError(name, f"must be between {low} and {high}, not {value}")
+        raise ValidationError(name, f"must be between {low} and {high}, not {shown(value)}")
     return value
 
 
 def check_words(name: str, value: Any) -> tuple[str, ...]:
     """Return a clean tuple of short words or phrases, without blanks or repeats."""
-    if type(value) is str and LIST_SEPARATOR not in value and "\x00" not in value:
+    if type(value) is str and LIST_SEPARATOR not in value and _plain_text(value):
         # One word or none, the usual cell of an import: what _plain_words does, one call sooner.
         word = value.strip()
         if len(word) <= MAX_WORD:
@@ -308,7 +382,7 @@ def _plain_words(value: Any) -> tuple[str, ...] | None:
     """
     kind = type(value)
     if kind is str:
-        if "\x00" in value:
+        if not _plain_text(value):
             return None
         if LIST_SEPARATOR not in value:  # one word, or none
             word = value.strip()
@@ -320,7 +394,7 @@ def _plain_words(value: Any) -> tuple[str, ...] | None:
         return None
     words: list[str] = []
     for item in items:
-        if type(item) is not str or "\x00" in item:
+        if type(item) is not str or not _plain_text(item):
             return None
         word = item.strip()
         if len(word) > MAX_WORD or LIST_SEPARATOR in word:
@@ -328,6 +402,19 @@ def _plain_words(value: Any) -> tuple[str, ...] | None:
         if word and word not in words:
             words.append(word)
     return tuple(words)
+
+
+def _plain_text(value: str) -> bool:
+    """True when ``value`` holds no NUL and no lone surrogate: nothing :func:`check_text` refuses but length."""
+    if "\x00" in value:
+        return False
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")  # fails on a lone surrogate only; faster than searching for one
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def check_optional_id(name: str, value: Any) -> int | None:
@@ -339,22 +426,22 @@ def check_optional_id(name: str, value: Any) -> int | None:
 
 def check_id(name: str, value: Any) -> int:
     """Return a positive record id."""
-    if type(value) is str and value.isdigit() and value.isascii():
+    if type(value) is str and len(value) <= MAX_DIGITS and value.isdigit() and value.isascii():
         number = int(value)  # plain digits: the usual cell of an import
         if 0 < number <= MAX_ID:
             return number
     elif type(value) is int and 0 < value <= MAX_ID:
         return value
     try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise ValidationError(name, f"{value!r} is not a record id") from None
+        number = whole_number(name, value) if isinstance(value, str) else int(value)
+    except (TypeError, ValueError, ValidationError):  # ValidationError: text that spells none
+        raise ValidationError(name, f"{shown(value)} is not a record id") from None
     except OverflowError:  # int(float("inf"))
-        raise ValidationError(name, f"{value!r} is not a record id") from None
+        raise ValidationError(name, f"{shown(value)} is not a record id") from None
     if number < 1 or isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
-        raise ValidationError(name, f"{value!r} is not a record id")
+        raise ValidationError(name, f"{shown(value)} is not a record id")
     if number > MAX_ID:
-        raise ValidationError(name, f"{number} is larger than any record id")
+        raise ValidationError(name, f"{shown(number)} is larger than any record id")
     return number
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbook.errors import ValidationError
 from workbook.location import journal_path
-from workbook.values import MAX_ID
+from workbook.values import MAX_ID, shown, shown_number, spells_number, whole_number
 
 if TYPE_CHECKING:
     from workbook.journal import Journal
@@ -54,11 +54,15 @@ def record_id(field: str) -> Callable[[str], int]:
 
     def parse(text: str) -> int:
         try:
-            value = int(text)
-        except ValueError:
-            raise ValidationError(field, f"{text!r} is not an id; ids are whole numbers such as 3") from None
-        if not 1 <= value <= MAX_ID:
-            raise ValidationError(field, f"{text} is not an id; see `workbook list` for the ids in use")
+            value: int | None = whole_number(field, text)
+        except ValidationError:  # not a number at all, or one of too many digits
+            value = None
+        if value is None and not spells_number(text):
+            raise ValidationError(field, f"{shown(text)} is not an id; ids are whole numbers such as 3")
+        if value is None or not 1 <= value <= MAX_ID:
+            raise ValidationError(
+                field, f"{shown_number(text)} is not an id; see `workbook list` for the ids in use"
+            )
         return value
 
     return parse

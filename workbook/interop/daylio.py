@@ -60,7 +60,7 @@ def parse_clock(text: str) -> dt.time:
     raw = text.strip().lower().replace(".", "").replace(" ", "")
     half = raw[-2:] if raw[-2:] in ("am", "pm") else ""
     parts = raw.removesuffix(half).split(":")
-    if not 2 <= len(parts) <= 3 or not all(p.isascii() and p.isdigit() for p in parts):
+    if not 2 <= len(parts) <= 3 or not all(p.isascii() and p.isdigit() and len(p) <= 2 for p in parts):
         raise ValidationError("time", f"{text!r} is not a time (Daylio writes 14:58 or 2:58 pm)")
     hour, minute, second = int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 0
     if half:

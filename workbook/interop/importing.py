@@ -23,7 +23,7 @@ from workbook.errors import ImportRowError, ValidationError
 from workbook.journal import Journal
 from workbook.messages import import_summary
 from workbook.records import RECORD_TYPES, Application, Record, StageChange
-from workbook.values import one_today
+from workbook.values import one_today, shown, shown_number, spells_number, whole_number
 
 #: SQLite stores whole numbers in 8 bytes; a larger one cannot be an id or a score.
 LARGEST_INT = 2**63 - 1
@@ -169,12 +169,15 @@ def _check_int(name: str, value: Any, file: Path, line: int) -> None:
         return  # too few digits to be too large
     number = value
     if isinstance(value, str):
-        try:
-            number = int(value.strip())
-        except ValueError:
+        if not spells_number(value):
             return  # not a number at all: the record's own rule says so
+        try:
+            number = whole_number(name, value)
+        except ValidationError:  # more digits than any number kept: too large, whatever they are
+            number = LARGEST_INT + 1
     if isinstance(number, int) and not isinstance(number, bool) and abs(number) > LARGEST_INT:
-        raise ImportRowError(str(file), line, name, f"{value} is too large a number")
+        shown_value = shown_number(value) if isinstance(value, str) else shown(value)
+        raise ImportRowError(str(file), line, name, f"{shown_value} is too large a number")
 
 
 def _store_history(

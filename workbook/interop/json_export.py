@@ -22,6 +22,7 @@ from workbook.interop.importing import ImportSummary, ParsedImport, build_record
 from workbook.interop.text_file import read_utf8
 from workbook.journal import Journal
 from workbook.records import Record
+from workbook.values import invalid_text
 
 ADVICE = "export it again with `workbook export --format json`"
 #: What JSON type each field kind takes (None is always allowed, except for true/false).
@@ -137,16 +138,9 @@ def _check_type(name: str, value: Any, kind: str, path: Path, line: int) -> None
     if isinstance(value, float) and not math.isfinite(value):
         raise ImportRowError(str(path), line, name, "is not a finite number")
     for text in value if isinstance(value, list) else [value]:
-        if isinstance(text, str) and not _is_unicode(text):
-            raise ImportRowError(str(path), line, name, "holds a character that is not valid Unicode")
-
-
-def _is_unicode(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+        problem = invalid_text(text) if isinstance(text, str) else None
+        if problem is not None:  # "\ud83d" escaped alone: valid JSON, but no text
+            raise ImportRowError(str(path), line, name, problem)
 
 
 def _shown(value: Any) -> str:

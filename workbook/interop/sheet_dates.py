@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from workbook.errors import ValidationError
+from workbook.values import shown
 
 DAY_FIRST = "dayfirst"
 MONTH_FIRST = "monthfirst"
@@ -43,6 +44,8 @@ def parse_sheet_date(field: str, text: str, order: str | None = None) -> dt.date
     tokens = [t.lower() for t in _TOKENS.findall(text) if t.lower() not in _IGNORED_WORDS]
     words = [t for t in tokens if not t.isdigit()]
     numbers = [t for t in tokens if t.isdigit()]
+    if any(len(number) > 4 for number in numbers):  # no part of a date has more; int() of 5,000 would fail
+        raise ValidationError(field, f"{shown(text)} is not a real date")
     try:
         if len(words) == 1 and len(numbers) == 2 and words[0] in _MONTH_NAMES:
             return _named_month(field, text, _MONTH_NAMES[words[0]], numbers)

@@ -27,6 +27,7 @@ from typing import Any
 
 from workbook.errors import BundleError
 from workbook.files import not_a_file
+from workbook.messages import BUNDLE_DATE_OUT_OF_RANGE, BUNDLE_NUMBER_OUT_OF_RANGE, BUNDLE_TEXT_TOO_LONG
 from workbook.share.layout import (
     ALLOWED_MEMBERS,
     CHART_NAMES,
@@ -40,6 +41,7 @@ from workbook.share.layout import (
     THEMES,
     chart_member,
 )
+from workbook.values import EARLIEST, MAX_TEXT, MAX_WORD, invalid_text, shown, today
 
 #: The most one member may hold once inflated, in bytes (50 MB).
 MEMBER_LIMIT = 50 * 1024 * 1024
@@ -56,6 +58,12 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 #: The largest count and the most days a bundle may state (a lifetime of job searching is far less).
 MAX_COUNT = 10**9
 MAX_DAYS = 100_000
+#: Days a bundle's dates may lie after today: its maker's clock may be a time zone ahead of ours.
+DAYS_AHEAD = 2
+#: The most characters in one text of a bundle (the journal's own limit) and in one word.
+MAX_BUNDLE_TEXT = MAX_TEXT
+#: Said of a field that is absent or not the kind of value it must be.
+_WRONG_KIND = "is missing or of the wrong kind"
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _S_IFMT, _S_IFLNK = 0o170000, 0o120000
@@ -182,6 +190,7 @@ def _checked(source: Path, name: str, members: dict[str, bytes]) -> ClientBundle
     title = manifest.get("title")
     if not isinstance(title, str):
         raise BundleError(name, f"{MANIFEST}: title is missing or not text")
+    _refuse(name, f"{MANIFEST}: title", _text(title))
     included = manifest.get("included")
     if not isinstance(included, list) or any(word not in INCLUDES for word in included):
         raise BundleError(name, f"{MANIFEST}: included must be a list drawn from {', '.join(INCLUDES)}")
@@ -230,16 +239,27 @@ def _counts(name: str, data: Any) -> dict[str, int]:
         _whole(value) and 0 <= value <= MAX_COUNT for value in data.values()
     ):
         raise BundleError(name, f"{COUNTS} must map each kind of record to a whole number")
+    for kind in data:
+        _refuse(name, f"{COUNTS}: {shown(kind)}", _word(kind))
     return {str(kind): int(value) for kind, value in data.items()}
+
+
+def _refuse(name: str, where: str, reason: str | None) -> None:
+    """Refuse the bundle when a check gave a ``reason``: ``BUNDLE: WHERE: reason`` (or "is missing...")."""
+    if reason is None:
+        return
+    if reason == _WRONG_KIND:
+        raise BundleError(name, f"{where} {reason}")
+    raise BundleError(name, f"{where}: {reason}")
 
 
 def _rows(
     name: str,
     member: str,
     members: dict[str, bytes],
-    fields: dict[str, Callable[[Any], bool]],
+    fields: dict[str, Check],
     *,
-    optional: dict[str, Callable[[Any], bool]] | None = None,
+    optional: dict[str, Check] | None = None,
 ) -> list[dict[str, Any]]:
     """The member's list of records, each holding ``fields`` (and perhaps ``optional`` ones) of the right kind."""
     data = _json(name, member, members[member])
@@ -254,8 +274,9 @@ def _rows(
         for key, check in {**fields, **optional}.items():
             if key not in item and key in optional:
                 continue
-            if key not in item or not check(item[key]):
-                raise BundleError(name, f"{member}: record {number}: {key} is missing or of the wrong kind")
+            _refuse(
+                name, f"{member}: record {number}: {key}", check(item[key]) if key in item else _WRONG_KIND
+            )
             row[key] = item[key]
         rows.append(row)
     return rows
@@ -276,10 +297,17 @@ def _charts(name: str, members: dict[str, bytes]) -> dict[str, bytes]:
 def _moment(name: str, where: str, value: Any) -> dt.datetime:
     if isinstance(value, str):
         try:
-            return dt.datetime.fromisoformat(value)
+            moment = dt.datetime.fromisoformat(value)
         except ValueError:
             pass
+        else:
+            _refuse(name, where, _in_range(moment.date(), value))
+            return moment
     raise BundleError(name, f"{where} is missing or not a date and time")
+
+
+#: A check of one field: None when the value is good, else the reason it is refused.
+Check = Callable[[Any], "str | None"]
 
 
 def _whole(value: Any) -> bool:
@@ -287,70 +315,106 @@ def _whole(value: Any) -> bool:
 
 
 def _number(value: Any) -> bool:
+    # JSON's 1e400 reads as infinity; NaN is refused while parsing.  Both fail the range checks.
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _text(value: Any) -> bool:
-    return isinstance(value, str)
+def _text(value: Any, limit: int = MAX_BUNDLE_TEXT) -> str | None:
+    if not isinstance(value, str):
+        return _WRONG_KIND
+    if len(value) > limit:
+        return BUNDLE_TEXT_TOO_LONG.format(length=len(value), limit=limit)
+    return invalid_text(value)
 
 
-def _maybe(check: Callable[[Any], bool]) -> Callable[[Any], bool]:
-    return lambda value: value is None or check(value)
+def _word(value: Any) -> str | None:
+    return _text(value, MAX_WORD)
 
 
-def _iso_date(value: Any) -> bool:
+def _maybe(check: Check) -> Check:
+    return lambda value: None if value is None else check(value)
+
+
+def _in_range(day: dt.date, value: Any) -> str | None:
+    """Refuse a date before 1900 or after today (and a margin): such a date is a damaged bundle's."""
+    latest = today() + dt.timedelta(days=DAYS_AHEAD)
+    if EARLIEST <= day <= latest:
+        return None
+    return BUNDLE_DATE_OUT_OF_RANGE.format(
+        value=shown(value), earliest=EARLIEST.isoformat(), latest=latest.isoformat()
+    )
+
+
+def _iso_date(value: Any) -> str | None:
     try:
-        dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except (TypeError, ValueError):
-        return False
-    return True
+        return _WRONG_KIND
+    return _in_range(day, value)
 
 
-def _iso_moment(value: Any) -> bool:
+def _iso_moment(value: Any) -> str | None:
     try:
         moment = dt.datetime.fromisoformat(value)
     except (TypeError, ValueError):
-        return False
-    return moment.tzinfo is None  # the journal's times are local and naive; a bundle's are too
+        return _WRONG_KIND
+    if moment.tzinfo is not None:  # the journal's times are local and naive; a bundle's are too
+        return _WRONG_KIND
+    return _in_range(moment.date(), value)
 
 
-def _between(low: float, high: float, check: Callable[[Any], bool]) -> Callable[[Any], bool]:
-    return lambda value: check(value) and low <= value <= high
+def _between(low: float, high: float, kind: Callable[[Any], bool]) -> Check:
+    def check(value: Any) -> str | None:
+        if not kind(value):
+            return _WRONG_KIND
+        if low <= value <= high:
+            return None
+        return BUNDLE_NUMBER_OUT_OF_RANGE.format(value=shown(value), low=low, high=high)
+
+    return check
 
 
-def _score(value: Any) -> bool:
-    return _number(value) and 1 <= value <= 5
+def _flag(value: Any) -> str | None:
+    return None if isinstance(value, bool) else _WRONG_KIND
 
 
-def _words(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(word, str) for word in value)
+def _words(value: Any) -> str | None:
+    if not isinstance(value, list):
+        return _WRONG_KIND
+    for word in value:
+        reason = _word(word)
+        if reason is not None:
+            return reason
+    return None
 
 
-_REJECTION_FIELDS: dict[str, Callable[[Any], bool]] = {
+_score = _between(1, 5, _number)
+
+_REJECTION_FIELDS: dict[str, Check] = {
     "application": _text,
     "role": _text,
     "rejected_on": _iso_date,
     "baseline": _maybe(_between(1, 10, _number)),
     "dip": _maybe(_between(-10, 10, _number)),
     "recovery_days": _maybe(_between(0, MAX_DAYS, _whole)),
-    "recovered": _maybe(lambda value: isinstance(value, bool)),
+    "recovered": _maybe(_flag),
     "bounce_back_days": _maybe(_between(0, MAX_DAYS, _whole)),
 }
-_THEME_FIELDS: dict[str, Callable[[Any], bool]] = {
-    "theme": _text,
+_THEME_FIELDS: dict[str, Check] = {
+    "theme": _word,
     "label": _text,
     "items": _between(0, MAX_COUNT, _whole),
 }
-_CHECK_IN_FIELDS: dict[str, Callable[[Any], bool]] = {"at": _iso_moment, "score": _score}
-_TEXT_EXTRAS: dict[str, Callable[[Any], bool]] = {
-    "kind": _text,
+_CHECK_IN_FIELDS: dict[str, Check] = {"at": _iso_moment, "score": _score}
+_TEXT_EXTRAS: dict[str, Check] = {
+    "kind": _word,
     "application": _text,
     "company": _text,
     "prompt": _text,
     "at": _maybe(_iso_moment),
     "on": _maybe(_iso_date),
     "themes": _words,
-    "positive": lambda value: isinstance(value, bool),
+    "positive": _flag,
 }
 
 

@@ -18,6 +18,8 @@ import yaml
 
 from workbook.errors import TemplateError
 from workbook.files import not_a_file
+from workbook.messages import TEMPLATE_CONTROL_CHARACTER, TEMPLATE_TOO_DEEP, TEMPLATE_TOO_LARGE
+from workbook.values import invalid_text
 
 #: A path into template data: mapping keys and list positions.
 FieldPath = tuple[str | int, ...]
@@ -27,6 +29,11 @@ _PLAIN_TAGS = {_CORE + name for name in ("str", "int", "float", "bool", "null", 
 _MERGE_TAG = _CORE + "merge"
 #: Aliases can make a small file describe a huge tree; no template comes near this many values.
 _MOST_NODES = 200_000
+#: The largest template file read: the built-in one, every text included, is about 25 KB.
+MAX_BYTES = 1024 * 1024
+#: The deepest nesting of lists and mappings read: the built-in template needs 6.  Reading is
+#: recursive (PyYAML's composer, then the checks), so a file 20,000 levels deep must stop here.
+MAX_DEPTH = 32
 
 
 @dataclass(frozen=True)
@@ -70,10 +77,13 @@ def read_file(path: Path) -> Located:
     if kind is not None:
         raise refusal(str(path), None, (), kind)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)  # never more: a 50 MB file is refused unread
     except OSError as error:
         why = (error.strerror or str(error)).lower()
         raise refusal(str(path), None, (), f"cannot read the file ({why})") from error
+    if len(raw) > MAX_BYTES:
+        raise refusal(str(path), None, (), TEMPLATE_TOO_LARGE.format(limit=_size(MAX_BYTES)))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -81,7 +91,35 @@ def read_file(path: Path) -> Located:
         raise refusal(
             str(path), line, (), f"is not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
         ) from error
-    return parse(text, str(path))
+    return parse(text, str(path), _Guarded)
+
+
+def _size(count: int) -> str:
+    return f"{count / (1024 * 1024):g} MB"
+
+
+class _TooDeep(Exception):
+    """Raised by :class:`_Guarded` at the node where nesting passes :data:`MAX_DEPTH`."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+class _Guarded(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing nesting deeper than :data:`MAX_DEPTH` before it can recurse far."""
+
+    depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        """Compose one node, counting how deep it lies (PyYAML's composer calls itself per level)."""
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark.line + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def read_shipped(path: Path) -> Located:
@@ -97,7 +135,11 @@ def read_shipped(path: Path) -> Located:
 
 def parse(text: str, file: str, reader: Any = yaml.SafeLoader) -> Located:
     """Template data from YAML ``text``; ``file`` names it in errors; ``reader``: a PyYAML safe loader class."""
-    loader = reader(text)
+    try:
+        loader = reader(text)
+    except yaml.reader.ReaderError as error:  # a control character: refused before any parsing
+        line = text[: error.position].count("\n") + 1
+        raise refusal(file, line, (), TEMPLATE_CONTROL_CHARACTER.format(code=error.character)) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -107,6 +149,8 @@ def parse(text: str, file: str, reader: Any = yaml.SafeLoader) -> Located:
         lines: dict[FieldPath, int] = {(): _line(node)}
         _Walk(file, lines).node(node, ())
         return Located(loader.construct_document(node), file, lines)
+    except _TooDeep as error:
+        raise refusal(file, error.line, (), TEMPLATE_TOO_DEEP.format(limit=MAX_DEPTH)) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -130,7 +174,9 @@ class _Walk:
                 self.file, _line(node), path, f"holds more than {_MOST_NODES} values; no template needs that"
             )
         self.tag(node, path)
-        if isinstance(node, yaml.MappingNode):
+        if isinstance(node, yaml.ScalarNode):
+            self.text(node, path)
+        elif isinstance(node, yaml.MappingNode):
             self.mapping(node, path)
         elif isinstance(node, yaml.SequenceNode):
             for number, item in enumerate(node.value):
@@ -149,6 +195,7 @@ class _Walk:
                     self.file, _line(key_node), path, "a key must be a plain name, not a list or mapping"
                 )
             key = key_node.value
+            self.text(key_node, path)
             if key in seen:
                 raise refusal(
                     self.file,
@@ -159,6 +206,11 @@ class _Walk:
             seen[key] = _line(key_node)
             self.note(path + (key,), key_node)
             self.node(value_node, path + (key,))
+
+    def text(self, node: yaml.ScalarNode, path: FieldPath) -> None:
+        problem = invalid_text(node.value)
+        if problem is not None:
+            raise refusal(self.file, _line(node), path, problem)
 
     def note(self, path: FieldPath, node: yaml.Node) -> None:
         if self.lines is not None:
