@@ -25,9 +25,11 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
+from workbook import messages
+from workbook.backups import AutoBackups
 from workbook.errors import NotFoundError, StorageError, ValidationError
 from workbook.growth_records import CheckIn, FollowUp, Motivation, Person, SelfReview
-from workbook.journal_file import connect, translate
+from workbook.journal_file import check_sound, connect, is_read_only, translate
 from workbook.journal_writes import Transaction, Writer, singular
 from workbook.records import (
     RECORD_TYPES,
@@ -88,6 +90,11 @@ class Journal:
         #: The last DataFrame read of each record type, with the stamp it was read at (see :meth:`frame`).
         self._frames: dict[type[Record], tuple[tuple[int, int], pd.DataFrame]] = {}
         self._conn = connect(self.path, busy_timeout)
+        #: True when the file or its disk cannot be written: reading works, every write is refused.
+        self.read_only = is_read_only(self._conn)
+        # connect() checked the file; it is checked again before a write only when another program changed it.
+        self._checked_version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        self._backups = None if self.read_only else AutoBackups(self.path, self._conn)
 
     # --- lifecycle --------------------------------------------------------------
 
@@ -132,6 +139,8 @@ class Journal:
 
     def _announce(self) -> None:
         self.revision += 1
+        if self._backups is not None:
+            self._backups.after_commit()  # warns, never raises: the change is stored
         for listener in list(self._listeners):
             try:
                 listener()
@@ -141,7 +150,10 @@ class Journal:
     @_sqlite_errors_in_words
     def _begin(self, depth: int) -> None:
         if depth == 0:
+            if self.read_only:
+                raise StorageError(messages.JOURNAL_READ_ONLY_WRITE.format(path=self.path))
             self._conn.execute("BEGIN IMMEDIATE")
+            self._check_before_write()
         elif not self._conn.in_transaction:
             # SQLite itself gave up the outer transaction after an earlier failure
             # (a full disk can do that); writing on would store half of it.
@@ -151,6 +163,17 @@ class Journal:
             )
         else:
             self._conn.execute(f"SAVEPOINT level_{depth}")
+
+    def _check_before_write(self) -> None:
+        """Check the file again when another program changed it since it was last checked (inside the lock)."""
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._checked_version:
+            try:
+                check_sound(self._conn, self.path)
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._checked_version = version
 
     @_sqlite_errors_in_words
     def _undo(self, depth: int) -> None:

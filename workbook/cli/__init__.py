@@ -39,6 +39,7 @@ COMMANDS = {
     "share": "share",
     "cohort": "share",
     "backup": "safety",
+    "backups": "safety",
     "restore": "safety",
     "forget": "safety",
     "demo": "sample",
