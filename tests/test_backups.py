@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reliability.harness import workbook
 from reliability.safety_files import damage, mood_ids, moods
+
 from workbook import backups
 from workbook.journal import Journal
 

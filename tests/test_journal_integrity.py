@@ -7,9 +7,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from reliability.harness import refusal_line, workbook
 from reliability.safety_files import damage, moods
+
 from workbook import backups
 from workbook.errors import DamagedJournalError
 from workbook.journal import Journal

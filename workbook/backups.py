@@ -250,7 +250,10 @@ class AutoBackups:
         try:
             taken = self.take()
         except (OSError, sqlite3.Error, JournalError) as error:
-            warnings.warn(messages.AUTO_BACKUP_FAILED.format(path=self.journal, reason=error), stacklevel=4)
+            # Said as one line (no source line of ours under it): it is for the person, not a programmer.
+            warnings.warn_explicit(
+                messages.AUTO_BACKUP_FAILED.format(path=self.journal, reason=error), UserWarning, "rebound", 0
+            )
             return None
         self._day, self._base, self._seen = dt.date.today(), 0, self._conn.total_changes
         return taken

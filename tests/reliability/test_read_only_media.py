@@ -23,7 +23,9 @@ def test_a_journal_on_a_read_only_disk_lists_and_refuses_a_write_saying_so(tmp_p
         assert listed.returncode == 0, listed.stderr
         assert len(listed.stdout.splitlines()) == 1 + 3
         line = refusal_line(workbook("add", "mood", "--mood", "5", journal=journal))
-        assert line.startswith(f"error: journal: {journal}: the file or its disk is read-only, so nothing was saved")
+        assert line.startswith(
+            f"error: journal: {journal}: the file or its disk is read-only, so nothing was saved"
+        )
         assert journal.read_bytes() == before
 
 

@@ -99,7 +99,9 @@ def _backups(args: argparse.Namespace) -> int:
         print(messages.NO_BACKUPS.format(journal=journal))
         return 0
     for info in found:
-        entries = f"{info.entries:,} entries" if info.entries is not None else "-"
+        entries = (
+            "-" if info.entries is None else f"{info.entries:,} {'entry' if info.entries == 1 else 'entries'}"
+        )
         state = "good" if info.good else "DAMAGED or not a journal"
         print(f"{info.taken:%Y-%m-%d %H:%M}  {info.size:>12,} bytes  {entries:>14}  {state:<5}  {info.path}")
     return 0
