@@ -38,7 +38,7 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 EVERY = 50
 #: Automatic backups kept: the newest few, plus the newest of each of the last days and weeks that have one.
 KEEP_NEWEST, KEEP_DAYS, KEEP_WEEKS = 3, 7, 4
-_AUTO_NAME = re.compile(r"\.auto-(\d{8}T\d{6})(?:\.\d+)?-n(\d+)\.bak$")
+_AUTO_NAME = re.compile(r"\.auto-(\d{8}T\d{6}(?:\.\d+)?)-n(\d+)\.bak$")
 
 
 def stamp(now: dt.datetime | None = None) -> str:
@@ -238,7 +238,7 @@ class AutoBackups:
     def __init__(self, journal: Path, conn: sqlite3.Connection) -> None:
         self.journal = Path(os.path.realpath(journal))  # beside the real file, where forget looks
         self._conn = conn
-        newest = max(_auto_backups(journal), default=None, key=lambda found: found[0])
+        newest = max(_auto_backups(journal), default=None, key=lambda found: found[:2])
         self._day = newest[0].date() if newest else None
         self._base = max(0, _mark(conn) - newest[1]) if newest else 0
         self._seen = conn.total_changes
@@ -260,6 +260,8 @@ class AutoBackups:
 
     def take(self) -> Path:
         """Write an automatic backup now and prune the old ones (see :func:`to_prune`)."""
+        if auto_folder(self.journal).is_symlink():  # never follow a link planted where the copies go
+            raise JournalError(f"{auto_folder(self.journal)} is a link, not Rebound's own folder")
         folder = private_dir(auto_folder(self.journal))
         now = dt.datetime.now()
         target = folder / f"{self.journal.name}.auto-{now:%Y%m%dT%H%M%S.%f}-n{_mark(self._conn)}.bak"
@@ -301,13 +303,17 @@ def _auto_backups(journal: Path) -> list[tuple[dt.datetime, int, Path]]:
     for name in names:
         match = _AUTO_NAME.search(name)
         if name.startswith(journal.name + ".") and match:
-            found.append((dt.datetime.strptime(match[1], "%Y%m%dT%H%M%S"), int(match[2]), folder / name))
+            found.append((_parse_stamp(match[1]), int(match[2]), folder / name))
     return found
 
 
 def _when(path: Path) -> dt.datetime | None:
     match = _AUTO_NAME.search(path.name)
-    return dt.datetime.strptime(match[1], "%Y%m%dT%H%M%S") if match else None
+    return _parse_stamp(match[1]) if match else None
+
+
+def _parse_stamp(text: str) -> dt.datetime:
+    return dt.datetime.strptime(text, "%Y%m%dT%H%M%S.%f" if "." in text else "%Y%m%dT%H%M%S")
 
 
 def _mark(conn: sqlite3.Connection) -> int:

@@ -260,8 +260,12 @@ def _taken(backup: Path) -> str:
 def _open(path: Path, busy_timeout: float, read_only: bool) -> sqlite3.Connection:
     if not read_only:
         return sqlite3.connect(path, isolation_level=None, timeout=busy_timeout)
-    # On a read-only disk nothing can change the file, so SQLite may skip the -wal/-shm it cannot create.
-    immutable = "&immutable=1" if not os.access(real_folder(path), os.W_OK) else ""
+    # On a read-only disk nothing can change the file, so SQLite may skip the -wal/-shm it cannot create;
+    # a -wal left holding changes must still be read, so then SQLite is left to read it.
+    real = Path(os.path.realpath(path))
+    wal = real.with_name(real.name + "-wal")
+    settled = not wal.exists() or wal.stat().st_size == 0
+    immutable = "&immutable=1" if settled and not os.access(real_folder(path), os.W_OK) else ""
     conn = sqlite3.connect(
         f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True, isolation_level=None, timeout=busy_timeout
     )
