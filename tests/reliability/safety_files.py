@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 import sqlite3
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -47,7 +47,7 @@ def mood_ids(path: Path) -> list[int]:
 
 
 @contextlib.contextmanager
-def read_only_disk(folder: Path) -> Iterator[callable]:
+def read_only_disk(folder: Path) -> Iterator[Callable[[], object]]:
     """A small tmpfs at ``folder``, writable until the function it yields remounts it read-only.
 
     Root ignores mode bits, so only a real read-only mount shows what a person
