@@ -243,10 +243,11 @@ def test_forget_needs_yes_then_deletes_the_journal_and_every_backup(journal: Pat
     Path(f"{journal}-shm").touch()
 
     refused = workbook(journal, "forget")
-    assert refused.returncode == 2 and refused.stderr.startswith("error: --yes: this deletes 4 files")
+    # the journal, its -wal and -shm, the backup made here and the one Rebound made by itself
+    assert refused.returncode == 2 and refused.stderr.startswith("error: --yes: this deletes 5 files")
     assert journal.exists()
 
     done = workbook(journal, "forget", "--yes")
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in journal.parent.iterdir()) == sorted(p.name for p in neighbours)
-    assert done.stdout.count("Deleted ") == 4
+    assert done.stdout.count("Deleted ") == 5

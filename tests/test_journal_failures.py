@@ -104,7 +104,10 @@ def test_a_read_only_journal_is_said_in_words(journal_file: Path) -> None:
         # Root ignores file modes, so open this connection read-only the way a read-only file would be.
         journal._conn.close()
         journal._conn = sqlite3.connect(f"file:{journal_file}?mode=ro", uri=True, isolation_level=None)
-        with pytest.raises(StorageError, match=f"journal: {journal_file}: the file is read-only"):
+        with pytest.raises(
+            StorageError,
+            match=f"journal: {journal_file}: the file or its disk is read-only, so nothing was saved",
+        ):
             journal.add(_app("Beta"))
         assert _companies(journal) == ["Acme"]
 
@@ -118,6 +121,6 @@ def test_a_damaged_journal_says_to_restore_a_backup(journal_file: Path) -> None:
         for offset in range(4096, size, 4096):
             handle.seek(offset)
             handle.write(os.urandom(4096))
-    with pytest.raises(StorageError, match="the file is damaged; restore a backup"):
+    with pytest.raises(StorageError, match=r"is damaged \(.*put it back with: workbook restore --latest"):
         with Journal(journal_file) as journal:
             journal.moods()

@@ -184,7 +184,8 @@ def test_a_bundle_without_opt_ins_holds_no_free_text_and_no_company_name(plain: 
     data = members(out)
     assert found_in(data, ALL_FREE_TEXT) == []
     assert stat.S_IMODE(out.stat().st_mode) == 0o600  # private, though the file it replaced was not
-    assert sorted(os.listdir(plain.folder)) == ["for-my-coach.zip", "journal.db"]  # no temporary file left
+    # no temporary file left (the journal's automatic backups are its own)
+    assert sorted(os.listdir(plain.folder)) == [".journal.db.backups", "for-my-coach.zip", "journal.db"]
 
     manifest = json.loads(data["manifest.json"])
     assert manifest["format_version"] == 1 and type(manifest["format_version"]) is int
@@ -289,7 +290,7 @@ def test_with_no_answer_on_standard_input_nothing_is_written(filled: Path, tmp_p
     assert "Share this? [y/N]" in done.stdout
     assert "No answer came, so nothing was written." in done.stdout
     assert done.returncode == 1
-    assert sorted(os.listdir(tmp_path)) == ["journal.db"]
+    assert sorted(os.listdir(tmp_path)) == [".journal.db.backups", "journal.db"]
 
 
 @pytest.mark.parametrize("answer", ["\n", "n\n", "no thanks\n"])

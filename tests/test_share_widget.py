@@ -79,7 +79,7 @@ def test_a_bad_file_name_writes_nothing_and_keeps_everything(tmp_path: Path) -> 
     form.path.value = "  "
     form.share_button.click()
     assert "is empty" in form.error_text("path")
-    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("journal.db")] == []
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(("journal.db", ".journal.db"))] == []
 
 
 def test_a_failure_while_writing_says_so_and_writes_nothing(tmp_path: Path) -> None:
@@ -90,7 +90,7 @@ def test_a_failure_while_writing_says_so_and_writes_nothing(tmp_path: Path) -> N
     form.share_button.click()
     assert form.status_text.startswith("Not saved: ")
     assert "Wrote" not in form.status_text
-    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("journal.db")] == []
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(("journal.db", ".journal.db"))] == []
     assert form.path.value == str(tmp_path / "mine.zip")
 
 

@@ -76,3 +76,11 @@ class BundleError(WorkbookError):
         super().__init__(f"{bundle}: {reason}")
         self.bundle = bundle
         self.reason = reason
+
+
+class DamagedJournalError(StorageError):
+    """The journal failed SQLite's integrity check; it was not written to (the message names a backup)."""
+
+    def _render_traceback_(self) -> list[str]:
+        """What a notebook shows instead of a traceback: the message and the way back, nothing else."""
+        return [self.message]

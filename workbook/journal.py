@@ -26,9 +26,11 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
+from workbook import messages
+from workbook.backups import AutoBackups
 from workbook.errors import NotFoundError, StorageError, ValidationError
 from workbook.growth_records import CheckIn, FollowUp, Motivation, Person, SelfReview
-from workbook.journal_file import connect, translate
+from workbook.journal_file import check_sound, connect, is_read_only, translate
 from workbook.journal_writes import Transaction, Writer, singular
 from workbook.records import (
     RECORD_TYPES,
@@ -98,6 +100,11 @@ class Journal:
         #: Held by every use of the connection, and by a transaction for all of its block (see above).
         self._lock = threading.RLock()
         self._conn = connect(self.path, busy_timeout)
+        #: True when the file or its disk cannot be written: reading works, every write is refused.
+        self.read_only = is_read_only(self._conn)
+        # connect() checked the file; it is checked again before a write only when another program changed it.
+        self._checked_version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        self._backups = None if self.read_only else AutoBackups(self.path, self._conn)
 
     # --- lifecycle --------------------------------------------------------------
 
@@ -143,6 +150,9 @@ class Journal:
 
     def _announce(self) -> None:
         self.revision += 1
+        if self._backups is not None:
+            with self._lock:  # it copies through this journal's connection
+                self._backups.after_commit()  # warns, never raises: the change is stored
         for listener in list(self._listeners):
             try:
                 listener()
@@ -152,7 +162,10 @@ class Journal:
     @_sqlite_errors_in_words
     def _begin(self, depth: int) -> None:
         if depth == 0:
+            if self.read_only:
+                raise StorageError(messages.JOURNAL_READ_ONLY_WRITE.format(path=self.path))
             self._conn.execute("BEGIN IMMEDIATE")
+            self._check_before_write()
         elif not self._conn.in_transaction:
             # SQLite itself gave up the outer transaction after an earlier failure
             # (a full disk can do that); writing on would store half of it.
@@ -162,6 +175,17 @@ class Journal:
             )
         else:
             self._conn.execute(f"SAVEPOINT level_{depth}")
+
+    def _check_before_write(self) -> None:
+        """Check the file again when another program changed it since it was last checked (inside the lock)."""
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._checked_version:
+            try:
+                check_sound(self._conn, self.path)
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._checked_version = version
 
     @_sqlite_errors_in_words
     def _undo(self, depth: int) -> None:

@@ -15,7 +15,8 @@ import sqlite3
 import time
 from pathlib import Path
 
-from workbook.errors import JournalBusyError, JournalError, StorageError
+from workbook import messages
+from workbook.errors import DamagedJournalError, JournalBusyError, JournalError, StorageError
 from workbook.files import open_private, private_dir, private_opener
 from workbook.holders import holders
 from workbook.privacy_check import check_before_open, check_file, check_folder, real_folder
@@ -30,7 +31,10 @@ def connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     """Open (creating when missing) the journal at ``path``, at the current schema, in WAL mode.
 
     A journal others could read, or one in a folder others could write to, is
-    refused before anything is written (:mod:`workbook.privacy_check`).
+    refused before anything is written (:mod:`workbook.privacy_check`).  A
+    damaged one is refused naming its newest good backup (:func:`check_sound`).
+    A journal on a read-only disk (or a file or folder not writable) is opened
+    read-only: it can be read, and :func:`is_read_only` tells writers to refuse.
     """
     check_before_open(path)  # a file, the person's own: looked at, never opened (a named pipe would hang)
     private_dir(path.parent)
@@ -40,17 +44,21 @@ def connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     except FileExistsError:
         pass  # it exists, or another program created it a moment ago: both are fine
     _check_header(path)
+    read_only = not writable(path)
     try:
-        # Any thread may use the connection: Journal serialises every use with its lock.
-        conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout, check_same_thread=False)
+        conn = _open(path, busy_timeout, read_only)
     except sqlite3.Error as error:
         raise translate(error, path, busy_timeout) from error
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         _identify(conn, path)
         check_file(path)  # after it is known to be a journal, before anything is written into it
-        migrate(conn, path)
-        _use_wal(conn, busy_timeout)
+        check_sound(conn, path)  # a damaged file is never migrated, switched to WAL or written to
+        if read_only:
+            _refuse_old_read_only(conn, path)
+        else:
+            migrate(conn, path)
+            _use_wal(conn, busy_timeout)
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as error:
         conn.close()
@@ -76,9 +84,9 @@ def translate(error: sqlite3.Error, path: Path, busy_timeout: float) -> JournalE
     if code == _FULL or "disk is full" in text:
         reason = "the disk is full; free some space and try again"
     elif code == _READONLY or "readonly" in text:
-        reason = "the file is read-only; make it writable for you and try again"
+        reason = messages.JOURNAL_READ_ONLY
     elif code in (_CORRUPT, _NOTADB) or "malformed" in text:
-        reason = "the file is damaged; restore a backup (workbook restore <backup>)"
+        return DamagedJournalError(damaged_message(path, str(error)))
     elif code == _IOERR:
         reason = f"the disk could not be read or written ({error})"
     elif code == _CANTOPEN:
@@ -208,3 +216,70 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int, target: Path | N
     finally:
         copy.close()
     return target
+
+
+def writable(path: Path) -> bool:
+    """Whether the journal at ``path`` can be written: the file and its real folder (a read-only disk is not)."""
+    return os.access(path, os.W_OK) and os.access(real_folder(path), os.W_OK)
+
+
+def is_read_only(conn: sqlite3.Connection) -> bool:
+    """Whether ``conn`` was opened read-only by :func:`connect`."""
+    return bool(conn.execute("PRAGMA query_only").fetchone()[0])
+
+
+def check_sound(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a damaged journal (SQLite's quick check) in one line naming its newest good backup."""
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(1)")]
+    except sqlite3.DatabaseError as error:
+        problems = [str(error)]
+    if problems != ["ok"]:
+        raise DamagedJournalError(damaged_message(path, problems[0]))
+
+
+def damaged_message(path: Path, problem: str) -> str:
+    """The one line for a damaged journal: what is wrong, and the newest good backup with its command."""
+    from workbook.backups import newest_good  # backups imports this module
+
+    good = newest_good(path)
+    if good is None:
+        return messages.JOURNAL_DAMAGED_NO_BACKUP.format(path=path, problem=_short(problem))
+    return messages.JOURNAL_DAMAGED.format(
+        path=path, problem=_short(problem), backup=good, taken=_taken(good)
+    )
+
+
+def _short(problem: str) -> str:
+    return " ".join(problem.split())[:120]
+
+
+def _taken(backup: Path) -> str:
+    return dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+
+
+def _open(path: Path, busy_timeout: float, read_only: bool) -> sqlite3.Connection:
+    # Any thread may use the connection (a form's callback runs on a kernel subshell's thread):
+    # Journal serialises every use with its lock.
+    if not read_only:
+        return sqlite3.connect(path, isolation_level=None, timeout=busy_timeout, check_same_thread=False)
+    # On a read-only disk nothing can change the file, so SQLite may skip the -wal/-shm it cannot create;
+    # a -wal left holding changes must still be read, so then SQLite is left to read it.
+    real = Path(os.path.realpath(path))
+    wal = real.with_name(real.name + "-wal")
+    settled = not wal.exists() or wal.stat().st_size == 0
+    immutable = "&immutable=1" if settled and not os.access(real_folder(path), os.W_OK) else ""
+    conn = sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro{immutable}",
+        uri=True,
+        isolation_level=None,
+        timeout=busy_timeout,
+        check_same_thread=False,
+    )
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def _refuse_old_read_only(conn: sqlite3.Connection, path: Path) -> None:
+    if _version(conn) < CURRENT_VERSION:
+        raise StorageError(messages.JOURNAL_READ_ONLY_OLD.format(path=path))

@@ -456,3 +456,40 @@ TEMPLATE_TOO_DEEP = (
 BUNDLE_DATE_OUT_OF_RANGE = "{value} is not between {earliest} and {latest}; the bundle is damaged or altered"
 BUNDLE_NUMBER_OUT_OF_RANGE = "{value} is not a number from {low} to {high}"
 BUNDLE_TEXT_TOO_LONG = "is {length:,} characters long; the limit is {limit:,}"
+
+# --- The journal's safety net: damage, read-only disks, automatic backups, restore (issue 22) ---
+
+#: A damaged journal, when a good backup exists: names it and the exact command.
+JOURNAL_DAMAGED = (
+    "journal: {path}: is damaged ({problem}); nothing was written to it. Your newest good backup is "
+    "{backup} ({taken}); put it back with: workbook restore --latest"
+)
+#: A damaged journal with no backup: promises none.
+JOURNAL_DAMAGED_NO_BACKUP = (
+    "journal: {path}: is damaged ({problem}); nothing was written to it, and there is no backup of it. "
+    "Copy the file somewhere safe before anything else, then ask someone who knows SQLite to recover it"
+)
+#: What SQLite's "readonly" means, and that nothing was stored.
+JOURNAL_READ_ONLY = (
+    "the file or its disk is read-only, so nothing was saved; make it writable for you (or copy the "
+    "journal to a writable disk) and try again"
+)
+#: A write refused because the journal was opened read-only.
+JOURNAL_READ_ONLY_WRITE = "journal: {path}: " + JOURNAL_READ_ONLY
+#: An older journal on a read-only disk cannot be upgraded to be read.
+JOURNAL_READ_ONLY_OLD = (
+    "journal: {path}: is from an older Rebound and on a read-only disk, so it cannot be upgraded; "
+    "copy it to a writable disk and open it there. It was not changed"
+)
+#: An automatic backup failed; the save itself is kept.
+AUTO_BACKUP_FAILED = (
+    "Your entry is saved, but the automatic backup of {path} could not be written ({reason}); "
+    "Rebound tries again at the next save."
+)
+#: ``workbook restore`` with neither a file nor --latest, or --latest with no good backup.
+RESTORE_WHICH = "name the backup to put back, or add --latest for the newest good one"
+RESTORE_NO_GOOD_BACKUP = "there is no good backup of {journal} to put back"
+#: ``workbook backups`` with none.
+NO_BACKUPS = "There are no backups of {journal} yet; Rebound makes one at the first save of each day."
+#: ``workbook forget`` on a journal that is a symbolic link: the real file is what goes.
+FORGET_LINK = "{link} is a link to {real}: the real journal and its backups are what is deleted."

@@ -42,6 +42,7 @@ COMMANDS = {
     "share": "share",
     "cohort": "share",
     "backup": "safety",
+    "backups": "safety",
     "restore": "safety",
     "forget": "safety",
     "demo": "sample",

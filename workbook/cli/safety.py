@@ -1,12 +1,14 @@
-"""``workbook backup``, ``restore`` and ``forget``: keep a copy, put one back, or delete everything."""
+"""``workbook backup``, ``backups``, ``restore`` and ``forget``: keep a copy, see them, put one back, or delete everything."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 from pathlib import Path
 
-from workbook import backups
+from workbook import backups, messages
 from workbook.cli.common import journal_option
 from workbook.errors import ValidationError
 from workbook.location import journal_path
@@ -32,6 +34,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     save.set_defaults(handler=_backup)
 
+    listing = commands.add_parser(
+        "backups",
+        help="list the journal's backups, newest first, and whether each is good",
+        description="List every backup of the journal (the automatic ones Rebound keeps by itself, "
+        "and those you made), newest first: when, how big, how many entries, and whether it is good.",
+        parents=[parent],
+    )
+    listing.add_argument("--json", action="store_true", help="print them as JSON")
+    listing.set_defaults(handler=_backups)
+
     restore = commands.add_parser(
         "restore",
         help="put a backup back in place of the journal (the current one is kept as a backup)",
@@ -40,14 +52,17 @@ def register(commands: argparse._SubParsersAction) -> None:
         f"Answering no changes nothing and exits with {EXIT_DECLINED}.",
         parents=[parent],
     )
-    restore.add_argument("file", metavar="FILE", help="the backup to put back")
+    restore.add_argument("file", metavar="FILE", nargs="?", help="the backup to put back")
+    restore.add_argument("--latest", action="store_true", help="put back the newest good backup")
     restore.add_argument("--yes", action="store_true", help="do not ask before replacing the journal")
     restore.set_defaults(handler=_restore)
 
     forget = commands.add_parser(
         "forget",
         help="delete the journal and every backup of it (cannot be undone)",
-        description="Delete the journal, its -wal and -shm files, and every <journal>.*.bak beside it.",
+        description="Delete the journal, its -wal and -shm files, and every backup of it (the "
+        "<journal>.*.bak files beside it and the automatic ones in .<journal>.backups/). When the "
+        "journal is a symbolic link, the real file it points at goes, with its backups, and the link.",
         parents=[parent],
     )
     forget.add_argument("--yes", action="store_true", help="confirm: everything listed is deleted for good")
@@ -64,19 +79,57 @@ def _backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _backups(args: argparse.Namespace) -> int:
+    journal = _journal(args)
+    found = backups.listed(journal)
+    if args.json:
+        rows = [
+            {
+                "path": str(info.path),
+                "taken": info.taken.isoformat(timespec="seconds"),
+                "size": info.size,
+                "entries": info.entries,
+                "good": info.good,
+            }
+            for info in found
+        ]
+        print(json.dumps(rows, indent=2))
+        return 0
+    if not found:
+        print(messages.NO_BACKUPS.format(journal=journal))
+        return 0
+    for info in found:
+        entries = (
+            "-" if info.entries is None else f"{info.entries:,} {'entry' if info.entries == 1 else 'entries'}"
+        )
+        state = "good" if info.good else "DAMAGED or not a journal"
+        print(f"{info.taken:%Y-%m-%d %H:%M}  {info.size:>12,} bytes  {entries:>14}  {state:<5}  {info.path}")
+    return 0
+
+
 def _restore(args: argparse.Namespace) -> int:
     journal = _journal(args)
-    with backups.staged_restore(Path(args.file), journal) as staged:
-        if not args.yes and not _confirmed(
-            f"Replace {journal} with {args.file}? Your current journal is kept."
-        ):
+    file = _which_backup(args, journal)
+    with backups.staged_restore(file, journal) as staged:
+        if not args.yes and not _confirmed(f"Replace {journal} with {file}? Your current journal is kept."):
             print("Nothing was changed.")
             return EXIT_DECLINED
         replaced = backups.put_back(staged, journal)
-    print(f"Restored {args.file} as your journal {journal}.")
+    print(f"Restored {file} as your journal {journal}.")
     if replaced:
         print(f"The journal it replaced is kept in {replaced}.")
     return 0
+
+
+def _which_backup(args: argparse.Namespace, journal: Path) -> Path:
+    if args.latest == bool(args.file):
+        raise ValidationError("FILE", messages.RESTORE_WHICH)
+    if args.file:
+        return Path(args.file)
+    newest = backups.newest_good(journal)
+    if newest is None:
+        raise ValidationError("--latest", messages.RESTORE_NO_GOOD_BACKUP.format(journal=journal))
+    return newest
 
 
 def _confirmed(question: str) -> bool:
@@ -98,6 +151,8 @@ def _forget(args: argparse.Namespace) -> int:
             f"this deletes {len(doomed)} files for good ({', '.join(str(p) for p in doomed)}); "
             "add --yes to delete them",
         )
+    if journal.is_symlink():
+        print(messages.FORGET_LINK.format(link=journal, real=os.path.realpath(journal)))
     for path in backups.forget(journal):
         print(f"Deleted {path}")
     return 0
