@@ -64,7 +64,8 @@ def test_a_failed_automatic_backup_never_fails_the_save_and_the_next_save_tries_
     blocker.write_text("in the way")
     done = workbook("add", "mood", "--mood", "5", journal=journal)
     assert done.returncode == 0, done.stderr
-    assert "Your entry is saved, but the automatic backup" in done.stderr
+    assert done.stderr.startswith("warning: Your entry is saved, but the automatic backup")
+    assert done.stderr.count("\n") == 1  # one line for the person, no source line under it
     assert mood_ids(journal) == [1]
     blocker.unlink()
     assert workbook("add", "mood", "--mood", "5", journal=journal).returncode == 0
@@ -130,3 +131,12 @@ def test_forget_through_a_link_deletes_the_real_journal_its_backups_and_the_link
     assert f"Deleted {real}\n" in done.stdout and f"is a link to {real}" in done.stdout
     assert not real.exists() and not link.is_symlink()
     assert sorted(os.listdir(real.parent)) == []
+
+
+def test_backup_never_names_its_copy_as_the_journals_own_wal_file(tmp_path: Path) -> None:
+    journal = tmp_path / "journal.db"
+    assert workbook("add", "mood", "--mood", "5", journal=journal).returncode == 0
+    done = workbook("backup", str(tmp_path / "journal.db-wal"), journal=journal)
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: DEST: ") and "journal's own files" in done.stderr
+    assert not (tmp_path / "journal.db-wal").exists() or (tmp_path / "journal.db-wal").stat().st_size == 0

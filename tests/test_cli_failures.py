@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from workbook.cli import main
 from workbook.journal import Journal
 from workbook.records import Application, MoodEntry
 
@@ -195,3 +196,19 @@ def test_argparse_usage_errors_still_exit_2(journal_with_entries: Path) -> None:
     assert result.returncode == 2
     assert "the following arguments are required: --mood" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("list bogus", "error: KIND: invalid choice: 'bogus'"),
+        ("list", "error: workbook list: the following arguments are required: KIND"),
+        ("export out --format xml", "error: --format: invalid choice: 'xml'"),
+    ],
+)
+def test_a_mistake_argparse_finds_is_one_line_too(
+    capsys: pytest.CaptureFixture[str], line: str, expected: str
+) -> None:
+    assert main(line.split()) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(expected) and err.count("\n") == 1, err

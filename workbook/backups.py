@@ -27,7 +27,7 @@ from pathlib import Path
 
 from workbook import messages
 from workbook.errors import JournalError, ValidationError
-from workbook.files import private_dir, private_opener
+from workbook.files import private_dir, private_opener, same_file
 from workbook.schema import CURRENT_VERSION
 
 #: How long a backup waits for a writer that holds the journal, in seconds.
@@ -61,6 +61,12 @@ def backup(journal: Path, dest: Path | None = None) -> Path:
     target = dest or default_backup_path(journal)
     if target.is_dir():
         target = target / default_backup_path(journal).name
+    for named in {journal, Path(os.path.realpath(journal))}:
+        if any(same_file(target, named.with_name(named.name + side)) for side in SIDE_FILES):
+            raise ValidationError(
+                "DEST",
+                f"{target} is named as one of your journal's own files; choose a new name, nothing was written",
+            )
     if target.exists() or target.is_symlink():
         raise ValidationError("DEST", f"{target} already exists; choose a new name, nothing was written")
     private_dir(target.parent)

@@ -20,7 +20,9 @@ import argparse
 import importlib
 import os
 import sys
+import warnings
 from collections.abc import Sequence
+from typing import NoReturn
 
 from workbook import __version__, messages
 from workbook.cli.common import journal_named, journal_option
@@ -60,12 +62,27 @@ EXIT_UNEXPECTED = 3
 EXIT_PIPE = 141
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse's parser, whose refusals (an unknown choice, a missing argument) become one ``error:`` line.
+
+    argparse would print its usage text and exit; raising instead lets ``main``
+    say it the way it says every other mistake: the field, the reason, exit 2.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        """Raise the refusal as a :class:`ValidationError` naming the argument (or the command)."""
+        named, colon, reason = message.partition(": ")
+        if colon and named.startswith("argument "):
+            raise ValidationError(named.removeprefix("argument ").split("/")[0], reason)
+        raise ValidationError(self.prog, message)
+
+
 def build_parser(command: str | None = None, *, commands: bool = True) -> argparse.ArgumentParser:
     """The argument parser: with every subcommand, or only those of the module that registers ``command``.
 
     ``commands=False`` builds the top-level options alone (enough for ``--version``).
     """
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="workbook",
         description="Rebound: log rejections and moods, and see how you bounce back.",
         epilog=messages.EXIT_CODES,
@@ -114,7 +131,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = _parser_for(words).parse_args(words)
         refuse_undecodable(args)
-        return args.handler(args) or 0
+        with warnings.catch_warnings():
+            warnings.showwarning = _warning_line
+            return args.handler(args) or 0
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -130,6 +149,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "--debug" in words:
             raise
         return unexpected(error, command_in(words))
+
+
+def _warning_line(message: Warning | str, *_where: object, **_more: object) -> None:
+    """Say a warning (a failed automatic backup) as one line, ``warning: <what>``, with no source line."""
+    print(f"warning: {message}", file=sys.stderr)
 
 
 def unexpected(error: Exception, command: str | None) -> int:
