@@ -62,6 +62,7 @@ BASE: dict[tuple[str, ...], tuple[dict[str, str], list[str]]] = {
     ("import",): ({"--dry-run": ""}, ["{tmp}/nothing-here"]),
     ("export",): ({}, ["{tmp}/exported"]),
     ("backup",): ({}, ["{tmp}/copy.db"]),
+    ("backups",): ({}, []),
     ("demo",): ({"--journal": "{tmp}/demo.db"}, []),
     ("report",): ({}, ["{tmp}/report.html"]),
     ("share",): ({"--yes": ""}, ["{tmp}/bundle.zip"]),
