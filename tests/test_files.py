@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from workbook.errors import ValidationError
-from workbook.files import check_output, not_a_file, open_private, private_dir, same_file, write_private_text
+from workbook.files import not_a_file, open_private, private_dir, same_file, write_private_text
+from workbook.outputs import check_output
 
 
 def mode(path: Path) -> int:

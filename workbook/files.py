@@ -9,9 +9,8 @@ already exist are left as they are: the file's own mode protects it.
 Two checks guard every path a command reads or writes.  :func:`not_a_file`
 tells a named pipe, a device, a socket or a folder from a file by looking
 (``os.stat``), never by opening: opening a named pipe waits for a writer
-forever.  :func:`check_output` refuses an output that is the journal, its
-``-wal``/``-shm``/``-journal``, a backup of it, or one of the command's own
-inputs, so no command can write over what it reads.
+forever.  :func:`same_file` sees through links; :mod:`workbook.outputs` uses
+both to keep every command from writing over what it reads or the journal.
 """
 
 from __future__ import annotations
@@ -19,11 +18,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
-
-from workbook.errors import ValidationError
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -118,53 +114,3 @@ def same_file(first: str | os.PathLike[str], second: str | os.PathLike[str]) -> 
         return os.path.samestat(os.stat(first), os.stat(second))
     except OSError:
         return os.path.realpath(first) == os.path.realpath(second)
-
-
-def check_output(
-    target: str | os.PathLike[str],
-    field: str,
-    *,
-    journal: str | os.PathLike[str] | None = None,
-    inputs: Iterable[str | os.PathLike[str]] = (),
-) -> Path:
-    """``target`` as a file a command may write; else ValidationError on ``field``, before anything is written.
-
-    Refused: something there that is not a file (a folder, a named pipe, a
-    device), one of the command's ``inputs``, and, when ``journal`` is given,
-    the journal, its ``-wal``/``-shm``/``-journal`` files and its backups,
-    whether named directly or through a link.
-    """
-    path = Path(target)
-    kind = not_a_file(path)
-    if kind is not None:
-        raise ValidationError(field, f"{path} {kind}; name a new file to write (nothing was written)")
-    for source in inputs:
-        if same_file(path, source):
-            which = "" if str(source) == str(path) else f" (the same file as {source})"
-            raise ValidationError(
-                field,
-                f"{path} is read by this command{which}; name a new file to write (nothing was written)",
-            )
-    reason = _over_journal(path, Path(journal)) if journal is not None else None
-    if reason is not None:
-        raise ValidationError(field, f"{path} {reason}; name a new file to write (nothing was written)")
-    return path
-
-
-def _over_journal(path: Path, journal: Path) -> str | None:
-    """Why writing ``path`` would harm ``journal`` (as named, and its real file), or None."""
-    from workbook import backups  # here: backups itself writes through this module
-
-    real = Path(os.path.realpath(path))
-    for named in {journal, Path(os.path.realpath(journal))}:
-        if same_file(path, named):
-            return "is your journal: writing there would replace every entry"
-        for side in backups.SIDE_FILES:
-            if same_file(path, named.with_name(named.name + side)):
-                return f"is your journal's {side} file: writing there would damage the journal"
-        beside = os.path.realpath(named.parent) == str(real.parent)
-        if beside and real.name.startswith(named.name + ".") and real.name.endswith(".bak"):
-            return "is named as a backup of your journal, which `workbook forget` would delete"
-    if any(same_file(path, copy) for copy in backups.backups_of(journal)):
-        return "is a backup of your journal: writing there would lose that copy"
-    return None

@@ -35,7 +35,7 @@ def find_workbook_dir(start: str | os.PathLike[str] | None = None) -> Path | Non
 def workbook_inputs(start: str | os.PathLike[str] | None = None) -> list[Path]:
     """What commands read from the nearest workbook folder: its workbook.toml and the templates beside it.
 
-    A command's output must never be one of these (:func:`workbook.files.check_output`).
+    A command's output must never be one of these (:func:`workbook.outputs.check_output`).
     """
     folder = find_workbook_dir(start)
     if folder is None:

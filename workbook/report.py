@@ -19,9 +19,10 @@ import pandas as pd
 
 from workbook import history, metrics
 from workbook.errors import WorkbookError
-from workbook.files import check_output, open_private
+from workbook.files import open_private
 from workbook.journal import Journal
 from workbook.messages import count, date_text
+from workbook.outputs import check_output
 from workbook.themes import Theme, theme_counts
 
 TITLE = "Rebound: how you are bouncing back"
@@ -51,7 +52,7 @@ def write_report(
 
     A folder at ``path``, or a ``path`` whose folder does not exist, is refused
     before anything is drawn, and so are the journal, its files and the
-    ``inputs`` read for the report (:func:`workbook.files.check_output`);
+    ``inputs`` read for the report (:func:`workbook.outputs.check_output`);
     other failures to write raise OSError naming the file.
     """
     target = Path(path)

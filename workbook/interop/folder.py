@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook.errors import ImportRowError, ValidationError, WorkbookError
-from workbook.files import check_output, open_private, private_dir
+from workbook.files import open_private, private_dir
 from workbook.interop.csv_rows import CsvTable, read_csv
 from workbook.interop.importing import (
     ImportSummary,
@@ -35,6 +35,7 @@ from workbook.interop.importing import (
 )
 from workbook.interop.text_file import read_utf8
 from workbook.journal import Journal
+from workbook.outputs import check_output
 from workbook.records import RECORD_TYPES, Record
 from workbook.values import LIST_SEPARATOR
 
@@ -83,7 +84,7 @@ def export_targets(journal: Journal, folder: str | os.PathLike[str], suffix: str
     """The file each record type is exported to, every one checked before the first is written.
 
     None may be the journal, one of its files or a backup of it, nor anything
-    but a file (:func:`workbook.files.check_output`).
+    but a file (:func:`workbook.outputs.check_output`).
     """
     target = export_folder(folder)
     paths = {kind: target / f"{kind.TABLE}.{suffix}" for kind in RECORD_TYPES}

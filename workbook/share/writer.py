@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from workbook.errors import ValidationError
-from workbook.files import FILE_MODE, check_output, open_private
+from workbook.files import FILE_MODE, open_private
+from workbook.outputs import check_output
 
 
 def check_target(
@@ -30,7 +31,7 @@ def check_target(
     """``path`` as a file to write, else ValidationError on ``field``.
 
     Refused: a folder, a folder that does not exist, and whatever
-    :func:`workbook.files.check_output` refuses (``journal`` and its files,
+    :func:`workbook.outputs.check_output` refuses (``journal`` and its files,
     one of the ``inputs``, a named pipe or a device).
     """
     target = Path(path)
