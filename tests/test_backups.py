@@ -8,6 +8,7 @@ import os
 import stat
 from pathlib import Path
 
+import pytest
 from reliability.harness import workbook
 from reliability.safety_files import damage, mood_ids, moods
 
@@ -140,3 +141,14 @@ def test_backup_never_names_its_copy_as_the_journals_own_wal_file(tmp_path: Path
     assert done.returncode == 2
     assert done.stderr.startswith("error: DEST: ") and "journal's own files" in done.stderr
     assert not (tmp_path / "journal.db-wal").exists() or (tmp_path / "journal.db-wal").stat().st_size == 0
+
+
+def test_a_journal_named_by_a_relative_path_lists_each_backup_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal = tmp_path / "journal.db"
+    assert workbook("add", "mood", "--mood", "5", journal=journal).returncode == 0
+    monkeypatch.chdir(tmp_path)
+    found = backups.backups_of(Path("journal.db"))
+    assert [path.name for path in found] == [path.name for path in autos(journal)]
+    assert len(found) == 1

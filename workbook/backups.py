@@ -94,7 +94,9 @@ def backups_of(journal: Path) -> list[Path]:
                     for entry in folder.iterdir()
                     if entry.name.startswith(prefix) and entry.name.endswith(".bak") and not entry.is_dir()
                 ]
-    return sorted(dict.fromkeys(found), key=lambda path: path.name)
+    # The journal named through a link, or by a relative path, finds the same files twice: keep each once.
+    once = {os.path.realpath(path): path for path in reversed(found)}
+    return sorted(once.values(), key=lambda path: path.name)
 
 
 @dataclass(frozen=True)
